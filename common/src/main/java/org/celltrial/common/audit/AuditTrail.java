@@ -1,0 +1,69 @@
+package org.celltrial.common.audit;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.http.Headers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes audit rows. Call it inside the service's transaction (a {@code @WithTransaction} method) so the
+ * change and its audit row commit or fail together.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    public Uni<AuditEntry> created(String entityType, Object entityId, Object newValue) {
+        return record(AuditAction.CREATE, entityType, entityId, null, newValue, null);
+    }
+
+    public Uni<AuditEntry> record(AuditAction action, String entityType, Object entityId, Object oldValue,
+            Object newValue, String reason) {
+        AuditEntry entry = new AuditEntry();
+        entry.id = UUID.randomUUID();
+        entry.occurredAt = clock.instant();
+        entry.actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        entry.action = action.name();
+        entry.entityType = entityType;
+        entry.entityId = String.valueOf(entityId);
+        entry.oldValue = toJson(oldValue);
+        entry.newValue = toJson(newValue);
+        entry.reason = reason;
+        entry.requestId = request.getCurrent() != null
+                ? request.getCurrent().request().getHeader(Headers.REQUEST_ID)
+                : null;
+        return entry.persist();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audited values must serialise to JSON", e);
+        }
+    }
+}
