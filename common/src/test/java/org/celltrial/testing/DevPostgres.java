@@ -1,0 +1,133 @@
+package org.celltrial.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL side of {@code ./suite}, in Java because a fresh machine may have no {@code psql}.
+ * <ul>
+ * <li>{@code ensure HOST PORT USER}: connects to the server (password from {@code CELLTRIAL_DB_PASSWORD}) and
+ * creates the databases the services need where missing; never drops anything. Exit 0 when they all exist,
+ * 2 when the server cannot be reached or refuses the login, 1 on any other failure.</li>
+ * <li>{@code embedded PORT DATA_DIR}: starts an embedded real PostgreSQL (zonky binaries from Maven Central)
+ * on 127.0.0.1:PORT, keeping its data in DATA_DIR across runs, ensures the databases, prints
+ * {@code DEVPOSTGRES READY ...} and blocks until the JVM is told to stop (SIGTERM/SIGINT), when the server is
+ * shut down cleanly.</li>
+ * </ul>
+ * Not part of any test; it lives in the test sources because its dependencies (zonky, the JDBC driver) are
+ * common's test dependencies.
+ */
+public final class DevPostgres {
+
+    /** One database per service; see each service's {@code celltrial.db.name}. */
+    static final List<String> DATABASES = List.of("enrollment", "safety", "efficacy");
+
+    private DevPostgres() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "";
+        switch (mode) {
+            case "ensure" -> {
+                if (args.length != 4) {
+                    usage();
+                }
+                String password = System.getenv().getOrDefault("CELLTRIAL_DB_PASSWORD", "");
+                System.exit(ensure(args[1], Integer.parseInt(args[2]), args[3], password));
+            }
+            case "embedded" -> {
+                if (args.length != 3) {
+                    usage();
+                }
+                embedded(Integer.parseInt(args[1]), Path.of(args[2]));
+            }
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: DevPostgres ensure HOST PORT USER   (password from CELLTRIAL_DB_PASSWORD)");
+        System.err.println("       DevPostgres embedded PORT DATA_DIR");
+        System.exit(64);
+    }
+
+    static int ensure(String host, int port, String user, String password) {
+        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres?connectTimeout=5";
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            System.err.printf("DevPostgres: cannot log in to PostgreSQL at %s:%d as %s: %s%n", host, port, user,
+                    e.getMessage());
+            return 2;
+        }
+        try (admin) {
+            for (String name : DATABASES) {
+                if (exists(admin, name)) {
+                    System.out.printf("DevPostgres: database %s exists on %s:%d%n", name, host, port);
+                } else {
+                    try (Statement sql = admin.createStatement()) {
+                        // Names come from the constant list above, never from input.
+                        sql.execute("CREATE DATABASE " + name);
+                    }
+                    System.out.printf("DevPostgres: created database %s on %s:%d%n", name, host, port);
+                }
+            }
+            return 0;
+        } catch (SQLException e) {
+            System.err.printf("DevPostgres: could not create the databases on %s:%d as %s: %s%n", host, port, user,
+                    e.getMessage());
+            return 1;
+        }
+    }
+
+    private static boolean exists(Connection admin, String name) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static void embedded(int port, Path dataDir) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        // Kept across runs (initdb only when the directory holds no cluster yet); zonky refuses a data
+        // directory another embedded server still holds (epg-lock), so two suites cannot share it.
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        // zonky registers a shutdown hook of its own too; close() is idempotent, so whichever runs first stops
+        // the server (pg_ctl stop, fast mode) and the JVM waits for both before it exits.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("DevPostgres: stopping the embedded PostgreSQL");
+            try {
+                server.close();
+            } catch (IOException e) {
+                System.err.println("DevPostgres: could not stop the embedded PostgreSQL: " + e.getMessage());
+            }
+        }, "devpostgres-stop"));
+        int ensured = ensure("127.0.0.1", port, "postgres", "");
+        if (ensured != 0) {
+            System.exit(ensured);
+        }
+        System.out.printf("DEVPOSTGRES READY host=127.0.0.1 port=%d user=postgres data=%s%n", port,
+                dataDir.toAbsolutePath());
+        System.out.flush();
+        new CountDownLatch(1).await(); // until the JVM is told to stop
+    }
+}

@@ -1,0 +1,97 @@
+package org.celltrial.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.celltrial.testing.KeycloakServer;
+import org.celltrial.testing.PostgresServer;
+
+/**
+ * The whole suite as it runs in production, once per test JVM: the packaged enrollment, safety and efficacy
+ * services (each on a fresh database of its own) and the gateway in front of them, as child processes on
+ * free ports, against the real PostgreSQL and Keycloak of the test support.
+ */
+final class RunningSuite {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static RunningSuite instance;
+
+    final ServiceProcess enrollment;
+    final ServiceProcess safety;
+    final ServiceProcess efficacy;
+    final ServiceProcess gateway;
+
+    private RunningSuite(ServiceProcess enrollment, ServiceProcess safety, ServiceProcess efficacy,
+            ServiceProcess gateway) {
+        this.enrollment = enrollment;
+        this.safety = safety;
+        this.efficacy = efficacy;
+        this.gateway = gateway;
+    }
+
+    static synchronized RunningSuite get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static RunningSuite start() {
+        KeycloakServer keycloak = KeycloakServer.get();
+        PostgresServer postgres = PostgresServer.get();
+        List<ServiceProcess> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(RunningSuite::stopQuietly)));
+        try {
+            ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak);
+            started.add(enrollment);
+            ServiceProcess safety = service("safety-service", "safety_e2e", postgres, keycloak);
+            started.add(safety);
+            ServiceProcess efficacy = service("efficacy-service", "efficacy_e2e", postgres, keycloak);
+            started.add(efficacy);
+            ServiceProcess gateway = ServiceProcess.start("gateway", Map.of(
+                    "celltrial.keycloak.url", keycloak.url(),
+                    "celltrial.gateway.services.enrollment.url", enrollment.url(),
+                    "celltrial.gateway.services.safety.url", safety.url(),
+                    "celltrial.gateway.services.efficacy.url", efficacy.url()));
+            started.add(gateway);
+            CompletableFuture.allOf(started.stream()
+                    .map(process -> CompletableFuture.runAsync(() -> awaitReady(process)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return new RunningSuite(enrollment, safety, efficacy, gateway);
+        } catch (RuntimeException e) {
+            started.forEach(RunningSuite::stopQuietly);
+            throw e;
+        }
+    }
+
+    private static ServiceProcess service(String module, String database, PostgresServer postgres,
+            KeycloakServer keycloak) {
+        postgres.recreateDatabase(database);
+        return ServiceProcess.start(module, Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password(),
+                "celltrial.keycloak.url", keycloak.url()));
+    }
+
+    private static void awaitReady(ServiceProcess process) {
+        try {
+            process.awaitReady(READY_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stopQuietly(ServiceProcess process) {
+        try {
+            process.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
