@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.http.Headers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -56,13 +57,15 @@ public class AuditTrail {
         return entry.persist();
     }
 
+    /** Values are stored as JSON objects; a bare value (a status, say) is wrapped as {@code {"value": ...}}. */
     private String toJson(Object value) {
         if (value == null) {
             return null;
         }
         try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+            JsonNode tree = json.valueToTree(value);
+            return json.writeValueAsString(tree.isContainerNode() ? tree : json.createObjectNode().set("value", tree));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Audited values must serialise to JSON", e);
         }
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,6 +38,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper json;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -54,12 +59,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        // A body cut short is unreadable as a whole, even where Jackson had reached a field.
+        boolean truncated = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated) {
             String field = jsonPath(mapping);
             return respond(Problem.of(ProblemType.VALIDATION, "The request body has a field of the wrong shape",
                     List.of(new Problem.Violation(field, describe(mapping)))), uri);
         }
         return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON"), uri);
+    }
+
+    /** Named apart so it takes precedence over Quarkus's own mapper for this type, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
@@ -108,10 +121,20 @@ public class ProblemMappers {
         };
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
+    /**
+     * The body goes out already serialised: a request refused before a resource method was chosen (415, say)
+     * would otherwise have its problem rewritten as the method's own media type.
+     */
+    private Response respond(Problem problem, UriInfo uri) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem.withInstance(uri.getPath()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem body must serialise", e);
+        }
         Response.ResponseBuilder builder = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath()));
+                .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .entity(body);
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

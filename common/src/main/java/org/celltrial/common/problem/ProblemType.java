@@ -16,6 +16,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
+    UNPROCESSABLE("unprocessable", "The request cannot be applied", 422),
     PRECONDITION_REQUIRED("precondition-required", "An If-Match header is required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
@@ -49,7 +50,7 @@ public enum ProblemType {
     /** The type for a bare HTTP status, for errors raised by the framework rather than by our code. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST && type != UPSTREAM_TIMEOUT) {
+            if (type.status == status && type != VALIDATION && type != UPSTREAM_TIMEOUT) {
                 return type;
             }
         }

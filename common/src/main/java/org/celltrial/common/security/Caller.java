@@ -43,6 +43,12 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
                 && !(hasRole(Roles.DATA_MANAGER) || hasRole(Roles.SAFETY_OFFICER) || hasRole(Roles.ADMIN));
     }
 
+    /** Sponsors (people or systems) read pseudonymised data only: no names, initials or birth dates. */
+    public boolean seesIdentifyingData() {
+        return hasRole(Roles.INVESTIGATOR) || hasRole(Roles.DATA_MANAGER) || hasRole(Roles.SAFETY_OFFICER)
+                || hasRole(Roles.MONITOR);
+    }
+
     public boolean maySeeSite(String siteCode) {
         return !isSiteRestricted() || sites.contains(siteCode);
     }

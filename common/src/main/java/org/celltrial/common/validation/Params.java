@@ -1,0 +1,26 @@
+package org.celltrial.common.validation;
+
+import java.util.Arrays;
+
+import org.celltrial.common.problem.ProblemException;
+
+/**
+ * Query parameters read by hand, because JAX-RS answers a query parameter it cannot convert with 404, where a
+ * client deserves a 400 that names the parameter.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(parameter, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

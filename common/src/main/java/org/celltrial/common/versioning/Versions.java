@@ -1,0 +1,37 @@
+package org.celltrial.common.versioning;
+
+import jakarta.ws.rs.core.EntityTag;
+
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+
+/**
+ * Optimistic concurrency over HTTP: a resource's version travels as a strong ETag ({@code "3"}); an update
+ * must send it back in {@code If-Match}. Missing is 428, stale is 412 (RFC 9110, RFC 6585).
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Checks an If-Match header against the current version; throws the matching problem otherwise. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send the version you read in If-Match (its ETag) to update this resource");
+        }
+        String expected = "\"" + currentVersion + "\"";
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals(expected) || tag.equals("*")) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The resource is now at version " + currentVersion + "; read it again and reapply your change");
+    }
+}

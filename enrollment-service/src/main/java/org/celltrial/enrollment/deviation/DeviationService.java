@@ -1,0 +1,77 @@
+package org.celltrial.enrollment.deviation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.paging.Page;
+import org.celltrial.enrollment.access.PatientAccess;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Protocol deviations: recorded by investigators, and by the other capabilities when a rule is breached. */
+@ApplicationScoped
+public class DeviationService {
+
+    @Inject
+    DeviationRepository deviations;
+
+    @Inject
+    PatientAccess access;
+
+    @Inject
+    IdempotentCreates idempotent;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Created<DeviationView>> report(UUID patientId, String idempotencyKey, DeviationRequest request) {
+        return access.visibleForUpdate(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request,
+                DeviationView.class, () -> record(patientId, request.category(), request.description(),
+                        request.occurredOn())
+                        .map(view -> new Created<>(URI.create("patients/" + patientId + "/deviations/" + view.id()),
+                                view))));
+    }
+
+    /** Records a deviation inside the caller's transaction, with its audit row. */
+    public Uni<DeviationView> record(UUID patientId, DeviationCategory category, String description,
+            LocalDate occurredOn) {
+        ProtocolDeviation deviation = new ProtocolDeviation();
+        deviation.id = UUID.randomUUID();
+        deviation.patientId = patientId;
+        deviation.category = category;
+        deviation.description = description;
+        deviation.occurredOn = occurredOn;
+        deviation.createdAt = clock.instant();
+        deviation.createdBy = identity.getPrincipal().getName();
+        return deviations.persist(deviation).map(DeviationView::of)
+                .call(view -> audit.created("ProtocolDeviation", view.id(), view));
+    }
+
+    @WithSession
+    public Uni<Page<DeviationView>> list(UUID patientId, Integer limit, String cursor) {
+        return access.visible(patientId).flatMap(patient -> deviations.ofPatient(patientId))
+                .map(rows -> Page.slice(rows, limit, cursor, DeviationService::sortKey, DeviationView::of));
+    }
+
+    private static String sortKey(ProtocolDeviation deviation) {
+        return deviation.occurredOn + "|" + deviation.createdAt + "|" + deviation.id;
+    }
+}

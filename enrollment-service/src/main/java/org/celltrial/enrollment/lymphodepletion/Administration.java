@@ -1,0 +1,48 @@
+package org.celltrial.enrollment.lymphodepletion;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A lymphodepleting dose as given, or the record that lymphodepletion was omitted and why. */
+@Entity
+@Table(name = "lymphodepletion_administration")
+public class Administration {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    public String agent;
+
+    @Column(name = "given_on")
+    public LocalDate givenOn;
+
+    @Column(name = "dose_mg")
+    public BigDecimal doseMg;
+
+    @Column(nullable = false)
+    public boolean omitted;
+
+    public String reason;
+
+    @Column(nullable = false)
+    public boolean voided;
+
+    @Column(name = "void_reason")
+    public String voidReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

@@ -1,0 +1,206 @@
+package org.celltrial.enrollment.lymphodepletion;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.problem.Problem;
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.enrollment.access.PatientAccess;
+import org.celltrial.enrollment.deviation.DeviationCategory;
+import org.celltrial.enrollment.deviation.DeviationService;
+import org.celltrial.enrollment.patient.Patient;
+import org.celltrial.enrollment.patient.PatientStatus;
+import org.celltrial.enrollment.protocol.ProtocolDefinition;
+import org.celltrial.enrollment.protocol.ProtocolService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Plans lymphodepletion from the patient's protocol and records what was given, or that it was omitted. */
+@ApplicationScoped
+public class LymphodepletionService {
+
+    private final LymphodepletionPlanner planner = new LymphodepletionPlanner();
+
+    @Inject
+    PatientAccess access;
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    AdministrationRepository administrations;
+
+    @Inject
+    ProtocolService protocols;
+
+    @Inject
+    DeviationService deviations;
+
+    @Inject
+    IdempotentCreates idempotent;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    /** Plans (or re-plans) the doses of an enrolled patient; the latest plan counts. */
+    @WithTransaction
+    public Uni<PlanView> plan(UUID patientId, PlanRequest request) {
+        return access.visibleForUpdate(patientId).flatMap(patient -> {
+            if (patient.status != PatientStatus.ENROLLED) {
+                throw ProblemException.conflict("Lymphodepletion is planned for an ENROLLED patient; "
+                        + patient.subjectId + " is " + patient.status);
+            }
+            return protocols.version(patient.protocolVersion).flatMap(protocol -> {
+                ProtocolDefinition definition = protocol.definition;
+                LymphodepletionPlan computed = planner.plan(definition.lymphodepletion(),
+                        request.plannedInfusionDate(), request.heightCm(), request.weightKg(),
+                        request.creatinineClearanceMlMin(), definition.dosing());
+                PlanView view = new PlanView(UUID.randomUUID(), patientId, request.plannedInfusionDate(),
+                        protocol.version, request.heightCm(), request.weightKg(), request.creatinineClearanceMlMin(),
+                        computed.bsaM2(), computed.bsaFormula(), computed.doses());
+                StoredPlan stored = new StoredPlan();
+                stored.id = view.id();
+                stored.patientId = patientId;
+                stored.plannedInfusion = view.plannedInfusionDate();
+                stored.plan = write(view);
+                stored.createdAt = clock.instant();
+                stored.createdBy = identity.getPrincipal().getName();
+                return plans.persist(stored).call(() -> audit.created("LymphodepletionPlan", view.id(), view))
+                        .replaceWith(view);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Created<AdministrationView>> administer(UUID patientId, String idempotencyKey,
+            AdministrationRequest request) {
+        return access.visibleForUpdate(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request,
+                AdministrationView.class, () -> protocols.version(requireEnrolled(patient))
+                        .flatMap(protocol -> administrations.ofPatient(patientId).flatMap(given -> {
+                            checkAdministration(request, protocol.definition, given, patient);
+                            patient.moveTo(PatientStatus.LYMPHODEPLETED, "lymphodepletion");
+                            Administration administration = new Administration();
+                            administration.id = UUID.randomUUID();
+                            administration.patientId = patientId;
+                            administration.omitted = request.isOmission();
+                            administration.agent = request.agent();
+                            administration.givenOn = request.date();
+                            administration.doseMg = request.doseMg();
+                            administration.reason = request.reason();
+                            administration.createdAt = clock.instant();
+                            administration.createdBy = identity.getPrincipal().getName();
+                            return plans.latest(patientId).flatMap(plan -> {
+                                AdministrationView view = AdministrationView.of(administration,
+                                        plan == null ? null : plan.plannedInfusion);
+                                Uni<?> deviation = administration.omitted
+                                        ? deviations.record(patientId, DeviationCategory.LYMPHODEPLETION_OMITTED,
+                                                "Lymphodepletion omitted: " + request.reason(), LocalDate.now(clock))
+                                        : Uni.createFrom().voidItem();
+                                return administrations.persist(administration)
+                                        .call(() -> deviation)
+                                        .call(() -> audit.created("LymphodepletionAdministration", view.id(), view))
+                                        .map(saved -> new Created<>(URI.create("patients/" + patientId
+                                                + "/lymphodepletion/administrations/" + view.id()), view));
+                            });
+                        }))));
+    }
+
+    @WithSession
+    public Uni<LymphodepletionView> get(UUID patientId) {
+        return access.visible(patientId).flatMap(patient -> plans.latest(patientId)
+                .flatMap(plan -> administrations.ofPatient(patientId).map(given -> {
+                    LocalDate plannedDay0 = plan == null ? null : plan.plannedInfusion;
+                    return new LymphodepletionView(plan == null ? null : read(plan.plan),
+                            given.stream().map(a -> AdministrationView.of(a, plannedDay0)).toList());
+                })));
+    }
+
+    private static int requireEnrolled(Patient patient) {
+        if (patient.protocolVersion == null) {
+            throw ProblemException.conflict(patient.subjectId + " is " + patient.status
+                    + "; lymphodepletion is recorded after enrollment");
+        }
+        return patient.protocolVersion;
+    }
+
+    /** A dose names an agent of the regimen, a date and a dose; an omission only a reason, and stands alone. */
+    private static void checkAdministration(AdministrationRequest request, ProtocolDefinition protocol,
+            List<Administration> given, Patient patient) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.isOmission()) {
+            if (request.reason() == null || request.reason().isBlank()) {
+                violations.add(new Problem.Violation("reason", "is required when lymphodepletion is omitted"));
+            }
+            if (request.agent() != null || request.date() != null || request.doseMg() != null) {
+                violations.add(new Problem.Violation("omitted", "an omission carries no agent, date or dose"));
+            }
+        } else {
+            if (request.agent() == null) {
+                violations.add(new Problem.Violation("agent", "is required"));
+            } else if (protocol.lymphodepletion().stream().noneMatch(a -> a.agent().equals(request.agent()))) {
+                violations.add(new Problem.Violation("agent", "is not an agent of the protocol's regimen "
+                        + protocol.lymphodepletion().stream().map(a -> a.agent()).toList()));
+            }
+            if (request.date() == null) {
+                violations.add(new Problem.Violation("date", "is required"));
+            }
+            if (request.doseMg() == null) {
+                violations.add(new Problem.Violation("doseMg", "is required"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, violations.size() + " field(s) failed validation",
+                    violations);
+        }
+        if (given.stream().anyMatch(a -> a.omitted)) {
+            throw ProblemException.conflict("Lymphodepletion was recorded as omitted for " + patient.subjectId
+                    + "; nothing more can be recorded against it");
+        }
+        if (request.isOmission() && !given.isEmpty()) {
+            throw ProblemException.conflict(given.size() + " dose(s) are already recorded for " + patient.subjectId
+                    + "; lymphodepletion cannot also be omitted");
+        }
+    }
+
+    private String write(PlanView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A plan must serialise", e);
+        }
+    }
+
+    private PlanView read(String plan) {
+        try {
+            return json.readValue(plan, PlanView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored plan no longer reads", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.celltrial.enrollment.lymphodepletion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A lymphodepletion plan as computed; a new plan is a new row, the latest one counts. */
+@Entity
+@Table(name = "lymphodepletion_plan")
+public class StoredPlan {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "planned_infusion", nullable = false)
+    public LocalDate plannedInfusion;
+
+    /** The {@link PlanView} as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String plan;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

@@ -1,0 +1,29 @@
+package org.celltrial.enrollment.patient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A correction of screening data: the full corrected values and why (ALCOA+: the old values stay in the audit
+ * trail). Site, screening number and subject ID never change.
+ */
+public record PatientCorrection(
+        @NotNull Sex sex,
+        @NotNull @PastOrPresent LocalDate birthDate,
+        @Pattern(regexp = "[A-Z]{1,5}", message = "must be 1-5 capital letters") String initials,
+        @NotNull @DecimalMin("40") @DecimalMax("250") @Digits(integer = 4, fraction = 1) BigDecimal heightCm,
+        @NotNull @DecimalMin("2") @DecimalMax("300") @Digits(integer = 4, fraction = 1) BigDecimal weightKg,
+        @NotNull @PastOrPresent LocalDate itpDiagnosisDate,
+        @NotNull @DecimalMin("0") @DecimalMax("2000") @Digits(integer = 4, fraction = 1) BigDecimal baselinePlateletCountPer1e9L,
+        Boolean gpAutoantibodyPositive,
+        @NotBlank @Size(max = 2000) String reason) {
+}

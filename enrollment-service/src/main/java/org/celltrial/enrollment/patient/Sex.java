@@ -1,0 +1,6 @@
+package org.celltrial.enrollment.patient;
+
+public enum Sex {
+    F,
+    M
+}

@@ -1,0 +1,12 @@
+package org.celltrial.enrollment.patient;
+
+/** Categories of prior ITP therapy (api.md). */
+public enum TherapyCategory {
+    GLUCOCORTICOID,
+    IVIG,
+    TPO_RA,
+    RITUXIMAB,
+    SPLENECTOMY,
+    IMMUNOSUPPRESSANT,
+    OTHER
+}

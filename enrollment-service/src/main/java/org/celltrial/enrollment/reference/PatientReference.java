@@ -1,0 +1,34 @@
+package org.celltrial.enrollment.reference;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.celltrial.enrollment.patient.PatientStatus;
+import org.celltrial.enrollment.patient.Sex;
+import org.celltrial.enrollment.therapy.TherapyView;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What safety and efficacy need to know of a patient (api.md): site, Day 0, age, weight, baseline platelets,
+ * and the rescue and subsequent therapies. {@code birthDate} is left out for sponsors.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PatientReference(
+        UUID id,
+        String subjectId,
+        String siteCode,
+        Sex sex,
+        LocalDate birthDate,
+        Integer ageAtInfusionYears,
+        LocalDate day0,
+        BigDecimal weightKg,
+        BigDecimal baselinePlateletCountPer1e9L,
+        LocalDate itpDiagnosisDate,
+        int priorTherapyCount,
+        PatientStatus status,
+        String doseLevel,
+        List<TherapyView> therapies) {
+}

@@ -1,0 +1,63 @@
+package org.celltrial.enrollment.therapy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A concomitant, rescue or subsequent therapy. Never deleted: a mistaken entry is voided with a reason. */
+@Entity
+@Table(name = "therapy")
+public class Therapy {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TherapyKind kind;
+
+    @Column(nullable = false)
+    public String agent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TreatmentCategory category;
+
+    @Column(name = "dose_value")
+    public BigDecimal doseValue;
+
+    @Column(name = "dose_unit")
+    public String doseUnit;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate start;
+
+    @Column(name = "end_date")
+    public LocalDate end;
+
+    public String indication;
+
+    @Column(nullable = false)
+    public boolean voided;
+
+    @Column(name = "void_reason")
+    public String voidReason;
+
+    @Version
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,121 @@
+package org.celltrial.enrollment;
+
+import static org.celltrial.enrollment.EnrollmentApi.BASE;
+import static org.celltrial.enrollment.EnrollmentApi.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The reference study's path, screen → eligible → enroll DL1 → plan → three days of fludarabine and
+ * cyclophosphamide → infusion, with every computed value asserted (140 cm, 32 kg → BSA 1.12 m²,
+ * fludarabine 34 mg/day, cyclophosphamide 336 mg/day, DL1 target 4.8×10⁶ cells).
+ */
+@QuarkusTest
+@TestProfile(EnrollmentTestProfile.class)
+class ReferenceStudyWorkflowTest {
+
+    @BeforeEach
+    void sites() {
+        EnrollmentApi.ensureSite("SITE-01");
+        EnrollmentApi.ensureSite("SITE-02");
+    }
+
+    @Test
+    void screensEnrollsPlansDosesAndInfusesTheReferencePatient() {
+        Map<String, Object> patient = EnrollmentApi.referencePatient("SITE-01");
+        ExtractableResponse<Response> screened = as("inv-site01").body(patient).post(BASE + "/patients")
+                .then().statusCode(201)
+                .body("subjectId", matchesPattern("CT-SITE-01-\\d{3}"))
+                .body("status", equalTo("SCREENING"))
+                .body("birthDate", equalTo("2013-03-01"))
+                .body("heightCm", equalTo(140.0f))
+                .extract();
+        String id = screened.path("id");
+        assertTrue(screened.header("Location").endsWith("/api/v1/enrollment/patients/" + id),
+                screened.header("Location"));
+
+        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+                .post(BASE + "/patients/" + id + "/eligibility")
+                .then().statusCode(200)
+                .body("outcome", equalTo("ELIGIBLE"))
+                .body("status", equalTo("ELIGIBLE"))
+                .body("criteria.find { it.code == 'AGE' }.met", equalTo(true))
+                .body("criteria.find { it.code == 'SCREENING_PLATELETS' }.met", equalTo(true))
+                .body("criteria.find { it.code == 'PRIOR_LINES' }.met", equalTo(true))
+                .body("criteria.find { it.code == 'PRIMARY_ITP_DURATION' }.met", equalTo(true));
+
+        as("inv-site01").body(Map.of("consentDate", "2025-01-12", "doseLevel", "DL1"))
+                .post(BASE + "/patients/" + id + "/enrollment")
+                .then().statusCode(200)
+                .body("status", equalTo("ENROLLED"))
+                .body("doseLevel", equalTo("DL1"))
+                .body("protocolVersion", equalTo(1));
+
+        as("inv-site01").body(Map.of("plannedInfusionDate", "2025-02-01", "heightCm", 140, "weightKg", 32))
+                .post(BASE + "/patients/" + id + "/lymphodepletion/plan")
+                .then().statusCode(200)
+                .body("bsaM2", equalTo(1.12f))
+                .body("doses", hasSize(6))
+                .body("doses.findAll { it.agent == 'fludarabine' }.doseMg", contains(34, 34, 34))
+                .body("doses.findAll { it.agent == 'cyclophosphamide' }.doseMg", contains(336, 336, 336))
+                .body("doses.findAll { it.agent == 'fludarabine' }.date",
+                        contains("2025-01-27", "2025-01-28", "2025-01-29"))
+                .body("doses.findAll { it.agent == 'fludarabine' }.studyDay", contains(-5, -4, -3))
+                .body("doses.findAll { it.adjustment != null }", hasSize(0));
+
+        for (String date : new String[] {"2025-01-27", "2025-01-28", "2025-01-29"}) {
+            as("inv-site01").body(Map.of("agent", "fludarabine", "date", date, "doseMg", 34))
+                    .post(BASE + "/patients/" + id + "/lymphodepletion/administrations").then().statusCode(201);
+            as("inv-site01").body(Map.of("agent", "cyclophosphamide", "date", date, "doseMg", 336))
+                    .post(BASE + "/patients/" + id + "/lymphodepletion/administrations").then().statusCode(201);
+        }
+
+        as("inv-site01").body(Map.of("date", "2025-02-01", "weightKg", 32, "doseLevel", "DL1",
+                "totalCellsInfused", 4.8e6))
+                .post(BASE + "/patients/" + id + "/infusion")
+                .then().statusCode(200)
+                .body("day0", equalTo("2025-02-01"))
+                .body("targetCells", equalTo(4800000.0f))
+                .body("deviationPercent", equalTo(0.0f))
+                .body("withinTolerance", equalTo(true))
+                .body("deviationRecorded", equalTo(false));
+
+        as("inv-site01").get(BASE + "/patients/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("INFUSED"))
+                .body("day0", equalTo("2025-02-01"));
+
+        as("inv-site01").get(BASE + "/patients/" + id + "/reference")
+                .then().statusCode(200)
+                .body("day0", equalTo("2025-02-01"))
+                .body("ageAtInfusionYears", equalTo(11))
+                .body("weightKg", equalTo(32.0f))
+                .body("priorTherapyCount", equalTo(4))
+                .body("siteCode", equalTo("SITE-01"));
+
+        as("inv-site01").get(BASE + "/patients/" + id + "/schedule")
+                .then().statusCode(200)
+                .body("basis", equalTo("INFUSION"))
+                .body("visits.find { it.label == 'D-7' }.date", equalTo("2025-01-25"))
+                .body("visits.find { it.label == 'D0' }.date", equalTo("2025-02-01"))
+                .body("visits.find { it.label == 'D28' }.studyDay", equalTo(28))
+                .body("visits.find { it.label == 'M24' }.date", equalTo("2027-02-01"));
+        as("inv-site01").get(BASE + "/patients/" + id + "/deviations")
+                .then().statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
+    }
+}
