@@ -1,5 +1,8 @@
 package org.celltrial.efficacy;
 
+import java.util.List;
+
+import org.celltrial.testing.EnrollmentStub;
 import org.celltrial.testing.ServiceTestProfile;
 
 public class EfficacyTestProfile extends ServiceTestProfile {
@@ -9,5 +12,10 @@ public class EfficacyTestProfile extends ServiceTestProfile {
     @Override
     protected String database() {
         return DATABASE;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return with(new TestResourceEntry(EnrollmentStub.class));
     }
 }

@@ -1,5 +1,7 @@
 package org.celltrial.common.validation;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import org.celltrial.common.problem.ProblemException;
@@ -11,6 +13,18 @@ import org.celltrial.common.problem.ProblemException;
 public final class Params {
 
     private Params() {
+    }
+
+    /** An ISO date (YYYY-MM-DD), or null when absent. */
+    public static LocalDate date(String value, String parameter) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(parameter, "must be a date (YYYY-MM-DD)");
+        }
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {

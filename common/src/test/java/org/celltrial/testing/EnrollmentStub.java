@@ -1,0 +1,68 @@
+package org.celltrial.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
+ * stubs, including its failures (500s, delays past the client's timeout, "not found").
+ */
+public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return Map.of("quarkus.rest-client.enrollment.url", server.baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    public static void reset() {
+        server.resetAll();
+    }
+
+    /** Enrollment answers this reference for the patient (JSON as enrollment-service writes it). */
+    public static void reference(UUID patientId, String json) {
+        server.stubFor(get(urlEqualTo(path(patientId)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
+    }
+
+    /** Enrollment answers with this status (404 for a patient it does not show the caller, 500...). */
+    public static void status(UUID patientId, int status) {
+        server.stubFor(get(urlEqualTo(path(patientId)))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":" + status + "}")));
+    }
+
+    /** Enrollment answers, but only after the delay (past the client's timeout). */
+    public static void slow(UUID patientId, String json, int delayMillis) {
+        server.stubFor(get(urlEqualTo(path(patientId)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)
+                        .withFixedDelay(delayMillis)));
+    }
+
+    public static String path(UUID patientId) {
+        return "/api/v1/enrollment/patients/" + patientId + "/reference";
+    }
+}

@@ -1,0 +1,7 @@
+package org.celltrial.efficacy.antibody;
+
+/** An ELISA result read against its cut-off: positive at or above it (CellTrial clinical-rules.md). */
+public enum AntibodyStatus {
+    POSITIVE,
+    NEGATIVE
+}

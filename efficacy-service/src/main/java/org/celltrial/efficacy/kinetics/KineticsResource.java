@@ -1,0 +1,52 @@
+package org.celltrial.efficacy.kinetics;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.security.Roles;
+import org.celltrial.common.validation.Params;
+import org.celltrial.efficacy.measurement.Series;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/patients/{id}/car-t-kinetics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class KineticsResource {
+
+    @Inject
+    KineticsService service;
+
+    @POST
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Record a CAR-T qPCR result (transgene copies per µg genomic DNA)")
+    public Uni<Response> record(@PathParam("id") UUID patientId,
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid QpcrRequest request) {
+        return service.record(patientId, idempotencyKey, request).map(Created::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
+    @Operation(summary = "The qPCR series with Cmax, Tmax, AUC₀₋₂₈ and the last detectable day")
+    public Uni<Series<QpcrView, KineticsSummary>> series(@PathParam("id") UUID patientId,
+            @QueryParam("asOf") String asOf) {
+        return service.series(patientId, Params.date(asOf, "asOf"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.celltrial.efficacy.kinetics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One qPCR measurement of CAR transgene copies in peripheral blood (CellTrial clinical-rules.md, Other efficacy
+ * measures).
+ *
+ * @param copiesPerUgDna transgene copies per µg genomic DNA, as reported, also when below the assay's LLOQ
+ */
+public record QpcrSample(LocalDate date, BigDecimal copiesPerUgDna) {
+
+    public QpcrSample {
+        if (date == null) {
+            throw new IllegalArgumentException("date is required");
+        }
+        if (copiesPerUgDna == null || copiesPerUgDna.signum() < 0) {
+            throw new IllegalArgumentException(
+                    "copiesPerUgDna on " + date + " must not be negative, was " + copiesPerUgDna);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.celltrial.efficacy.measurement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.efficacy.patient.PatientGate;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A series of one kind of measurement and the summary an engine computes from it (autoantibodies, CAR-T
+ * kinetics, B cells). A subclass says how a request becomes a measurement, how it is shown, and which engine
+ * summarises the series.
+ *
+ * @param <M> the stored measurement
+ * @param <R> the request that records one
+ * @param <V> how one is shown
+ * @param <S> the engine's summary
+ */
+public abstract class SeriesService<M extends Measurement, R, V, S> {
+
+    @Inject
+    MeasurementStore store;
+
+    @Inject
+    PatientGate patients;
+
+    private final Class<M> kind;
+    private final Class<V> viewType;
+    private final String path;
+
+    protected SeriesService(Class<M> kind, Class<V> viewType, String path) {
+        this.kind = kind;
+        this.viewType = viewType;
+        this.path = path;
+    }
+
+    protected abstract M measurement(R request);
+
+    protected abstract V view(M measurement);
+
+    /** The engine's summary of a series dated from Day 0. */
+    public abstract S summary(List<M> series, LocalDate day0);
+
+    @WithTransaction
+    public Uni<Created<V>> record(UUID patientId, String idempotencyKey, R request) {
+        return store.record(patientId, idempotencyKey, request, path, viewType, () -> measurement(request),
+                this::view);
+    }
+
+    /** The series up to {@code asOf}, and its summary once the patient has a Day 0 (null before). */
+    @WithSession
+    public Uni<Series<V, S>> series(UUID patientId, LocalDate asOf) {
+        return patients.reference(patientId).flatMap(patient -> store.read(kind, patientId).map(all -> {
+            List<M> rows = upTo(all, asOf);
+            return Series.of(rows.stream().map(this::view).toList(),
+                    patient.day0() == null ? null : summary(rows, patient.day0()));
+        }));
+    }
+
+    public static <M extends Measurement> List<M> upTo(List<M> series, LocalDate asOf) {
+        return series.stream().filter(m -> asOf == null || !m.measuredOn.isAfter(asOf)).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package org.celltrial.efficacy.patient;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * enrollment-service's patient reference, called with the caller's own token (so its site rules apply):
+ * {@code @RegisterClientHeaders} passes on the headers named in
+ * {@code org.eclipse.microprofile.rest.client.propagateHeaders}.
+ */
+@RegisterRestClient(configKey = "enrollment")
+@RegisterClientHeaders
+@Path("/api/v1/enrollment/patients")
+public interface EnrollmentApi {
+
+    @GET
+    @Path("/{id}/reference")
+    Uni<PatientReference> reference(@PathParam("id") UUID patientId);
+}

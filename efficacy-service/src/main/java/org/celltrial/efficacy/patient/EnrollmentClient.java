@@ -1,0 +1,42 @@
+package org.celltrial.efficacy.patient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.upstream.Upstream;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way efficacy talks to enrollment-service: a timeout per call, retries of transient failures and a
+ * circuit breaker that stops calling a service that keeps failing. "Not found" (including a patient of a site
+ * the caller may not see) is an answer: an empty Optional.
+ */
+@ApplicationScoped
+public class EnrollmentClient {
+
+    public static final String SERVICE = "enrollment-service";
+
+    @RestClient
+    EnrollmentApi api;
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = Throwable.class, skipOn = ProblemException.class)
+    public Uni<Optional<PatientReference>> reference(UUID patientId) {
+        return api.reference(patientId).map(Optional::of)
+                .onFailure(failure -> Upstream.answered(failure, 404)).recoverWithItem(Optional.empty())
+                .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
+                        ProblemType.FORBIDDEN, "Your role may not read this patient's data"));
+    }
+}

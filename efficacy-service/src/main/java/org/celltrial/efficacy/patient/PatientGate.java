@@ -1,0 +1,50 @@
+package org.celltrial.efficacy.patient;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.security.Caller;
+import org.celltrial.common.upstream.Upstream;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Whether the caller may act on a patient. Writes and computed views ask enrollment-service (the patient must
+ * exist and be at one of the caller's sites: else 404; enrollment down: 503, nothing written). Reads of stored
+ * data use the site stored with them, so they keep working while enrollment-service is down.
+ */
+@ApplicationScoped
+public class PatientGate {
+
+    @Inject
+    EnrollmentClient enrollment;
+
+    @Inject
+    SecurityIdentity identity;
+
+    public Uni<PatientReference> reference(UUID patientId) {
+        return find(patientId).map(found -> found.orElseThrow(() -> ProblemException.notFound("Patient " + patientId)));
+    }
+
+    /** The patient if enrollment-service shows it to the caller; empty if not; 503 if it cannot say. */
+    public Uni<Optional<PatientReference>> find(UUID patientId) {
+        return enrollment.reference(patientId)
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    }
+
+    /** For stored data: the site it was recorded under decides; with nothing stored, enrollment decides. */
+    public Uni<Void> readable(UUID patientId, String storedSiteCode) {
+        if (storedSiteCode != null) {
+            if (!Caller.of(identity).maySeeSite(storedSiteCode)) {
+                return Uni.createFrom().failure(ProblemException.notFound("Patient " + patientId));
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return reference(patientId).replaceWithVoid();
+    }
+}

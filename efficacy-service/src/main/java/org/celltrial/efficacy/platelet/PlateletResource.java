@@ -1,0 +1,51 @@
+package org.celltrial.efficacy.platelet;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.paging.Page;
+import org.celltrial.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/patients/{id}/platelet-counts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlateletResource {
+
+    @Inject
+    PlateletService platelets;
+
+    @POST
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Record a platelet count and the WHO bleeding grade assessed with it")
+    public Uni<Response> record(@PathParam("id") UUID patientId,
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid PlateletCountRequest request) {
+        return platelets.record(patientId, idempotencyKey, request).map(Created::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
+    @Operation(summary = "The patient's platelet counts, oldest first")
+    public Uni<Page<PlateletCountView>> list(@PathParam("id") UUID patientId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return platelets.list(patientId, limit, cursor);
+    }
+}

@@ -1,0 +1,41 @@
+package org.celltrial.efficacy.platelet;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.paging.Page;
+import org.celltrial.common.validation.Decimals;
+import org.celltrial.efficacy.measurement.MeasurementStore;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PlateletService {
+
+    @Inject
+    MeasurementStore store;
+
+    @WithTransaction
+    public Uni<Created<PlateletCountView>> record(UUID patientId, String idempotencyKey,
+            PlateletCountRequest request) {
+        return store.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class, () -> {
+            PlateletCountRecord count = new PlateletCountRecord();
+            count.measuredOn = request.date();
+            count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());
+            count.bleeding = request.bleeding();
+            count.source = request.source();
+            return count;
+        }, PlateletCountView::of);
+    }
+
+    @WithSession
+    public Uni<Page<PlateletCountView>> list(UUID patientId, Integer limit, String cursor) {
+        return store.read(PlateletCountRecord.class, patientId).map(counts -> Page.slice(counts, limit, cursor,
+                count -> count.measuredOn + "|" + count.createdAt, PlateletCountView::of));
+    }
+}

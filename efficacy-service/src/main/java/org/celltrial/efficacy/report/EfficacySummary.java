@@ -1,0 +1,35 @@
+package org.celltrial.efficacy.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.celltrial.efficacy.response.ResponseStatus;
+
+/**
+ * The study's efficacy at a cut-off, pseudonymised (subject IDs only): patients by best IWG response, ORR
+ * (CR + R) and CR rate with percentages of the infused patients, median time to response, sustained B-cell
+ * aplasia, and autoantibody conversion.
+ */
+public record EfficacySummary(
+        LocalDate asOf,
+        List<String> siteCodes,
+        int patientsEvaluated,
+        Map<ResponseStatus, Integer> byBestResponse,
+        Rate orr,
+        Rate completeResponse,
+        BigDecimal medianTimeToResponseDays,
+        int bCellAplasiaSustained,
+        int gpAutoantibodyPositiveAtBaseline,
+        int gpAutoantibodyAllNegativeAfter,
+        List<PatientRow> patients) {
+
+    public record Rate(int patients, BigDecimal percent) {
+    }
+
+    public record PatientRow(String subjectId, String siteCode, ResponseStatus bestResponse,
+            Integer timeToResponseDays, LocalDate censoredAt, Boolean bCellAplasiaSustained,
+            Boolean gpAutoantibodyPositiveAtBaseline, Boolean gpAutoantibodyAllNegativeAfter) {
+    }
+}

@@ -1,0 +1,148 @@
+package org.celltrial.efficacy.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.security.Caller;
+import org.celltrial.efficacy.antibody.AutoantibodyService;
+import org.celltrial.efficacy.antibody.ElisaRecord;
+import org.celltrial.efficacy.bcell.BCellService;
+import org.celltrial.efficacy.bcell.Cd19Record;
+import org.celltrial.efficacy.kinetics.QpcrRecord;
+import org.celltrial.efficacy.measurement.MeasurementRepository;
+import org.celltrial.efficacy.measurement.SeriesService;
+import org.celltrial.efficacy.patient.PatientGate;
+import org.celltrial.efficacy.patient.PatientReference;
+import org.celltrial.efficacy.platelet.PlateletCountRecord;
+import org.celltrial.efficacy.response.ResponseService;
+import org.celltrial.efficacy.response.ResponseStatus;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** The efficacy summary of every infused patient the caller may see, at a cut-off date. */
+@ApplicationScoped
+public class SummaryService {
+
+    @Inject
+    MeasurementRepository measurements;
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    BCellService bCells;
+
+    @Inject
+    AutoantibodyService autoantibodies;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @WithSession
+    public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
+        Caller caller = Caller.of(identity);
+        return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())
+                .filter(patient -> caller.maySeeSite(patient.getValue())
+                        && (siteCodes.isEmpty() || siteCodes.contains(patient.getValue())))
+                // One patient at a time: the session is not shared between concurrent operations.
+                .onItem().transformToUniAndConcatenate(patient -> row(patient.getKey(), asOf))
+                .filter(Objects::nonNull)
+                .collect().asList())
+                .map(rows -> summarise(asOf, siteCodes, rows));
+    }
+
+    /** Every patient with efficacy data, with the site recorded. */
+    private Uni<Map<UUID, String>> knownPatients() {
+        Map<UUID, String> known = new LinkedHashMap<>();
+        return Multi.createFrom().items(PlateletCountRecord.class, ElisaRecord.class, QpcrRecord.class,
+                Cd19Record.class)
+                .onItem().transformToUniAndConcatenate(kind -> measurements.patients(kind))
+                .collect().asList()
+                .map(lists -> {
+                    lists.forEach(rows -> rows.forEach(row -> known.put((UUID) row[0], (String) row[1])));
+                    return known;
+                });
+    }
+
+    /** A patient's row, or null for one enrollment does not show the caller or not infused by the cut-off. */
+    private Uni<EfficacySummary.PatientRow> row(UUID patientId, LocalDate asOf) {
+        return patients.find(patientId).flatMap(found -> {
+            PatientReference patient = found.orElse(null);
+            if (patient == null || patient.day0() == null || (asOf != null && patient.day0().isAfter(asOf))) {
+                return Uni.createFrom().nullItem();
+            }
+            return responses.assess(patient, asOf).flatMap(response -> measurements
+                    .ofPatient(Cd19Record.class, patientId).flatMap(cd19 -> measurements
+                            .ofPatient(ElisaRecord.class, patientId).map(elisa -> row(patient, asOf,
+                                    response.carT().bestResponse(), response.carT().timeToResponseDays(),
+                                    response.censoredAt(), cd19, elisa))));
+        });
+    }
+
+    private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, ResponseStatus best,
+            Integer timeToResponse, LocalDate censoredAt, List<Cd19Record> cd19, List<ElisaRecord> elisa) {
+        List<Cd19Record> cd19UpTo = SeriesService.upTo(cd19, asOf);
+        List<ElisaRecord> elisaUpTo = SeriesService.upTo(elisa, asOf);
+        Boolean aplasia = cd19UpTo.isEmpty() ? null : bCells.summary(cd19UpTo, patient.day0()).aplasiaSustained();
+        var antibodies = elisaUpTo.isEmpty() ? null : autoantibodies.summary(elisaUpTo, patient.day0());
+        return new EfficacySummary.PatientRow(patient.subjectId(), patient.siteCode(), best, timeToResponse,
+                censoredAt, aplasia, antibodies == null ? null : antibodies.anyPositiveAtBaseline(),
+                antibodies == null ? null : antibodies.allNegativeAfterInfusion());
+    }
+
+    private static EfficacySummary summarise(LocalDate asOf, List<String> siteCodes,
+            List<EfficacySummary.PatientRow> rows) {
+        List<EfficacySummary.PatientRow> sorted = rows.stream()
+                .sorted(Comparator.comparing(EfficacySummary.PatientRow::subjectId)).toList();
+        Map<ResponseStatus, Integer> byBest = new EnumMap<>(ResponseStatus.class);
+        for (ResponseStatus status : ResponseStatus.values()) {
+            byBest.put(status, (int) sorted.stream().filter(r -> r.bestResponse() == status).count());
+        }
+        int responders = byBest.get(ResponseStatus.CR) + byBest.get(ResponseStatus.R);
+        List<Integer> times = new ArrayList<>(sorted.stream().map(EfficacySummary.PatientRow::timeToResponseDays)
+                .filter(Objects::nonNull).sorted().toList());
+        return new EfficacySummary(asOf, siteCodes, sorted.size(), byBest,
+                new EfficacySummary.Rate(responders, percent(responders, sorted.size())),
+                new EfficacySummary.Rate(byBest.get(ResponseStatus.CR),
+                        percent(byBest.get(ResponseStatus.CR), sorted.size())),
+                median(times),
+                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.bCellAplasiaSustained())).count(),
+                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyPositiveAtBaseline())).count(),
+                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyAllNegativeAfter())).count(),
+                sorted);
+    }
+
+    static BigDecimal percent(int part, int whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal median(List<Integer> sortedValues) {
+        int n = sortedValues.size();
+        if (n == 0) {
+            return null;
+        }
+        BigDecimal middle = BigDecimal.valueOf(sortedValues.get(n / 2));
+        return n % 2 == 1 ? middle
+                : middle.add(BigDecimal.valueOf(sortedValues.get(n / 2 - 1))).divide(BigDecimal.valueOf(2), 1,
+                        RoundingMode.HALF_UP);
+    }
+}
