@@ -1,0 +1,31 @@
+package org.celltrial.safety.crs;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The vital signs CRS is graded from (ASTCT consensus: Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638).
+ *
+ * @param temperatureC              body temperature in °C; 25–45 °C, outside is taken for a unit or typing error
+ * @param antipyreticOrAntiCytokine whether antipyretics or anti-cytokine therapy (tocilizumab, corticosteroids) had
+ *                                  been given by this observation; from then on fever is no longer needed to grade
+ */
+public record VitalsObservation(Instant at, BigDecimal temperatureC, Hypotension hypotension, OxygenSupport oxygen,
+        boolean antipyreticOrAntiCytokine) {
+
+    private static final BigDecimal LOWEST_PLAUSIBLE_C = BigDecimal.valueOf(25);
+    private static final BigDecimal HIGHEST_PLAUSIBLE_C = BigDecimal.valueOf(45);
+
+    public VitalsObservation {
+        if (at == null) {
+            throw new IllegalArgumentException("at is required");
+        }
+        if (temperatureC == null || temperatureC.compareTo(LOWEST_PLAUSIBLE_C) < 0
+                || temperatureC.compareTo(HIGHEST_PLAUSIBLE_C) > 0) {
+            throw new IllegalArgumentException("temperatureC must be 25–45 °C, was " + temperatureC);
+        }
+        if (hypotension == null || oxygen == null) {
+            throw new IllegalArgumentException("hypotension and oxygen are required (NONE when absent)");
+        }
+    }
+}

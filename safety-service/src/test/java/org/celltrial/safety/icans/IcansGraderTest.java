@@ -1,0 +1,177 @@
+package org.celltrial.safety.icans;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+
+import org.celltrial.safety.grading.GradedObservation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** ASTCT consensus ICANS grading (Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638). */
+class IcansGraderTest {
+
+    private static final Instant AT = Instant.parse("2025-03-05T09:00:00Z");
+    private static final String UNAROUSABLE = "unarousable, or needs vigorous or repeated tactile stimuli; stupor or coma";
+
+    private final IcansGrader grader = new IcansGrader();
+
+    /** ICE or CAPD empty when not performed. */
+    @ParameterizedTest(name = "age {0}, ICE {1}, CAPD {2}, {3}, {4}, {5}, {6} → {7}")
+    @CsvSource(delimiter = '|', value = {
+            // ICE bands, each edge: 10 | 9 7 | 6 3 | 2 0. ICE 10 with nothing else is no ICANS (worked case).
+            "40 | 10 |    | AWAKE            | NONE                    | NONE       | NONE    | 0 | ASTCT ICANS grade 0: no domain reaches grade 1",
+            "40 | 9  |    | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: ICE score 9/10 (7–9)",
+            "40 | 7  |    | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: ICE score 7/10 (7–9)",
+            // Worked case: ICE 6, awake.
+            "40 | 6  |    | AWAKE            | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: ICE score 6/10 (3–6)",
+            "40 | 3  |    | AWAKE            | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: ICE score 3/10 (3–6)",
+            "40 | 2  |    | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: ICE score 2/10 (0–2)",
+            "40 | 0  |    | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: ICE score 0/10 (0–2)",
+            // Worked case: ICE 8 but awakens only to touch.
+            "40 | 8  |    | AWAKENS_TO_TOUCH | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: awakens only to tactile stimulus",
+            "40 | 10 |    | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: awakens to voice",
+            "40 | 6  |    | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: ICE score 6/10 (3–6) and awakens to voice",
+            // ICE not performed: unarousable grades 4, otherwise the other domains decide.
+            "40 |    |    | UNAROUSABLE      | NONE                    | NONE       | NONE    | 4 | ASTCT ICANS grade 4: ICE unable to perform, patient unarousable and " + UNAROUSABLE,
+            "40 |    |    | AWAKE            | NONE                    | NONE       | NONE    | 0 | ASTCT ICANS grade 0: no domain reaches grade 1",
+            "40 |    |    | AWAKE            | SELF_LIMITING           | NONE       | NONE    | 3 | ASTCT ICANS grade 3: seizure that resolves rapidly or with intervention",
+            "40 | 10 |    | AWAKE            | PROLONGED_OR_REPETITIVE | NONE       | NONE    | 4 | ASTCT ICANS grade 4: prolonged (> 5 min) or repetitive seizures without return to baseline",
+            "40 | 10 |    | AWAKE            | NONE                    | DEEP_FOCAL | NONE    | 4 | ASTCT ICANS grade 4: deep focal motor weakness (hemiparesis or paraparesis)",
+            "40 | 10 |    | AWAKE            | NONE                    | NONE       | FOCAL   | 3 | ASTCT ICANS grade 3: focal or local edema on imaging",
+            "40 | 10 |    | AWAKE            | NONE                    | NONE       | DIFFUSE | 4 | ASTCT ICANS grade 4: diffuse cerebral edema or its signs (posturing, cranial nerve VI palsy, papilledema, Cushing's triad)",
+            // CAPD bands, each edge: 0 | 1 8 | 9; 1–8 is told apart by consciousness.
+            "9  |    | 0  | AWAKE            | NONE                    | NONE       | NONE    | 0 | ASTCT ICANS grade 0: no domain reaches grade 1",
+            "9  |    | 1  | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 1 (1–8)",
+            "9  |    | 8  | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 8 (1–8)",
+            "9  |    | 1  | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: CAPD 1 (1–8) with depressed consciousness and awakens to voice",
+            "9  |    | 8  | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: CAPD 8 (1–8) with depressed consciousness and awakens to voice",
+            "9  |    | 8  | AWAKENS_TO_TOUCH | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: awakens only to tactile stimulus",
+            "9  |    | 9  | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 9 (≥ 9)",
+            // Worked case: a 9-year-old with CAPD 10.
+            "9  |    | 10 | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 10 (≥ 9)",
+            "9  |    |    | UNAROUSABLE      | NONE                    | NONE       | NONE    | 4 | ASTCT ICANS grade 4: CAPD unable to perform, patient unarousable and " + UNAROUSABLE,
+            "9  |    |    | AWAKE            | NONE                    | NONE       | FOCAL   | 3 | ASTCT ICANS grade 3: focal or local edema on imaging",
+            // Age on the assessment day: 12 uses CAPD, 13 uses ICE.
+            "12 |    | 10 | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 10 (≥ 9)",
+            "13 | 6  |    | AWAKE            | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: ICE score 6/10 (3–6)",
+            "0  |    | 4  | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 4 (1–8)",
+    })
+    void gradesByTheMostSevereDomain(int age, Integer iceTotal, Integer capd, Consciousness consciousness,
+            Seizure seizure, MotorWeakness motor, CerebralEdema edema, int grade, String rule) {
+        GradedObservation graded = grader.grade(
+                new NeuroAssessment(AT, iceTotal == null ? null : ice(iceTotal), capd, consciousness, seizure, motor,
+                        edema), age);
+
+        assertAll(
+                () -> assertEquals(grade, graded.grade()),
+                () -> assertEquals(rule, graded.rule()),
+                () -> assertEquals(AT, graded.at()));
+    }
+
+    @Test
+    void explanationListsEveryDomain() {
+        GradedObservation graded = grader.grade(new NeuroAssessment(AT, ice(6), null, Consciousness.AWAKE,
+                Seizure.NONE, MotorWeakness.NONE, CerebralEdema.FOCAL), 40);
+
+        assertEquals("age 40 y; ICE: ICE score 6/10 (3–6) → grade 2; consciousness: awake → grade 0; "
+                + "seizure: no seizure → grade 0; motor: no focal motor weakness → grade 0; "
+                + "cerebral edema: focal or local edema on imaging → grade 3", graded.explanation());
+    }
+
+    @ParameterizedTest(name = "age {0} with ICE {1} / CAPD {2} is rejected")
+    @CsvSource({
+            "12, 10,   ",
+            "11, 10,   ",
+            "0,  10,   ",
+            "13,   , 3",
+            "40,   , 0",
+    })
+    void theScoreMustFitTheAge(int age, Integer iceTotal, Integer capd) {
+        NeuroAssessment assessment = new NeuroAssessment(AT, iceTotal == null ? null : ice(iceTotal), capd,
+                Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE);
+
+        assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, age));
+    }
+
+    @Test
+    void rejectsProgrammingErrors() {
+        NeuroAssessment assessment = new NeuroAssessment(AT, ice(10), null, Consciousness.AWAKE, Seizure.NONE,
+                MotorWeakness.NONE, CerebralEdema.NONE);
+        assertAll(
+                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(null, 40)),
+                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, -1)));
+    }
+
+    @ParameterizedTest(name = "ICE {0} {1} {2} {3} {4}")
+    @CsvSource({
+            "-1, 0,  0,  0,  0",
+            "5,  0,  0,  0,  0",
+            "0,  -1, 0,  0,  0",
+            "0,  4,  0,  0,  0",
+            "0,  0,  -1, 0,  0",
+            "0,  0,  2,  0,  0",
+            "0,  0,  0,  -1, 0",
+            "0,  0,  0,  2,  0",
+            "0,  0,  0,  0,  -1",
+            "0,  0,  0,  0,  2",
+    })
+    void iceRejectsItemsOutOfRange(int orientation, int naming, int commands, int writing, int attention) {
+        assertThrows(IllegalArgumentException.class,
+                () -> new IceScore(orientation, naming, commands, writing, attention));
+    }
+
+    @Test
+    void iceTotalsItsItems() {
+        assertEquals(10, new IceScore(4, 3, 1, 1, 1).total());
+        assertEquals(0, new IceScore(0, 0, 0, 0, 0).total());
+        assertEquals(6, new IceScore(2, 2, 1, 0, 1).total());
+    }
+
+    @ParameterizedTest(name = "CAPD {0} accepted: {1}")
+    @CsvSource({
+            "-1, false",
+            "0,  true",
+            "32, true",
+            "33, false",
+    })
+    void capdIsZeroToThirtyTwo(int capd, boolean accepted) {
+        if (accepted) {
+            assertEquals(capd, new NeuroAssessment(AT, null, capd, Consciousness.AWAKE, Seizure.NONE,
+                    MotorWeakness.NONE, CerebralEdema.NONE).capdScore());
+        } else {
+            assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, null, capd,
+                    Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE));
+        }
+    }
+
+    @Test
+    void assessmentRejectsNonsense() {
+        IceScore ice = ice(10);
+        assertAll(
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, ice, 3,
+                        Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(null, ice, null,
+                        Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, ice, null,
+                        null, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, ice, null,
+                        Consciousness.AWAKE, null, MotorWeakness.NONE, CerebralEdema.NONE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, ice, null,
+                        Consciousness.AWAKE, Seizure.NONE, null, CerebralEdema.NONE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, ice, null,
+                        Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, null)));
+    }
+
+    /** An ICE score with this total, filling the items in order. */
+    private static IceScore ice(int total) {
+        int orientation = Math.min(total, 4);
+        int naming = Math.min(total - orientation, 3);
+        int rest = total - orientation - naming;
+        return new IceScore(orientation, naming, Math.min(rest, 1), Math.min(Math.max(rest - 1, 0), 1),
+                Math.max(rest - 2, 0));
+    }
+}
