@@ -1,5 +1,8 @@
 package org.celltrial.safety;
 
+import java.util.List;
+
+import org.celltrial.testing.EnrollmentStub;
 import org.celltrial.testing.ServiceTestProfile;
 
 public class SafetyTestProfile extends ServiceTestProfile {
@@ -9,5 +12,10 @@ public class SafetyTestProfile extends ServiceTestProfile {
     @Override
     protected String database() {
         return DATABASE;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return with(new TestResourceEntry(EnrollmentStub.class));
     }
 }

@@ -5,14 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.celltrial.common.problem.ProblemException;
-import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Reads and writes any kind of measurement; each kind is an entity extending {@link Measurement}. */
+/** Reads any kind of measurement; each kind is an entity extending {@link Measurement}. */
 @ApplicationScoped
 @WithSession
 public class MeasurementRepository {
@@ -32,13 +30,5 @@ public class MeasurementRepository {
                 .createSelectionQuery("select distinct patientId, siteCode, subjectId from " + kind.getSimpleName()
                         + " where voided = false", Object[].class)
                 .getResultList());
-    }
-
-    /** Flushed at once, so a second sample for the same day is refused here with a 409 that says so. */
-    public Uni<Void> persist(Measurement measurement) {
-        return Panache.getSession().flatMap(session -> session.persist(measurement).call(session::flush))
-                .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
-                        "A " + measurement.getClass().getSimpleName().replace("Record", "")
-                                + " for that day is already recorded; correct or void it instead"));
     }
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
-import org.celltrial.efficacy.patient.PatientGate;
+import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.enrollment.PatientGate;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,6 +28,9 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
 
     @Inject
     MeasurementStore store;
+
+    @Inject
+    PatientRecords records;
 
     @Inject
     PatientGate patients;
@@ -50,7 +54,7 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
 
     @WithTransaction
     public Uni<Created<V>> record(UUID patientId, String idempotencyKey, R request) {
-        return store.record(patientId, idempotencyKey, request, path, viewType, () -> measurement(request),
+        return records.record(patientId, idempotencyKey, request, path, viewType, () -> measurement(request),
                 this::view);
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
 
@@ -20,10 +21,13 @@ public class PlateletService {
     @Inject
     MeasurementStore store;
 
+    @Inject
+    PatientRecords records;
+
     @WithTransaction
     public Uni<Created<PlateletCountView>> record(UUID patientId, String idempotencyKey,
             PlateletCountRequest request) {
-        return store.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class, () -> {
+        return records.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class, () -> {
             PlateletCountRecord count = new PlateletCountRecord();
             count.measuredOn = request.date();
             count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());

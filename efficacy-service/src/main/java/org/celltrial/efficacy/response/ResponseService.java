@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
-import org.celltrial.efficacy.patient.PatientGate;
-import org.celltrial.efficacy.patient.PatientReference;
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,4 +1,4 @@
-package org.celltrial.efficacy.patient;
+package org.celltrial.common.enrollment;
 
 import java.util.UUID;
 

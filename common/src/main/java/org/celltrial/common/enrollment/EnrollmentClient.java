@@ -1,4 +1,4 @@
-package org.celltrial.efficacy.patient;
+package org.celltrial.common.enrollment;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The one way efficacy talks to enrollment-service: a timeout per call, retries of transient failures and a
+ * The one way safety and efficacy talk to enrollment-service: a timeout per call, retries of transient failures and a
  * circuit breaker that stops calling a service that keeps failing. "Not found" (including a patient of a site
  * the caller may not see) is an answer: an empty Optional.
  */

@@ -1,0 +1,87 @@
+package org.celltrial.common.record;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.enrollment.PatientReference;
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.problem.ProblemException;
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records any {@link PatientRecord} the same way: the patient checked with enrollment-service before anything
+ * is written (404 when it does not show the caller the patient, 503 when it cannot say), an idempotent create,
+ * and an audit row, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class PatientRecords {
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    IdempotentCreates idempotent;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param path the collection, e.g. {@code platelet-counts}, for the Location of what is created
+     * @param record makes the record from the request and the patient's reference data
+     * @param then runs in the same transaction after the record is stored (e.g. regrading), or null
+     */
+    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
+            String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
+            BiFunction<PatientReference, R, Uni<?>> then) {
+        return patients.reference(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request, viewType,
+                () -> {
+                    R recorded = record.apply(patient);
+                    recorded.id = UUID.randomUUID();
+                    recorded.patientId = patientId;
+                    recorded.siteCode = patient.siteCode();
+                    recorded.subjectId = patient.subjectId();
+                    recorded.createdAt = clock.instant();
+                    recorded.createdBy = identity.getPrincipal().getName();
+                    V shown = view.apply(recorded);
+                    return persist(recorded)
+                            .call(() -> audit.created(recorded.getClass().getSimpleName(), recorded.id, shown))
+                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, recorded))
+                            .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
+                                    + recorded.id), shown));
+                }));
+    }
+
+    /** Shorthand for a record that needs nothing of the reference data and triggers nothing. */
+    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
+            String path, Class<V> viewType, Supplier<R> record, Function<R, V> view) {
+        return record(patientId, idempotencyKey, request, path, viewType, patient -> record.get(), view, null);
+    }
+
+    /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */
+    private Uni<Void> persist(PatientRecord record) {
+        return Panache.getSession().flatMap(session -> session.persist(record).call(session::flush))
+                .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                        "A " + record.getClass().getSimpleName().replace("Record", "")
+                                + " for that time is already recorded; correct or void it instead"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.celltrial.safety.ae;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import org.celltrial.common.record.PatientRecord;
+
+/**
+ * An adverse event, with its CTCAE v5.0 term and MedDRA code. For a derived event both the derived grade (and
+ * the rule behind it) and a safety officer's confirmed grade are kept; {@link #grade} is the one in force.
+ */
+@Entity
+@Table(name = "adverse_event")
+public class AdverseEvent extends PatientRecord {
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
+
+    /** Identifies a derived event's source (a CRS episode's onset, a lab term's episode). */
+    @Column(name = "origin_key")
+    public String originKey;
+
+    @Column(name = "ctcae_term", nullable = false)
+    public String ctcaeTerm;
+
+    @Column(name = "meddra_code")
+    public String meddraCode;
+
+    @Column(nullable = false)
+    public LocalDate onset;
+
+    @Column(name = "derived_grade")
+    public Integer derivedGrade;
+
+    @Column(name = "derived_rule")
+    public String derivedRule;
+
+    @Column(name = "confirmed_grade")
+    public Integer confirmedGrade;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "confirmation_reason")
+    public String confirmationReason;
+
+    @Column(nullable = false)
+    public int grade;
+
+    @Column(nullable = false)
+    public boolean serious;
+
+    /** A JSON array of {@link SeriousnessCriterion} (text: Hibernate Reactive maps JSON columns to objects only). */
+    @Column(name = "seriousness_criteria", nullable = false)
+    public String seriousnessCriteria;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "related_to_car_t")
+    public Relatedness relatedToCarT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "related_to_lymphodepletion")
+    public Relatedness relatedToLymphodepletion;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "resolved_on")
+    public LocalDate resolvedOn;
+
+    /** A JSON array of treatment names (e.g. tocilizumab, methylprednisolone). */
+    @Column(nullable = false)
+    public String treatments;
+
+    /** The confirmed grade when a safety officer gave one, else the derived grade. */
+    public void applyGrade() {
+        if (confirmedGrade != null) {
+            grade = confirmedGrade;
+        } else if (derivedGrade != null) {
+            grade = derivedGrade;
+        }
+    }
+}

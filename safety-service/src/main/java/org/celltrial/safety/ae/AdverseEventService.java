@@ -1,0 +1,258 @@
+package org.celltrial.safety.ae;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditAction;
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.enrollment.PatientReference;
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.paging.Page;
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.Roles;
+import org.celltrial.common.versioning.Versions;
+import org.celltrial.safety.ctcae.CtcaeTerm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Adverse events: reported by hand, or derived from graded observations (CTCAE lab grades, CRS and ICANS
+ * episodes) and kept in step with them; followed up with a reason, and a derived grade confirmed or
+ * overridden by a safety officer.
+ */
+@ApplicationScoped
+public class AdverseEventService {
+
+    @Inject
+    AdverseEventRepository events;
+
+    @Inject
+    PatientRecords records;
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Created<AdverseEventView>> report(UUID patientId, String idempotencyKey, AdverseEventRequest request) {
+        checkConsistency(request.grade(), request.serious(), request.seriousnessCriteria(), request.outcome(),
+                request.onset(), request.resolvedOn());
+        return records.record(patientId, idempotencyKey, request, "adverse-events", AdverseEventView.class, () -> {
+            AdverseEvent event = new AdverseEvent();
+            event.origin = Origin.REPORTED;
+            event.ctcaeTerm = request.ctcaeTerm();
+            event.meddraCode = request.meddraCode();
+            event.onset = request.onset();
+            event.grade = request.grade();
+            event.serious = request.serious();
+            event.seriousnessCriteria = write(request.seriousnessCriteria());
+            event.relatedToCarT = request.relatedToCarT();
+            event.relatedToLymphodepletion = request.relatedToLymphodepletion();
+            event.outcome = request.outcome();
+            event.resolvedOn = request.resolvedOn();
+            event.treatments = write(request.treatments());
+            return event;
+        }, this::view);
+    }
+
+    @WithSession
+    public Uni<Page<AdverseEventView>> list(UUID patientId, Integer limit, String cursor) {
+        return events.ofPatient(patientId)
+                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .map(found -> Page.slice(found, limit, cursor, e -> e.onset + "|" + e.createdAt + "|" + e.id,
+                        this::view));
+    }
+
+    @WithSession
+    public Uni<AdverseEventView> get(UUID eventId) {
+        return visible(eventId).map(this::view);
+    }
+
+    /** A follow-up: If-Match must carry the version read; old and new go to the audit trail with the reason. */
+    @WithTransaction
+    public Uni<AdverseEventView> update(UUID eventId, String ifMatch, AdverseEventUpdate update) {
+        return visible(eventId).flatMap(event -> {
+            Versions.requireMatch(ifMatch, event.version);
+            if (update.confirmedGrade() != null && !Caller.of(identity).hasRole(Roles.SAFETY_OFFICER)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only a safety officer confirms or overrides a grade");
+            }
+            int grade = update.confirmedGrade() != null ? update.confirmedGrade() : event.grade;
+            checkConsistency(grade, update.serious(), update.seriousnessCriteria(), update.outcome(), event.onset,
+                    update.resolvedOn());
+            AdverseEventView before = view(event);
+            if (update.confirmedGrade() != null) {
+                event.confirmedGrade = update.confirmedGrade();
+                event.confirmedBy = identity.getPrincipal().getName();
+                event.confirmationReason = update.reason();
+            }
+            event.serious = update.serious();
+            event.seriousnessCriteria = write(update.seriousnessCriteria());
+            event.relatedToCarT = update.relatedToCarT();
+            event.relatedToLymphodepletion = update.relatedToLymphodepletion();
+            event.outcome = update.outcome();
+            event.resolvedOn = update.resolvedOn();
+            event.treatments = write(update.treatments());
+            event.applyGrade();
+            return events.flush().map(flushed -> view(event))
+                    .call(after -> audit.record(AuditAction.CORRECT, "AdverseEvent", eventId, before, after,
+                            update.reason()));
+        });
+    }
+
+    /** One derived event as its source grades it now. */
+    public record Derived(String key, CtcaeTerm term, LocalDate onset, int grade, String rule, LocalDate resolvedOn) {
+    }
+
+    /**
+     * Brings a patient's derived events of one origin in step with what the observations grade now: new
+     * events are opened, changed ones updated (the confirmed grade stays), and events whose source no longer
+     * exists (two CRS episodes that merged) are voided with a reason. Runs in the caller's transaction.
+     */
+    public Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> current) {
+        return events.derived(patient.id(), origin).flatMap(existing -> {
+            Set<String> keys = current.stream().map(Derived::key).collect(Collectors.toSet());
+            Uni<Void> voids = Multi.createFrom().iterable(existing)
+                    .filter(event -> !keys.contains(event.originKey))
+                    .onItem().transformToUniAndConcatenate(event -> {
+                        AdverseEventView before = view(event);
+                        event.voided = true;
+                        event.voidReason = "Its source no longer grades as a separate event (regraded after new or "
+                                + "corrected observations)";
+                        return audit.record(AuditAction.VOID, "AdverseEvent", event.id, before, null,
+                                event.voidReason);
+                    }).collect().asList().replaceWithVoid();
+            Uni<Void> upserts = Multi.createFrom().iterable(current)
+                    .onItem().transformToUniAndConcatenate(derived -> existing.stream()
+                            .filter(event -> derived.key().equals(event.originKey)).findFirst()
+                            .map(event -> update(event, derived))
+                            .orElseGet(() -> open(patient, origin, derived)))
+                    .collect().asList().replaceWithVoid();
+            return voids.chain(() -> upserts).chain(events::flush);
+        });
+    }
+
+    private Uni<Void> update(AdverseEvent event, Derived derived) {
+        if (event.derivedGrade != null && event.derivedGrade == derived.grade()
+                && Objects.equals(event.resolvedOn, derived.resolvedOn())
+                && Objects.equals(event.derivedRule, derived.rule())) {
+            return Uni.createFrom().voidItem();
+        }
+        AdverseEventView before = view(event);
+        event.derivedGrade = derived.grade();
+        event.derivedRule = derived.rule();
+        event.resolvedOn = derived.resolvedOn();
+        if (derived.resolvedOn() != null && event.outcome == null) {
+            event.outcome = Outcome.RECOVERED;
+        }
+        event.applyGrade();
+        return audit.record(AuditAction.CORRECT, "AdverseEvent", event.id, before, view(event),
+                "Regraded from the observations: " + derived.rule()).replaceWithVoid();
+    }
+
+    private Uni<Void> open(PatientReference patient, Origin origin, Derived derived) {
+        AdverseEvent event = new AdverseEvent();
+        event.id = UUID.randomUUID();
+        event.patientId = patient.id();
+        event.siteCode = patient.siteCode();
+        event.subjectId = patient.subjectId();
+        event.origin = origin;
+        event.originKey = derived.key();
+        event.ctcaeTerm = derived.term().term();
+        event.meddraCode = derived.term().meddraCode();
+        event.onset = derived.onset();
+        event.derivedGrade = derived.grade();
+        event.derivedRule = derived.rule();
+        event.resolvedOn = derived.resolvedOn();
+        event.outcome = derived.resolvedOn() != null ? Outcome.RECOVERED : Outcome.NOT_RECOVERED;
+        event.serious = false;
+        event.seriousnessCriteria = "[]";
+        event.treatments = "[]";
+        event.createdAt = clock.instant();
+        event.createdBy = identity.getPrincipal().getName();
+        event.applyGrade();
+        return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
+                .replaceWithVoid();
+    }
+
+    private Uni<AdverseEvent> visible(UUID eventId) {
+        return events.findById(eventId).flatMap(event -> {
+            if (event == null || event.voided) {
+                return Uni.createFrom().failure(ProblemException.notFound("Adverse event " + eventId));
+            }
+            return patients.readable(event.patientId, event.siteCode).replaceWith(event);
+        });
+    }
+
+    /** Serious events name their criteria, grade 5 is death, and an event resolves after its onset. */
+    private static void checkConsistency(int grade, boolean serious, List<SeriousnessCriterion> criteria,
+            Outcome outcome, LocalDate onset, LocalDate resolvedOn) {
+        if (serious == criteria.isEmpty()) {
+            throw ProblemException.invalid("seriousnessCriteria", serious
+                    ? "a serious event names at least one criterion"
+                    : "only a serious event has seriousness criteria");
+        }
+        if ((grade == 5) != (outcome == Outcome.FATAL)) {
+            throw ProblemException.invalid("outcome", "grade 5 is death related to the event: outcome FATAL, "
+                    + "and only then");
+        }
+        if (resolvedOn != null && resolvedOn.isBefore(onset)) {
+            throw ProblemException.invalid("resolvedOn", "must not be before the onset " + onset);
+        }
+    }
+
+    public AdverseEventView view(AdverseEvent event) {
+        return new AdverseEventView(event.id, event.patientId, event.subjectId, event.siteCode, event.origin,
+                event.ctcaeTerm, event.meddraCode, event.onset, event.grade, event.derivedGrade, event.derivedRule,
+                event.confirmedGrade, event.confirmationReason, event.serious,
+                read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
+                event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
+                read(event.treatments, new TypeReference<List<String>>() { }), event.version);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored adverse event no longer reads", e);
+        }
+    }
+}

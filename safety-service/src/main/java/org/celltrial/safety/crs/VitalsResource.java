@@ -1,0 +1,41 @@
+package org.celltrial.safety.crs;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/patients/{id}/vitals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VitalsResource {
+
+    @Inject
+    CrsService crs;
+
+    @POST
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Record vital signs; CRS is regraded (ASTCT) and its adverse events kept in step")
+    public Uni<Response> record(@PathParam("id") UUID patientId,
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid VitalsRequest request) {
+        return crs.record(patientId, idempotencyKey, request).map(Created::toResponse);
+    }
+
+}

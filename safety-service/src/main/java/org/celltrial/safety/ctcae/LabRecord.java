@@ -1,0 +1,47 @@
+package org.celltrial.safety.ctcae;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import org.celltrial.common.record.PatientRecord;
+
+/** A lab result as reported, with its normal range and the CTCAE grade derived from it. */
+@Entity
+@Table(name = "lab_result")
+public class LabRecord extends PatientRecord {
+
+    @Column(name = "collected_at", nullable = false)
+    public Instant at;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Analyte analyte;
+
+    @Column(nullable = false)
+    public BigDecimal value;
+
+    @Column(nullable = false)
+    public String unit;
+
+    @Column(name = "lower_limit_normal")
+    public BigDecimal lowerLimitNormal;
+
+    @Column(name = "upper_limit_normal")
+    public BigDecimal upperLimitNormal;
+
+    @Column(name = "ctcae_grade", nullable = false)
+    public int ctcaeGrade;
+
+    @Column(name = "ctcae_rule", nullable = false)
+    public String ctcaeRule;
+
+    public LabResult result() {
+        return new LabResult(analyte, value, unit, lowerLimitNormal, upperLimitNormal);
+    }
+}

@@ -1,0 +1,116 @@
+package org.celltrial.safety.icans;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.enrollment.PatientReference;
+import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.record.PatientRecords;
+import org.celltrial.safety.ae.AdverseEventService;
+import org.celltrial.safety.ae.Origin;
+import org.celltrial.safety.ctcae.CtcaeTerm;
+import org.celltrial.safety.grading.CourseView;
+import org.celltrial.safety.grading.GradedCourses;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Neurological assessments in, ICANS graded by ASTCT out (ICE over 12 years, CAPD at 12 and under, the age on
+ * the day of the assessment); every assessment regrades the course and its adverse events.
+ */
+@ApplicationScoped
+public class IcansService {
+
+    /** ASTCT: children aged 12 or younger are assessed with CAPD instead of ICE. */
+    static final int CAPD_MAX_AGE = 12;
+
+    private final IcansGrader grader = new IcansGrader();
+
+    @Inject
+    PatientRecords records;
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    NeuroRepository assessments;
+
+    @Inject
+    GradedCourses courses;
+
+    @Inject
+    AdverseEventService events;
+
+    @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
+    ZoneId zone;
+
+    @WithTransaction
+    public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
+        return records.record(patientId, idempotencyKey, request, "neuro-assessments", NeuroView.class, patient -> {
+            checkScoreForAge(request, age(patient, request.at()));
+            NeuroRecord record = new NeuroRecord();
+            record.at = request.at();
+            if (request.ice() != null) {
+                record.iceOrientation = request.ice().orientation();
+                record.iceNaming = request.ice().naming();
+                record.iceCommands = request.ice().commands();
+                record.iceWriting = request.ice().writing();
+                record.iceAttention = request.ice().attention();
+            }
+            record.capdScore = request.capdScore();
+            record.consciousness = request.consciousness();
+            record.seizure = request.seizure();
+            record.motorWeakness = request.motorWeakness();
+            record.cerebralEdema = request.cerebralEdema();
+            return record;
+        }, NeuroView::of, (patient, recorded) -> regrade(patient));
+    }
+
+    @WithSession
+    public Uni<CourseView> course(UUID patientId) {
+        return patients.reference(patientId).flatMap(this::course);
+    }
+
+    private Uni<CourseView> course(PatientReference patient) {
+        return assessments.ofPatient(patient.id()).map(found -> courses.course(found.stream()
+                .map(record -> grader.grade(record.assessment(), age(patient, record.at))).toList(), patient.day0()));
+    }
+
+    private Uni<Void> regrade(PatientReference patient) {
+        return course(patient).flatMap(course -> events.synchronise(patient, Origin.ICANS, courses.events(course,
+                CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME, "ASTCT ICANS")));
+    }
+
+    /** Whole years on the day of the assessment. */
+    private int age(PatientReference patient, Instant at) {
+        if (patient.birthDate() == null) {
+            throw ProblemException.conflict("The patient's birth date is needed to choose ICE or CAPD, and your "
+                    + "role does not see it");
+        }
+        return Period.between(patient.birthDate(), at.atZone(zone).toLocalDate()).getYears();
+    }
+
+    private static void checkScoreForAge(NeuroRequest request, int age) {
+        if (request.ice() != null && request.capdScore() != null) {
+            throw ProblemException.invalid("capdScore", "send the ICE score or the CAPD score, not both");
+        }
+        if (age <= CAPD_MAX_AGE && request.ice() != null) {
+            throw ProblemException.invalid("ice", "the patient is " + age + ": at 12 or younger ICANS is assessed "
+                    + "with CAPD (capdScore)");
+        }
+        if (age > CAPD_MAX_AGE && request.capdScore() != null) {
+            throw ProblemException.invalid("capdScore", "the patient is " + age + ": over 12 ICANS is assessed "
+                    + "with the ICE score (ice)");
+        }
+    }
+}
