@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Real access tokens from the real Keycloak: password grants for the demo users through the dev-only
@@ -17,6 +18,11 @@ public final class Tokens {
     public static final String CLI_CLIENT = "celltrial-cli";
 
     private Tokens() {
+    }
+
+    /** A JSON request as a demo user, with a real token. */
+    public static RequestSpecification as(String username) {
+        return given().auth().oauth2(of(username)).contentType("application/json");
     }
 
     /** A fresh access token of a demo user (password {@code <username>-pw}, see dev/keycloak/import). */

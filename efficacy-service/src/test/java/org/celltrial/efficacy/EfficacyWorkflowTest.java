@@ -2,7 +2,7 @@ package org.celltrial.efficacy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
+import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,24 +10,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.celltrial.testing.EnrollmentStub;
-import org.celltrial.testing.PostgresServer;
-import org.celltrial.testing.Tokens;
+import org.celltrial.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
@@ -78,6 +72,16 @@ class EfficacyWorkflowTest {
                 .body("bestResponse", equalTo("NR"));
         as("inv-site01").get(BASE + patient + "/platelet-counts")
                 .then().statusCode(200).body("items", hasSize(4)).body("items[0].valuePer1e9L", equalTo(12.0f));
+
+        // The confirming count was a transcription error: voided, the response is no longer confirmed.
+        String confirming = as("inv-site01").get(BASE + patient + "/platelet-counts").then()
+                .extract().path("items.find { it.date == '2025-02-15' }.id");
+        as("inv-site01").header("If-Match", "\"0\"").body(Map.of("reason", "Value of another patient"))
+                .post(BASE + patient + "/platelet-counts/" + confirming + "/void")
+                .then().statusCode(204);
+        as("inv-site01").get(BASE + patient + "/response").then().statusCode(200)
+                .body("bestResponse", equalTo("NR"));
+        as("inv-site01").get(BASE + patient + "/platelet-counts").then().body("items", hasSize(3));
     }
 
     @Test
@@ -225,22 +229,9 @@ class EfficacyWorkflowTest {
         as("inv-site01").body(body).post(BASE + patient + "/" + collection).then().statusCode(201);
     }
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
-    }
-
     private long rows(String table) {
-        try (Connection db = PostgresServer.get().connect(EfficacyTestProfile.DATABASE);
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + table
-                        + " WHERE patient_id = ?")) {
-            count.setObject(1, patient);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.count(EfficacyTestProfile.DATABASE, "SELECT count(*) FROM " + table + " WHERE patient_id = ?",
+                patient);
     }
 
     private static String reference(UUID patient, String site) {

@@ -1,16 +1,10 @@
 package org.celltrial.enrollment;
 
-import static io.restassured.RestAssured.given;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.celltrial.testing.PostgresServer;
+import org.celltrial.testing.TestDatabase;
 import org.celltrial.testing.Tokens;
 
 import io.restassured.specification.RequestSpecification;
@@ -24,7 +18,7 @@ final class EnrollmentApi {
     }
 
     static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
+        return Tokens.as(user);
     }
 
     static void ensureSite(String code) {
@@ -76,31 +70,10 @@ final class EnrollmentApi {
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection db = PostgresServer.get().connect(EnrollmentTestProfile.DATABASE);
-                PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.count(EnrollmentTestProfile.DATABASE, sql, parameters);
     }
 
     static String string(String sql, Object... parameters) {
-        try (Connection db = PostgresServer.get().connect(EnrollmentTestProfile.DATABASE);
-                PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.string(EnrollmentTestProfile.DATABASE, sql, parameters);
     }
 }

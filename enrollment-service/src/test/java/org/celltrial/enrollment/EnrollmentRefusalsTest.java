@@ -7,6 +7,7 @@ import static org.celltrial.enrollment.EnrollmentApi.count;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -252,6 +253,25 @@ class EnrollmentRefusalsTest {
                 .body("doses.findAll { it.agent == 'fludarabine' }[0].adjustment.rule", equalTo("RENAL_REDUCTION"))
                 .body("doses.findAll { it.agent == 'cyclophosphamide' }.doseMg",
                         org.hamcrest.Matchers.contains(336, 336, 336));
+    }
+
+    @Test
+    void aMistakenTherapyIsVoidedWithAReasonAndLeavesTheReference() {
+        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String therapy = as("inv-site01").body(Map.of("kind", "RESCUE", "agent", "IVIG", "category", "IVIG",
+                "doseValue", 1, "doseUnit", "g/kg", "start", "2025-03-01"))
+                .post(BASE + "/patients/" + id + "/therapies").then().statusCode(201).extract().path("id");
+        as("inv-site01").get(BASE + "/patients/" + id + "/reference").then().body("therapies", hasSize(1));
+
+        as("inv-site01").header("If-Match", "\"0\"").body(Map.of("reason", "Recorded for the wrong patient"))
+                .post(BASE + "/patients/" + id + "/therapies/" + therapy + "/void").then().statusCode(204);
+
+        as("inv-site01").get(BASE + "/patients/" + id + "/reference").then().body("therapies", hasSize(0));
+        assertEquals(1, count("SELECT count(*) FROM therapy WHERE id = ? AND voided", UUID.fromString(therapy)));
+        assertEquals("Recorded for the wrong patient", EnrollmentApi.string(
+                "SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'VOID'", therapy));
+        as("inv-site01").header("If-Match", "\"1\"").body(Map.of("reason", "again"))
+                .post(BASE + "/patients/" + id + "/therapies/" + therapy + "/void").then().statusCode(409);
     }
 
     private static Map<String, Object> correction(int weightKg) {

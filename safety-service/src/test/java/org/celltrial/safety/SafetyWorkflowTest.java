@@ -1,6 +1,6 @@
 package org.celltrial.safety;
 
-import static io.restassured.RestAssured.given;
+import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,10 +9,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +17,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.celltrial.testing.EnrollmentStub;
-import org.celltrial.testing.PostgresServer;
-import org.celltrial.testing.Tokens;
+import org.celltrial.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
@@ -82,6 +76,33 @@ class SafetyWorkflowTest {
                 .body("items[0].onset", equalTo("2025-03-02"))
                 .body("items[0].resolvedOn", equalTo("2025-03-03"))
                 .body("items[0].derivedRule", containsString("ASTCT CRS max grade 2"));
+    }
+
+    @Test
+    void voidingAMistakenObservationRegradesTheCourseAndItsEvent() {
+        vitals("2025-03-02T08:00:00Z", 38.6, "NONE", "NONE", null, false);
+        vitals("2025-03-02T20:00:00Z", 39.0, "NONE", "LOW_FLOW", 4, false);
+        as("safety-officer").get(BASE + patient + "/adverse-events").then().body("items[0].grade", equalTo(2));
+        String mistaken = as("safety-officer").get(BASE + patient + "/crs").then().extract().path("observations[1].at");
+        String id = as("inv-site01").get(BASE + patient + "/vitals").then().statusCode(200)
+                .extract().path("items.find { it.at == '" + mistaken + "' }.id");
+
+        as("inv-site01").body(Map.of("reason", "Entered for the wrong patient"))
+                .post(BASE + patient + "/vitals/" + id + "/void")
+                .then().statusCode(428).contentType(PROBLEM);
+        as("inv-site01").header("If-Match", "\"0\"").body(Map.of("reason", "Entered for the wrong patient"))
+                .post(BASE + patient + "/vitals/" + id + "/void")
+                .then().statusCode(204);
+
+        as("safety-officer").get(BASE + patient + "/crs").then().statusCode(200)
+                .body("maxGrade", equalTo(1)).body("observations", hasSize(1));
+        as("safety-officer").get(BASE + patient + "/adverse-events").then()
+                .body("items[0].grade", equalTo(1)).body("items[0].derivedGrade", equalTo(1));
+        as("inv-site01").header("If-Match", "\"1\"").body(Map.of("reason", "again"))
+                .post(BASE + patient + "/vitals/" + id + "/void")
+                .then().statusCode(409).contentType(PROBLEM);
+        assertEquals("Entered for the wrong patient", TestDatabase.string(SafetyTestProfile.DATABASE,
+                "SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'VOID'", id));
     }
 
     @Test
@@ -248,22 +269,9 @@ class SafetyWorkflowTest {
                 .post(BASE + patient + "/labs").then().statusCode(201);
     }
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
-    }
-
     private long rows(String table) {
-        try (Connection db = PostgresServer.get().connect(SafetyTestProfile.DATABASE);
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + table
-                        + " WHERE patient_id = ?")) {
-            count.setObject(1, patient);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.count(SafetyTestProfile.DATABASE, "SELECT count(*) FROM " + table + " WHERE patient_id = ?",
+                patient);
     }
 
     private static String reference(UUID patient, String birthDate) {

@@ -10,12 +10,14 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.versioning.Versions;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -75,6 +77,32 @@ public class PatientRecords {
     public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
             String path, Class<V> viewType, Supplier<R> record, Function<R, V> view) {
         return record(patientId, idempotencyKey, request, path, viewType, patient -> record.get(), view, null);
+    }
+
+    /**
+     * Voids a mistaken record with a reason (it stays, marked void, and the audit trail keeps who and why); If-Match
+     * must carry the version read. Then runs {@code then} in the same transaction (e.g. regrading without it).
+     */
+    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, UUID recordId, String ifMatch,
+            String reason, BiFunction<PatientReference, R, Uni<?>> then) {
+        return patients.reference(patientId).flatMap(patient -> Panache.getSession()
+                .flatMap(session -> session.find(kind, recordId))
+                .flatMap(record -> {
+                    if (record == null || !record.patientId.equals(patientId)) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Record " + recordId));
+                    }
+                    if (record.voided) {
+                        return Uni.createFrom().failure(ProblemException.conflict("Record " + recordId
+                                + " is already void: " + record.voidReason));
+                    }
+                    Versions.requireMatch(ifMatch, record.version);
+                    record.voided = true;
+                    record.voidReason = reason;
+                    return Panache.getSession().flatMap(session -> session.flush())
+                            .call(() -> audit.record(AuditAction.VOID, kind.getSimpleName(), recordId, null, null,
+                                    reason))
+                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
+                })).replaceWithVoid();
     }
 
     /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */

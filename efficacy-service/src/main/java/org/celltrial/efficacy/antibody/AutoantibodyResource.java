@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.celltrial.efficacy.measurement.Series;
@@ -48,5 +49,14 @@ public class AutoantibodyResource {
     public Uni<Series<ElisaView, AutoantibodyAssessment>> series(@PathParam("id") UUID patientId,
             @QueryParam("asOf") String asOf) {
         return service.series(patientId, Params.date(asOf, "asOf"));
+    }
+
+    @POST
+    @Path("/{recordId}/void")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Void a mistaken ELISA result with a reason; If-Match must carry its version")
+    public Uni<Response> voidRecord(@PathParam("id") UUID patientId, @PathParam("recordId") UUID recordId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid VoidRequest request) {
+        return service.voidRecord(patientId, recordId, ifMatch, request.reason()).replaceWith(Response.noContent().build());
     }
 }

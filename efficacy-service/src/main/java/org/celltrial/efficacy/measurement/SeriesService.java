@@ -58,6 +58,11 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
                 this::view);
     }
 
+    @WithTransaction
+    public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
+        return records.voidRecord(kind, patientId, recordId, ifMatch, reason, null);
+    }
+
     /** The series up to {@code asOf}, and its summary once the patient has a Day 0 (null before). */
     @WithSession
     public Uni<Series<V, S>> series(UUID patientId, LocalDate asOf) {

@@ -37,6 +37,11 @@ public class PlateletService {
         }, PlateletCountView::of);
     }
 
+    @WithTransaction
+    public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
+        return records.voidRecord(PlateletCountRecord.class, patientId, recordId, ifMatch, reason, null);
+    }
+
     @WithSession
     public Uni<Page<PlateletCountView>> list(UUID patientId, Integer limit, String cursor) {
         return store.read(PlateletCountRecord.class, patientId).map(counts -> Page.slice(counts, limit, cursor,

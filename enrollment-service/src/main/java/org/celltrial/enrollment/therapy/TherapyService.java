@@ -7,11 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.versioning.Versions;
 import org.celltrial.enrollment.access.PatientAccess;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -64,6 +66,25 @@ public class TherapyService {
                             .map(view -> new Created<>(URI.create("patients/" + patientId + "/therapies/" + view.id()),
                                     view));
                 }));
+    }
+
+    /** Voids a mistaken therapy with a reason (it stays, marked void); If-Match must carry its version. */
+    @WithTransaction
+    public Uni<Void> voidTherapy(UUID patientId, UUID therapyId, String ifMatch, String reason) {
+        return access.visibleForUpdate(patientId).flatMap(patient -> therapies.findById(therapyId)).flatMap(therapy -> {
+            if (therapy == null || !therapy.patientId.equals(patientId)) {
+                throw ProblemException.notFound("Therapy " + therapyId);
+            }
+            if (therapy.voided) {
+                throw ProblemException.conflict("Therapy " + therapyId + " is already void: " + therapy.voidReason);
+            }
+            Versions.requireMatch(ifMatch, therapy.version);
+            TherapyView before = TherapyView.of(therapy);
+            therapy.voided = true;
+            therapy.voidReason = reason;
+            return therapies.flush()
+                    .call(() -> audit.record(AuditAction.VOID, "Therapy", therapyId, before, null, reason));
+        });
     }
 
     @WithSession

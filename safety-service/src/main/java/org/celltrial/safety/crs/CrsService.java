@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.validation.Decimals;
@@ -58,6 +59,21 @@ public class CrsService {
             record.antipyreticOrAntiCytokine = request.antipyreticOrAntiCytokine();
             return record;
         }, VitalsView::of, (patient, recorded) -> regrade(patient));
+    }
+
+    /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
+    @WithTransaction
+    public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
+        return records.voidRecord(VitalsRecord.class, patientId, recordId, ifMatch, reason,
+                (patient, voided) -> regrade(patient));
+    }
+
+    /** The vital signs as observed, for a caller who may see them (scoped by the site stored with them). */
+    @WithSession
+    public Uni<Page<VitalsView>> vitals(UUID patientId, Integer limit, String cursor) {
+        return vitals.ofPatient(patientId)
+                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .map(found -> Page.slice(found, limit, cursor, r -> r.at + "|" + r.id, VitalsView::of));
     }
 
     @WithSession

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VitalsView(UUID id, Instant at, BigDecimal temperatureC, Hypotension hypotension, OxygenSupport oxygen,
-        BigDecimal oxygenLpm, boolean antipyreticOrAntiCytokine) {
+        BigDecimal oxygenLpm, boolean antipyreticOrAntiCytokine, int version) {
 
     static VitalsView of(VitalsRecord vitals) {
         return new VitalsView(vitals.id, vitals.at, vitals.temperatureC, vitals.hypotension, vitals.oxygen,
-                vitals.oxygenLpm, vitals.antipyreticOrAntiCytokine);
+                vitals.oxygenLpm, vitals.antipyreticOrAntiCytokine, vitals.version);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -48,5 +49,14 @@ public class LabResource {
     public Uni<Page<LabView>> list(@PathParam("id") UUID patientId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return labs.list(patientId, limit, cursor);
+    }
+
+    @POST
+    @Path("/{recordId}/void")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Void a mistaken lab result with a reason; If-Match must carry its version; grades and adverse events are recomputed without it")
+    public Uni<Response> voidRecord(@PathParam("id") UUID patientId, @PathParam("recordId") UUID recordId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid VoidRequest request) {
+        return labs.voidRecord(patientId, recordId, ifMatch, request.reason()).replaceWith(Response.noContent().build());
     }
 }

@@ -70,6 +70,13 @@ public class LabService {
                 }, LabView::of, (patient, recorded) -> synchroniseEvents(patient)));
     }
 
+    /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
+    @WithTransaction
+    public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
+        return records.voidRecord(LabRecord.class, patientId, recordId, ifMatch, reason,
+                (patient, voided) -> synchroniseEvents(patient));
+    }
+
     @WithSession
     public Uni<Page<LabView>> list(UUID patientId, Integer limit, String cursor) {
         return labs.ofPatient(patientId)

@@ -7,16 +7,20 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.paging.Page;
+import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -38,4 +42,21 @@ public class NeuroAssessmentResource {
         return icans.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 
+
+    @POST
+    @Path("/{recordId}/void")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Void a mistaken neuro assessment with a reason; If-Match must carry its version; grades and adverse events are recomputed without it")
+    public Uni<Response> voidRecord(@PathParam("id") UUID patientId, @PathParam("recordId") UUID recordId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid VoidRequest request) {
+        return icans.voidRecord(patientId, recordId, ifMatch, request.reason()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
+    @Operation(summary = "The patient's neurological assessments as observed, oldest first")
+    public Uni<Page<NeuroView>> list(@PathParam("id") UUID patientId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return icans.assessments(patientId, limit, cursor);
+    }
 }

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NeuroView(UUID id, Instant at, IceScore ice, Integer iceTotal, Integer capdScore,
-        Consciousness consciousness, Seizure seizure, MotorWeakness motorWeakness, CerebralEdema cerebralEdema) {
+        Consciousness consciousness, Seizure seizure, MotorWeakness motorWeakness, CerebralEdema cerebralEdema,
+        int version) {
 
     static NeuroView of(NeuroRecord record) {
         IceScore ice = record.ice();
         return new NeuroView(record.id, record.at, ice, ice == null ? null : ice.total(), record.capdScore,
-                record.consciousness, record.seizure, record.motorWeakness, record.cerebralEdema);
+                record.consciousness, record.seizure, record.motorWeakness, record.cerebralEdema, record.version);
     }
 }
