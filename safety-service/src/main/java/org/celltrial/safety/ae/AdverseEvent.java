@@ -78,6 +78,16 @@ public class AdverseEvent extends PatientRecord {
     @Column(nullable = false)
     public String treatments;
 
+    /** When the sponsor became aware of the event: expedited reporting deadlines run from it. */
+    @Column(name = "awareness_date")
+    public LocalDate awarenessDate;
+
+    /** Listed in the reference safety information; null while not assessed. */
+    public Boolean expected;
+
+    @Column(name = "reported_on")
+    public LocalDate reportedOn;
+
     /** The confirmed grade when a safety officer gave one, else the derived grade. */
     public void applyGrade() {
         if (confirmedGrade != null) {

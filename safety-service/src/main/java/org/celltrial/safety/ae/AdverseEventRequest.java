@@ -23,5 +23,7 @@ public record AdverseEventRequest(
         Relatedness relatedToLymphodepletion,
         Outcome outcome,
         @PastOrPresent LocalDate resolvedOn,
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> treatments) {
+        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> treatments,
+        @PastOrPresent LocalDate awarenessDate,
+        Boolean expected) {
 }

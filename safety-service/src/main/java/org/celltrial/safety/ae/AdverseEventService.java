@@ -82,6 +82,8 @@ public class AdverseEventService {
             event.outcome = request.outcome();
             event.resolvedOn = request.resolvedOn();
             event.treatments = write(request.treatments());
+            event.awarenessDate = request.awarenessDate();
+            event.expected = request.expected();
             return event;
         }, this::view);
     }
@@ -123,6 +125,9 @@ public class AdverseEventService {
             event.outcome = update.outcome();
             event.resolvedOn = update.resolvedOn();
             event.treatments = write(update.treatments());
+            event.awarenessDate = update.awarenessDate();
+            event.expected = update.expected();
+            event.reportedOn = update.reportedOn();
             event.applyGrade();
             return events.flush().map(flushed -> view(event))
                     .call(after -> audit.record(AuditAction.CORRECT, "AdverseEvent", eventId, before, after,
@@ -237,7 +242,8 @@ public class AdverseEventService {
                 event.confirmedGrade, event.confirmationReason, event.serious,
                 read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
                 event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
-                read(event.treatments, new TypeReference<List<String>>() { }), event.version);
+                read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
+                event.reportedOn, event.version);
     }
 
     private String write(Object value) {

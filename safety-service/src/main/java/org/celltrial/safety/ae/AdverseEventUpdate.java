@@ -23,5 +23,8 @@ public record AdverseEventUpdate(
         Outcome outcome,
         @PastOrPresent LocalDate resolvedOn,
         @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> treatments,
+        @PastOrPresent LocalDate awarenessDate,
+        Boolean expected,
+        @PastOrPresent LocalDate reportedOn,
         @NotBlank @Size(max = 2000) String reason) {
 }

@@ -29,5 +29,8 @@ public record AdverseEventView(
         Outcome outcome,
         LocalDate resolvedOn,
         List<String> treatments,
+        LocalDate awarenessDate,
+        Boolean expected,
+        LocalDate reportedOn,
         int version) {
 }

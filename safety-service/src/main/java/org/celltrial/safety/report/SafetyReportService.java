@@ -69,6 +69,13 @@ public class SafetyReportService {
                 SafetyReportService::sortKey, adverseEvents::view));
     }
 
+    /** Every adverse event the caller may see up to the cut-off, by subject and onset, as exports list them. */
+    @WithSession
+    public Uni<List<AdverseEventView>> exportRows(LocalDate asOf, List<String> siteCodes) {
+        return visibleEvents(asOf, siteCodes).map(found -> found.stream()
+                .sorted(Comparator.comparing(SafetyReportService::sortKey)).map(adverseEvents::view).toList());
+    }
+
     private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {
         Caller caller = Caller.of(identity);
         return events.all().map(all -> all.stream()

@@ -1,0 +1,132 @@
+package org.celltrial.safety.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+
+import org.hl7.fhir.r4.model.AdverseEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
+
+import org.celltrial.safety.ae.AdverseEventView;
+import org.celltrial.safety.ae.Outcome;
+
+/**
+ * Exports adverse events as a FHIR R4 (v4.0.1) Bundle of type {@code collection} holding one AdverseEvent resource
+ * (http://hl7.org/fhir/R4/adverseevent.html) per event, in JSON.
+ * <p>
+ * Each AdverseEvent has the event's UUID as its id and identifier, actuality {@code actual}, the subject by its
+ * pseudonymised subject ID only, the CTCAE v5.0 term with its MedDRA code as the event, the onset as date and
+ * detected, seriousness, severity and outcome from the AdverseEvent code systems of terminology.hl7.org, the exact
+ * CTCAE grade in the extension {@code urn:celltrial:fhir:ctcae-grade} (R4 severity has three levels only), CAR-T as
+ * a suspect entity with the investigator's causality assessment when there is one, and the study by its identifier.
+ * Seriousness is coded {@code serious} / {@code non-serious} as the current terminology.hl7.org code system has it
+ * (the R4 core publication spelled these codes {@code Serious} / {@code Non-serious}).
+ * <p>
+ * The Bundle is built in memory and then encoded ({@link #write} streams the encoding to the writer, not the
+ * building): an export needs memory for all of its resources.
+ */
+public final class FhirAdverseEventBundle {
+
+    private static final String ADVERSE_EVENT_IDENTIFIER_SYSTEM = "urn:celltrial:adverse-event";
+    private static final String SUBJECT_IDENTIFIER_SYSTEM = "urn:celltrial:subject";
+    private static final String CTCAE_GRADE_EXTENSION = "urn:celltrial:fhir:ctcae-grade";
+    private static final String MEDDRA = "http://terminology.hl7.org/CodeSystem/mdr";
+    private static final String SERIOUSNESS = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
+    private static final String SEVERITY = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
+    private static final String OUTCOME = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
+    private static final String CAR_T = "CAR-T";
+
+    /** Costly to create and thread-safe, so shared; a parser is cheap, not thread-safe, and made per export. */
+    private static final FhirContext FHIR_R4 = FhirContext.forR4Cached();
+
+    /** The study's events as a Bundle in JSON. */
+    public String toJson(String studyId, List<AdverseEventView> events) {
+        return FHIR_R4.newJsonParser().encodeResourceToString(bundle(studyId, events));
+    }
+
+    /** The study's events as a Bundle in JSON, encoded onto {@code out} (which is left open). */
+    public void write(String studyId, Iterable<AdverseEventView> events, Writer out) throws IOException {
+        FHIR_R4.newJsonParser().encodeResourceToWriter(bundle(studyId, events), out);
+    }
+
+    private static Bundle bundle(String studyId, Iterable<AdverseEventView> events) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (AdverseEventView event : events) {
+            bundle.addEntry().setFullUrl("urn:uuid:" + event.id()).setResource(adverseEvent(studyId, event));
+        }
+        return bundle;
+    }
+
+    private static AdverseEvent adverseEvent(String studyId, AdverseEventView event) {
+        String id = event.id().toString();
+        AdverseEvent resource = new AdverseEvent()
+                .setIdentifier(new Identifier().setSystem(ADVERSE_EVENT_IDENTIFIER_SYSTEM).setValue(id))
+                .setActuality(AdverseEvent.AdverseEventActuality.ACTUAL)
+                .setEvent(term(event))
+                .setSubject(new Reference()
+                        .setIdentifier(new Identifier().setSystem(SUBJECT_IDENTIFIER_SYSTEM).setValue(event.subjectId()))
+                        .setDisplay(event.subjectId()))
+                .setDateElement(new DateTimeType(event.onset().toString()))
+                .setDetectedElement(new DateTimeType(event.onset().toString()))
+                .setSeriousness(event.serious()
+                        ? concept(SERIOUSNESS, "serious", "Serious")
+                        : concept(SERIOUSNESS, "non-serious", "Non-serious"))
+                .setSeverity(severity(event.grade()));
+        resource.setId(id);
+        resource.addExtension(CTCAE_GRADE_EXTENSION, new IntegerType(event.grade()));
+        if (event.outcome() != null) {
+            resource.setOutcome(outcome(event.outcome()));
+        }
+        if (event.relatedToCarT() != null) {
+            resource.addSuspectEntity()
+                    .setInstance(new Reference().setDisplay(CAR_T))
+                    .addCausality()
+                    .setAssessment(new CodeableConcept().setText(SdtmAeWriter.relationship(event.relatedToCarT())));
+        }
+        resource.addStudy(new Reference().setDisplay(studyId));
+        return resource;
+    }
+
+    /** The CTCAE term, coded in MedDRA when CellTrial has its code (CTCAE v5.0 terms are MedDRA terms). */
+    private static CodeableConcept term(AdverseEventView event) {
+        CodeableConcept term = new CodeableConcept().setText(event.ctcaeTerm());
+        if (event.meddraCode() != null) {
+            term.addCoding().setSystem(MEDDRA).setCode(event.meddraCode()).setDisplay(event.ctcaeTerm());
+        }
+        return term;
+    }
+
+    /** CTCAE grade 1 is mild, 2 moderate, and 3 (severe), 4 (life-threatening) and 5 (death) are severe. */
+    private static CodeableConcept severity(int ctcaeGrade) {
+        return switch (ctcaeGrade) {
+            case 1 -> concept(SEVERITY, "mild", "Mild");
+            case 2 -> concept(SEVERITY, "moderate", "Moderate");
+            case 3, 4, 5 -> concept(SEVERITY, "severe", "Severe");
+            default -> throw new IllegalArgumentException("A CTCAE grade is 1 to 5, was " + ctcaeGrade);
+        };
+    }
+
+    private static CodeableConcept outcome(Outcome outcome) {
+        return switch (outcome) {
+            case RECOVERED -> concept(OUTCOME, "resolved", "Resolved");
+            case RECOVERING -> concept(OUTCOME, "recovering", "Recovering");
+            case NOT_RECOVERED -> concept(OUTCOME, "ongoing", "Ongoing");
+            case RECOVERED_WITH_SEQUELAE -> concept(OUTCOME, "resolvedWithSequelae", "Resolved with Sequelae");
+            case FATAL -> concept(OUTCOME, "fatal", "Fatal");
+            case UNKNOWN -> concept(OUTCOME, "unknown", "Unknown");
+        };
+    }
+
+    private static CodeableConcept concept(String system, String code, String display) {
+        CodeableConcept concept = new CodeableConcept();
+        concept.addCoding().setSystem(system).setCode(code).setDisplay(display);
+        return concept;
+    }
+}

@@ -1,0 +1,147 @@
+package org.celltrial.safety.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.celltrial.safety.ae.AdverseEventView;
+import org.celltrial.safety.ae.Outcome;
+import org.celltrial.safety.ae.Relatedness;
+import org.celltrial.safety.ae.SeriousnessCriterion;
+
+/**
+ * Writes adverse events as an SDTM AE (Adverse Events) domain dataset, after the CDISC SDTM Implementation Guide
+ * v3.4, section 6.2 (Events), "AE – Adverse Events": one record per adverse event per subject, as CSV (RFC 4180:
+ * a header row of the variable names, CRLF line ends, fields quoted where they hold a comma, a quote or a line
+ * break, quotes doubled).
+ * <p>
+ * Rows are written one at a time as the events are iterated, so an export of any size needs memory for one row
+ * (and a counter per subject) only. The CSV is character data: the caller chooses the encoding by the
+ * {@link Writer} it passes, which for the dataset is UTF-8 (e.g.
+ * {@code new OutputStreamWriter(stream, StandardCharsets.UTF_8)}). The writer is flushed but not closed.
+ * <p>
+ * The dictionary variables: AETERM and AEDECOD both carry the CTCAE v5.0 term, and AEPTCD the MedDRA code CellTrial
+ * keeps with it. CTCAE v5.0 lists each term with its MedDRA <em>lowest level term</em> code (see
+ * {@link org.celltrial.safety.ctcae.CtcaeTerm}); where that LLT is not itself a preferred term (e.g. CTCAE "Fever",
+ * MedDRA PT "Pyrexia") AEDECOD and AEPTCD hold the LLT, not the PT the SDTMIG asks for, until the events are coded
+ * with the study's MedDRA version.
+ */
+public final class SdtmAeWriter {
+
+    /** The AE domain variables written, in dataset order, each with how it derives from an event. */
+    private enum Variable {
+        STUDYID(Row::studyId),
+        DOMAIN(row -> "AE"),
+        USUBJID(row -> row.studyId() + "-" + row.event().subjectId()),
+        AESEQ(row -> Integer.toString(row.sequence())),
+        AETERM(row -> row.event().ctcaeTerm()),
+        AEDECOD(row -> row.event().ctcaeTerm()),
+        AEPTCD(row -> Objects.requireNonNullElse(row.event().meddraCode(), "")),
+        AETOXGR(row -> Integer.toString(row.event().grade())),
+        AESER(row -> yesNo(row.event().serious())),
+        AESDTH(row -> criterion(row, SeriousnessCriterion.DEATH)),
+        AESLIFE(row -> criterion(row, SeriousnessCriterion.LIFE_THREATENING)),
+        AESHOSP(row -> criterion(row, SeriousnessCriterion.HOSPITALISATION)),
+        AESDISAB(row -> criterion(row, SeriousnessCriterion.DISABILITY)),
+        AESCONG(row -> criterion(row, SeriousnessCriterion.CONGENITAL_ANOMALY)),
+        AESMIE(row -> criterion(row, SeriousnessCriterion.IMPORTANT_MEDICAL_EVENT)),
+        AEREL(row -> row.event().relatedToCarT() == null ? "" : relationship(row.event().relatedToCarT())),
+        AEOUT(row -> row.event().outcome() == null ? "" : outcome(row.event().outcome())),
+        AESTDTC(row -> row.event().onset().toString()),
+        AEENDTC(row -> row.event().resolvedOn() == null ? "" : row.event().resolvedOn().toString()),
+        AECONTRT(row -> yesNo(!row.event().treatments().isEmpty()));
+
+        private final Function<Row, String> value;
+
+        Variable(Function<Row, String> value) {
+            this.value = value;
+        }
+    }
+
+    /** One AE record: the event, numbered within its subject. */
+    private record Row(String studyId, int sequence, AdverseEventView event) {
+    }
+
+    private static final List<String> HEADER = Arrays.stream(Variable.values()).map(Variable::name).toList();
+
+    /**
+     * Writes positional rows (the header goes as the first row, so that an empty dataset still has one), quoting a
+     * field only where RFC 4180 needs it; leaves flushing to its buffer and to the end of the dataset rather than
+     * flushing the caller's writer after every row, and leaves the caller's writer open.
+     */
+    private static final ObjectWriter CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .build()
+            .writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+
+    /**
+     * Writes the AE dataset of a study.
+     *
+     * @param studyId the study identifier (STUDYID; USUBJID is it, a hyphen and the subject ID)
+     * @param events the events, sorted by subject and then onset: AESEQ numbers each subject's events from 1 in
+     *         this order
+     * @param out where the CSV goes; flushed, not closed
+     */
+    public void write(String studyId, Iterable<AdverseEventView> events, Writer out) throws IOException {
+        Map<String, Integer> lastSequenceBySubject = new HashMap<>();
+        try (SequenceWriter rows = CSV.writeValues(out)) {
+            rows.write(HEADER);
+            for (AdverseEventView event : events) {
+                int sequence = lastSequenceBySubject.merge(event.subjectId(), 1, Integer::sum);
+                Row row = new Row(studyId, sequence, event);
+                rows.write(Arrays.stream(Variable.values()).map(variable -> variable.value.apply(row)).toList());
+            }
+        }
+    }
+
+    /**
+     * The CDISC relationship wording (AEREL; the SDTMIG leaves its terms to the sponsor, these are the common
+     * five-point scale): {@code NOT RELATED}, {@code UNLIKELY RELATED}, {@code POSSIBLY RELATED},
+     * {@code PROBABLY RELATED}, {@code RELATED}. The FHIR export uses the same wording for its causality assessment.
+     */
+    static String relationship(Relatedness relatedness) {
+        return switch (relatedness) {
+            case NOT_RELATED -> "NOT RELATED";
+            case UNLIKELY -> "UNLIKELY RELATED";
+            case POSSIBLE -> "POSSIBLY RELATED";
+            case PROBABLE -> "PROBABLY RELATED";
+            case DEFINITE -> "RELATED";
+        };
+    }
+
+    /** The CDISC controlled terminology for AEOUT (codelist OUT, C66768). */
+    private static String outcome(Outcome outcome) {
+        return switch (outcome) {
+            case RECOVERED -> "RECOVERED/RESOLVED";
+            case RECOVERING -> "RECOVERING/RESOLVING";
+            case NOT_RECOVERED -> "NOT RECOVERED/NOT RESOLVED";
+            case RECOVERED_WITH_SEQUELAE -> "RECOVERED/RESOLVED WITH SEQUELAE";
+            case FATAL -> "FATAL";
+            case UNKNOWN -> "UNKNOWN";
+        };
+    }
+
+    private static String criterion(Row row, SeriousnessCriterion criterion) {
+        return yesNo(row.event().seriousnessCriteria().contains(criterion));
+    }
+
+    /** The CDISC No Yes Response codelist (NY, C66742), as the SDTMIG uses it for AESER, AESDTH, ... and AECONTRT. */
+    private static String yesNo(boolean yes) {
+        return yes ? "Y" : "N";
+    }
+}

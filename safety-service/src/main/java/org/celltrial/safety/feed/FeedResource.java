@@ -1,0 +1,39 @@
+package org.celltrial.safety.feed;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.celltrial.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/feed")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+
+    @Inject
+    FeedService feed;
+
+    @GET
+    @RolesAllowed({Roles.SPONSOR, Roles.SAFETY_OFFICER, Roles.DATA_MANAGER})
+    @Operation(summary = "Every change to adverse events since a cursor, in a stable order with no gaps; the ETag "
+            + "names the page, so a poll with If-None-Match answers 304 when nothing is new")
+    public Uni<Response> since(@QueryParam("since") String since, @QueryParam("limit") Integer limit,
+            @Context Request request) {
+        return feed.since(since, limit).map(page -> {
+            EntityTag tag = new EntityTag((since == null ? "" : since) + "-" + page.nextCursor());
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+            return (notModified != null ? notModified : Response.ok(page)).tag(tag).build();
+        });
+    }
+}

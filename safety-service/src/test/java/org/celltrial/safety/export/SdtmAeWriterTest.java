@@ -1,0 +1,181 @@
+package org.celltrial.safety.export;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.junit.jupiter.api.Test;
+
+import org.celltrial.safety.ae.AdverseEventView;
+import org.celltrial.safety.ae.Origin;
+import org.celltrial.safety.ae.Outcome;
+import org.celltrial.safety.ae.Relatedness;
+import org.celltrial.safety.ae.SeriousnessCriterion;
+
+/** The SDTM AE dataset, parsed back with Jackson CSV and checked record by record, variable by variable. */
+class SdtmAeWriterTest {
+
+    private static final String STUDY = "CT-CART-01";
+
+    /** A reported term with a comma, quotes, a non-ASCII dash and a line break, all of which must survive. */
+    private static final String AWKWARD_TERM = "Febrile neutropenia, \"nadir\" – day 9\nafter infusion";
+
+    private static final AdverseEventView CRS = event("0101", Origin.CRS, "Cytokine release syndrome", "10052015",
+            LocalDate.of(2025, 3, 2), 1, List.of(), Relatedness.DEFINITE, Outcome.RECOVERING, null, List.of());
+    private static final AdverseEventView FEBRILE_NEUTROPENIA = event("0101", Origin.REPORTED, AWKWARD_TERM,
+            "10016288", LocalDate.of(2025, 3, 9), 3, List.of(SeriousnessCriterion.HOSPITALISATION),
+            Relatedness.PROBABLE, Outcome.RECOVERED, LocalDate.of(2025, 3, 15), List.of("cefepime", "filgrastim"));
+    private static final AdverseEventView FATAL_ICANS = event("0102", Origin.ICANS,
+            "Immune effector cell-associated neurotoxicity syndrome", null, LocalDate.of(2025, 3, 5), 5,
+            List.of(SeriousnessCriterion.DEATH), null, Outcome.FATAL, LocalDate.of(2025, 3, 11),
+            List.of("dexamethasone", "anakinra"));
+
+    private final SdtmAeWriter writer = new SdtmAeWriter();
+
+    @Test
+    void writesOneRecordPerEventWithEveryVariable() throws IOException {
+        List<Map<String, String>> records = parse(writeUtf8(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS)));
+
+        assertEquals(3, records.size());
+        assertEquals(Map.ofEntries(
+                entry("STUDYID", "CT-CART-01"),
+                entry("DOMAIN", "AE"),
+                entry("USUBJID", "CT-CART-01-0101"),
+                entry("AESEQ", "1"),
+                entry("AETERM", "Cytokine release syndrome"),
+                entry("AEDECOD", "Cytokine release syndrome"),
+                entry("AEPTCD", "10052015"),
+                entry("AETOXGR", "1"),
+                entry("AESER", "N"),
+                entry("AESDTH", "N"),
+                entry("AESLIFE", "N"),
+                entry("AESHOSP", "N"),
+                entry("AESDISAB", "N"),
+                entry("AESCONG", "N"),
+                entry("AESMIE", "N"),
+                entry("AEREL", "RELATED"),
+                entry("AEOUT", "RECOVERING/RESOLVING"),
+                entry("AESTDTC", "2025-03-02"),
+                entry("AEENDTC", ""),
+                entry("AECONTRT", "N")), records.get(0));
+        assertEquals(Map.ofEntries(
+                entry("STUDYID", "CT-CART-01"),
+                entry("DOMAIN", "AE"),
+                entry("USUBJID", "CT-CART-01-0101"),
+                entry("AESEQ", "2"),
+                entry("AETERM", AWKWARD_TERM),
+                entry("AEDECOD", AWKWARD_TERM),
+                entry("AEPTCD", "10016288"),
+                entry("AETOXGR", "3"),
+                entry("AESER", "Y"),
+                entry("AESDTH", "N"),
+                entry("AESLIFE", "N"),
+                entry("AESHOSP", "Y"),
+                entry("AESDISAB", "N"),
+                entry("AESCONG", "N"),
+                entry("AESMIE", "N"),
+                entry("AEREL", "PROBABLY RELATED"),
+                entry("AEOUT", "RECOVERED/RESOLVED"),
+                entry("AESTDTC", "2025-03-09"),
+                entry("AEENDTC", "2025-03-15"),
+                entry("AECONTRT", "Y")), records.get(1));
+        assertEquals(Map.ofEntries(
+                entry("STUDYID", "CT-CART-01"),
+                entry("DOMAIN", "AE"),
+                entry("USUBJID", "CT-CART-01-0102"),
+                entry("AESEQ", "1"),
+                entry("AETERM", "Immune effector cell-associated neurotoxicity syndrome"),
+                entry("AEDECOD", "Immune effector cell-associated neurotoxicity syndrome"),
+                entry("AEPTCD", ""),
+                entry("AETOXGR", "5"),
+                entry("AESER", "Y"),
+                entry("AESDTH", "Y"),
+                entry("AESLIFE", "N"),
+                entry("AESHOSP", "N"),
+                entry("AESDISAB", "N"),
+                entry("AESCONG", "N"),
+                entry("AESMIE", "N"),
+                entry("AEREL", ""),
+                entry("AEOUT", "FATAL"),
+                entry("AESTDTC", "2025-03-05"),
+                entry("AEENDTC", "2025-03-11"),
+                entry("AECONTRT", "Y")), records.get(2));
+    }
+
+    @Test
+    void headerNamesTheVariablesInDatasetOrderAndLinesEndInCrLf() throws IOException {
+        String csv = writeUtf8(List.of(CRS));
+
+        assertEquals("STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AEDECOD,AEPTCD,AETOXGR,AESER,AESDTH,AESLIFE,AESHOSP,"
+                + "AESDISAB,AESCONG,AESMIE,AEREL,AEOUT,AESTDTC,AEENDTC,AECONTRT\r\n", csv.substring(0,
+                csv.indexOf("\r\n") + 2));
+        assertTrue(csv.endsWith(",N\r\n"), csv);
+    }
+
+    @Test
+    void quotesATermWithACommaQuotesAndALineBreak() throws IOException {
+        String csv = writeUtf8(List.of(FEBRILE_NEUTROPENIA));
+
+        assertTrue(csv.contains(",\"Febrile neutropenia, \"\"nadir\"\" – day 9\nafter infusion\","), csv);
+    }
+
+    @Test
+    void anEmptyDatasetStillHasItsHeader() throws IOException {
+        String csv = writeUtf8(List.of());
+
+        assertTrue(csv.startsWith("STUDYID,DOMAIN,USUBJID,"), csv);
+        assertEquals(1, csv.split("\r\n").length);
+        assertEquals(List.of(), parse(csv));
+    }
+
+    @Test
+    void leavesTheCallersWriterOpen() throws IOException {
+        StringWriter text = new StringWriter();
+        Writer out = new BufferedWriter(text);
+
+        writer.write(STUDY, List.of(CRS), out);
+
+        assertDoesNotThrow(() -> out.write("more"));
+    }
+
+    private String writeUtf8(List<AdverseEventView> events) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            writer.write(STUDY, events, out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<Map<String, String>> parse(String csv) throws IOException {
+        try (MappingIterator<Map<String, String>> records = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
+            return records.readAll();
+        }
+    }
+
+    private static AdverseEventView event(String subjectId, Origin origin, String ctcaeTerm, String meddraCode,
+            LocalDate onset, int grade, List<SeriousnessCriterion> seriousnessCriteria, Relatedness relatedToCarT,
+            Outcome outcome, LocalDate resolvedOn, List<String> treatments) {
+        return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "S01", origin, ctcaeTerm,
+                meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
+                relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
+    }
+}
