@@ -75,7 +75,8 @@ class SafetyWorkflowTest {
                 .body("items[0].grade", equalTo(2))
                 .body("items[0].onset", equalTo("2025-03-02"))
                 .body("items[0].resolvedOn", equalTo("2025-03-03"))
-                .body("items[0].derivedRule", containsString("ASTCT CRS max grade 2"));
+                .body("items[0].derivedRule", containsString("ASTCT CRS max grade 2"))
+                .body("items[0].derivedBy", equalTo("CrsGrader 1.0 (ASTCT consensus 2019)"));
     }
 
     @Test
@@ -140,7 +141,8 @@ class SafetyWorkflowTest {
         as("safety-officer").get(BASE + patient + "/labs")
                 .then().statusCode(200)
                 .body("items.find { it.analyte == 'ANC' && it.value == 0.3f }.ctcaeGrade", equalTo(4))
-                .body("items.find { it.analyte == 'PLT' && it.value == 5.0f }.ctcaeGrade", equalTo(4));
+                .body("items.find { it.analyte == 'PLT' && it.value == 5.0f }.ctcaeGrade", equalTo(4))
+                .body("items[0].ctcaeEngine", equalTo("CtcaeLabGrader 1.0 (CTCAE v5.0)"));
         as("safety-officer").get(BASE + patient + "/adverse-events")
                 .then().statusCode(200)
                 .body("items.ctcaeTerm", hasItem("Neutrophil count decreased"))

@@ -57,13 +57,7 @@ public class PatientRecords {
             BiFunction<PatientReference, R, Uni<?>> then) {
         return patients.reference(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request, viewType,
                 () -> {
-                    R recorded = record.apply(patient);
-                    recorded.id = UUID.randomUUID();
-                    recorded.patientId = patientId;
-                    recorded.siteCode = patient.siteCode();
-                    recorded.subjectId = patient.subjectId();
-                    recorded.createdAt = clock.instant();
-                    recorded.createdBy = identity.getPrincipal().getName();
+                    R recorded = stamp(record.apply(patient), patient);
                     V shown = view.apply(recorded);
                     return persist(recorded)
                             .call(() -> audit.created(recorded.getClass().getSimpleName(), recorded.id, shown))
@@ -71,6 +65,17 @@ public class PatientRecords {
                             .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
                                     + recorded.id), shown));
                 }));
+    }
+
+    /** Fills in what every record has: a new id, the patient with its site and subject ID, who and when. */
+    public <R extends PatientRecord> R stamp(R record, PatientReference patient) {
+        record.id = UUID.randomUUID();
+        record.patientId = patient.id();
+        record.siteCode = patient.siteCode();
+        record.subjectId = patient.subjectId();
+        record.createdAt = clock.instant();
+        record.createdBy = identity.getPrincipal().getName();
+        return record;
     }
 
     /** Shorthand for a record that needs nothing of the reference data and triggers nothing. */

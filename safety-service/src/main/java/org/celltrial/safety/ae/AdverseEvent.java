@@ -41,6 +41,10 @@ public class AdverseEvent extends PatientRecord {
     @Column(name = "derived_rule")
     public String derivedRule;
 
+    /** The engine (and its version) that derived the grade. */
+    @Column(name = "derived_by")
+    public String derivedBy;
+
     @Column(name = "confirmed_grade")
     public Integer confirmedGrade;
 

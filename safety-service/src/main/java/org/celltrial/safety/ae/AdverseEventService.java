@@ -1,6 +1,5 @@
 package org.celltrial.safety.ae;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.List;
@@ -60,9 +59,6 @@ public class AdverseEventService {
 
     @Inject
     SecurityIdentity identity;
-
-    @Inject
-    Clock clock;
 
     @WithTransaction
     public Uni<Created<AdverseEventView>> report(UUID patientId, String idempotencyKey, AdverseEventRequest request) {
@@ -136,7 +132,8 @@ public class AdverseEventService {
     }
 
     /** One derived event as its source grades it now. */
-    public record Derived(String key, CtcaeTerm term, LocalDate onset, int grade, String rule, LocalDate resolvedOn) {
+    public record Derived(String key, CtcaeTerm term, LocalDate onset, int grade, String rule, LocalDate resolvedOn,
+            String engine) {
     }
 
     /**
@@ -170,12 +167,14 @@ public class AdverseEventService {
     private Uni<Void> update(AdverseEvent event, Derived derived) {
         if (event.derivedGrade != null && event.derivedGrade == derived.grade()
                 && Objects.equals(event.resolvedOn, derived.resolvedOn())
-                && Objects.equals(event.derivedRule, derived.rule())) {
+                && Objects.equals(event.derivedRule, derived.rule())
+                && Objects.equals(event.derivedBy, derived.engine())) {
             return Uni.createFrom().voidItem();
         }
         AdverseEventView before = view(event);
         event.derivedGrade = derived.grade();
         event.derivedRule = derived.rule();
+        event.derivedBy = derived.engine();
         event.resolvedOn = derived.resolvedOn();
         if (derived.resolvedOn() != null && event.outcome == null) {
             event.outcome = Outcome.RECOVERED;
@@ -186,11 +185,7 @@ public class AdverseEventService {
     }
 
     private Uni<Void> open(PatientReference patient, Origin origin, Derived derived) {
-        AdverseEvent event = new AdverseEvent();
-        event.id = UUID.randomUUID();
-        event.patientId = patient.id();
-        event.siteCode = patient.siteCode();
-        event.subjectId = patient.subjectId();
+        AdverseEvent event = records.stamp(new AdverseEvent(), patient);
         event.origin = origin;
         event.originKey = derived.key();
         event.ctcaeTerm = derived.term().term();
@@ -198,13 +193,12 @@ public class AdverseEventService {
         event.onset = derived.onset();
         event.derivedGrade = derived.grade();
         event.derivedRule = derived.rule();
+        event.derivedBy = derived.engine();
         event.resolvedOn = derived.resolvedOn();
         event.outcome = derived.resolvedOn() != null ? Outcome.RECOVERED : Outcome.NOT_RECOVERED;
         event.serious = false;
         event.seriousnessCriteria = "[]";
         event.treatments = "[]";
-        event.createdAt = clock.instant();
-        event.createdBy = identity.getPrincipal().getName();
         event.applyGrade();
         return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
                 .replaceWithVoid();
@@ -241,7 +235,7 @@ public class AdverseEventService {
                 event.ctcaeTerm, event.meddraCode, event.onset, event.grade, event.derivedGrade, event.derivedRule,
                 event.confirmedGrade, event.confirmationReason, event.serious,
                 read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
-                event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
+                event.derivedBy, event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
                 read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
                 event.reportedOn, event.version);
     }

@@ -24,6 +24,7 @@ public record AdverseEventView(
         String confirmationReason,
         boolean serious,
         List<SeriousnessCriterion> seriousnessCriteria,
+        String derivedBy,
         Relatedness relatedToCarT,
         Relatedness relatedToLymphodepletion,
         Outcome outcome,

@@ -20,6 +20,9 @@ import org.celltrial.safety.grading.GradedObservation;
  */
 public final class CrsGrader {
 
+    /** Stored with every grade this engine derives, so a grade can be traced to the rules that made it. */
+    public static final String VERSION = "CrsGrader 1.0 (ASTCT consensus 2019)";
+
     /** ASTCT: fever is a temperature of 38.0 °C or more. */
     private static final BigDecimal FEVER_FROM_C = new BigDecimal("38.0");
     private static final String MASKED = "fever masked by tocilizumab/antipyretic";

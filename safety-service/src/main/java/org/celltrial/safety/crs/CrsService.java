@@ -88,7 +88,7 @@ public class CrsService {
 
     private Uni<Void> regrade(PatientReference patient) {
         return course(patient).flatMap(course -> events.synchronise(patient, Origin.CRS,
-                courses.events(course, CtcaeTerm.CYTOKINE_RELEASE_SYNDROME, "ASTCT CRS")));
+                courses.events(course, CtcaeTerm.CYTOKINE_RELEASE_SYNDROME, "ASTCT CRS", CrsGrader.VERSION)));
     }
 
     /** The oxygen category and the flow must agree (api.md): low flow is at most 6 L/min. */

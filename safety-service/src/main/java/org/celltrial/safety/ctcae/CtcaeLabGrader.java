@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  */
 public final class CtcaeLabGrader {
 
+    /** Stored with every grade this engine derives, so a grade can be traced to the rules that made it. */
+    public static final String VERSION = "CtcaeLabGrader 1.0 (CTCAE v5.0)";
+
     private static final String STANDARD = "CTCAE v5.0 ";
     private static final String COUNT_UNIT = "10*9/L";
 

@@ -41,6 +41,10 @@ public class LabRecord extends PatientRecord {
     @Column(name = "ctcae_rule", nullable = false)
     public String ctcaeRule;
 
+    /** The engine (and its version) that graded the result. */
+    @Column(name = "ctcae_engine", nullable = false)
+    public String ctcaeEngine;
+
     public LabResult result() {
         return new LabResult(analyte, value, unit, lowerLimitNormal, upperLimitNormal);
     }

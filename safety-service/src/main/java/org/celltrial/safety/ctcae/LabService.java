@@ -66,6 +66,7 @@ public class LabService {
                     lab.upperLimitNormal = request.upperLimitNormal();
                     lab.ctcaeGrade = grade.grade();
                     lab.ctcaeRule = grade.rule();
+                    lab.ctcaeEngine = CtcaeLabGrader.VERSION;
                     return lab;
                 }, LabView::of, (patient, recorded) -> synchroniseEvents(patient)));
     }
@@ -96,7 +97,7 @@ public class LabService {
                         lab == series.get(0) ? grade(baseline, null) : grade(lab.result(), baseline))).toList();
                 return eventBuilder.events(graded).stream().map(event -> new Derived(
                         event.analyte() + ":" + event.onset(), event.term(), event.onset(), event.maxGrade(),
-                        "CTCAE v5.0 " + event.rule(), event.resolvedOn()));
+                        "CTCAE v5.0 " + event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION));
             }).toList();
             return events.synchronise(patient, Origin.LAB, derived);
         });

@@ -9,10 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A lab result with the CTCAE v5.0 term and grade derived from it, and the rule that decided the grade. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LabView(UUID id, Instant at, Analyte analyte, BigDecimal value, String unit,
-        BigDecimal lowerLimitNormal, BigDecimal upperLimitNormal, int ctcaeGrade, String ctcaeRule, int version) {
+        BigDecimal lowerLimitNormal, BigDecimal upperLimitNormal, int ctcaeGrade, String ctcaeRule, String ctcaeEngine,
+        int version) {
 
     static LabView of(LabRecord lab) {
         return new LabView(lab.id, lab.at, lab.analyte, lab.value, lab.unit, lab.lowerLimitNormal,
-                lab.upperLimitNormal, lab.ctcaeGrade, lab.ctcaeRule, lab.version);
+                lab.upperLimitNormal, lab.ctcaeGrade, lab.ctcaeRule, lab.ctcaeEngine, lab.version);
     }
 }

@@ -35,13 +35,13 @@ public class GradedCourses {
                 found.stream().map(CourseView.EpisodeView::of).toList(), graded);
     }
 
-    public List<Derived> events(CourseView course, CtcaeTerm term, String syndrome) {
+    public List<Derived> events(CourseView course, CtcaeTerm term, String syndrome, String engine) {
         return course.episodes().stream().map(episode -> {
             DailyGrade worst = episode.days().stream().max(Comparator.comparingInt(DailyGrade::grade)).orElseThrow();
             return new Derived(episode.onset().toString(), term, episode.onset().atZone(zone).toLocalDate(),
                     episode.maxGrade(), syndrome + " max grade " + episode.maxGrade() + " on study day "
                             + worst.studyDay() + ": " + worst.rule(),
-                    episode.resolvedAt() == null ? null : episode.resolvedAt().atZone(zone).toLocalDate());
+                    episode.resolvedAt() == null ? null : episode.resolvedAt().atZone(zone).toLocalDate(), engine);
         }).toList();
     }
 }

@@ -22,6 +22,9 @@ import org.celltrial.safety.grading.GradedObservation;
  */
 public final class IcansGrader {
 
+    /** Stored with every grade this engine derives, so a grade can be traced to the rules that made it. */
+    public static final String VERSION = "IcansGrader 1.0 (ASTCT consensus 2019)";
+
     /** ASTCT: CAPD instead of ICE up to this age, inclusive. */
     private static final int CAPD_UP_TO_AGE_YEARS = 12;
 

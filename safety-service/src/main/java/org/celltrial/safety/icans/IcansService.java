@@ -104,7 +104,7 @@ public class IcansService {
 
     private Uni<Void> regrade(PatientReference patient) {
         return course(patient).flatMap(course -> events.synchronise(patient, Origin.ICANS, courses.events(course,
-                CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME, "ASTCT ICANS")));
+                CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME, "ASTCT ICANS", IcansGrader.VERSION)));
     }
 
     /** Whole years on the day of the assessment. */
