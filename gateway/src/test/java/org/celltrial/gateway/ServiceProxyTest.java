@@ -87,6 +87,19 @@ class ServiceProxyTest {
     }
 
     @Test
+    void refusesWhatTheCallersRoleMayNotDoBeforeForwarding() {
+        String body = given().auth().oauth2(Tokens.of("sponsor-user"))
+                .contentType("application/json").body("{}")
+                .post("/api/v1/enrollment/patients")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is("urn:celltrial:problem:forbidden"))
+                .extract().asString();
+        ServiceFoundationTest.assertNoInternals(body);
+        assertEquals(0, UpstreamStubs.enrollment.getAllServeEvents().size(), "nothing reached the service");
+    }
+
+    @Test
     void answersADownServiceWith503ProblemNamingIt() {
         String body = given().auth().oauth2(Tokens.of("safety-officer"))
                 .get("/api/v1/safety/summary")

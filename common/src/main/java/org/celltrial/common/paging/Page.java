@@ -1,6 +1,7 @@
 package org.celltrial.common.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -39,6 +40,14 @@ public record Page<T>(List<T> items, String nextCursor) {
         List<R> rest = sortedRows.stream().filter(row -> sortKey.apply(row).compareTo(after) > 0).limit(size + 1L)
                 .toList();
         return of(rest, size, sortKey, view);
+    }
+
+    /**
+     * An instant as a sort key that orders as text the way the instants order in time (Instant.toString drops a
+     * zero fraction, so "…:00Z" would sort after "…:00.5Z").
+     */
+    public static String key(Instant instant) {
+        return String.format("%020d%09d", instant.getEpochSecond(), instant.getNano());
     }
 
     /** The sort key a cursor carries, or the empty string (before every key) for the first page. */

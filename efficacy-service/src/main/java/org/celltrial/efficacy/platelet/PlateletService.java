@@ -45,6 +45,6 @@ public class PlateletService {
     @WithSession
     public Uni<Page<PlateletCountView>> list(UUID patientId, Integer limit, String cursor) {
         return store.read(PlateletCountRecord.class, patientId).map(counts -> Page.slice(counts, limit, cursor,
-                count -> count.measuredOn + "|" + count.createdAt, PlateletCountView::of));
+                count -> count.measuredOn + "|" + Page.key(count.createdAt) + "|" + count.id, PlateletCountView::of));
     }
 }

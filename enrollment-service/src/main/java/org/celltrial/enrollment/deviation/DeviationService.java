@@ -72,6 +72,6 @@ public class DeviationService {
     }
 
     private static String sortKey(ProtocolDeviation deviation) {
-        return deviation.occurredOn + "|" + deviation.createdAt + "|" + deviation.id;
+        return deviation.occurredOn + "|" + Page.key(deviation.createdAt) + "|" + deviation.id;
     }
 }

@@ -12,6 +12,7 @@ import org.celltrial.common.http.Headers;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemRouteHandlers;
 import org.celltrial.common.problem.ProblemType;
+import org.celltrial.gateway.policy.RoutePolicy;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,6 +57,8 @@ public class ServiceProxy {
     @Inject
     ProblemRouteHandlers problems;
 
+    private final RoutePolicy policy = new RoutePolicy();
+
     void install(@Observes Router router) {
         for (Map.Entry<String, GatewayConfig.Upstream> service : config.services().entrySet()) {
             router.route("/api/v1/" + service.getKey() + "/*")
@@ -65,14 +68,18 @@ public class ServiceProxy {
     }
 
     /**
-     * Proactive authentication has already refused invalid tokens; this refuses requests that carry none.
-     * (An HTTP path permission would do it too, but its challenge is an empty 401, not a problem.)
+     * Proactive authentication has already refused invalid tokens; this refuses requests that carry none (an HTTP
+     * path permission would too, but its challenge is an empty 401, not a problem), and requests the route policy
+     * does not allow for the caller's roles.
      */
     private void requireAuthenticatedCaller(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            ctx.next();
-        } else {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             problems.write(ctx, Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required"));
+        } else if (!policy.allows(user.getSecurityIdentity().getRoles(), ctx.request().method().name(),
+                ctx.normalizedPath())) {
+            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
+        } else {
+            ctx.next();
         }
     }
 

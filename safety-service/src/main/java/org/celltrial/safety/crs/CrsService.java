@@ -73,7 +73,7 @@ public class CrsService {
     public Uni<Page<VitalsView>> vitals(UUID patientId, Integer limit, String cursor) {
         return vitals.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
-                .map(found -> Page.slice(found, limit, cursor, r -> r.at + "|" + r.id, VitalsView::of));
+                .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, VitalsView::of));
     }
 
     @WithSession

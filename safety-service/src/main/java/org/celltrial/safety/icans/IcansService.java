@@ -89,7 +89,7 @@ public class IcansService {
     public Uni<Page<NeuroView>> assessments(UUID patientId, Integer limit, String cursor) {
         return assessments.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
-                .map(found -> Page.slice(found, limit, cursor, r -> r.at + "|" + r.id, NeuroView::of));
+                .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, NeuroView::of));
     }
 
     @WithSession

@@ -1,0 +1,84 @@
+package org.celltrial.gateway.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call which route, in one table (architecture.md, "Roles"): the gateway refuses a request no rule
+ * allows before it reaches a service, and each service checks again. Rules are tried in order; the first whose
+ * method and path match decides; a request no rule matches is refused.
+ *
+ * <p>Site scoping (investigators and monitors see only their sites' patients) is not decided here: it needs
+ * the patient's site, which the services check on every patient-scoped path.
+ */
+public final class RoutePolicy {
+
+    private static final Set<String> READ = Set.of("GET", "HEAD");
+    private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> ANY = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+
+    private static final Set<String> EVERYONE = Set.of("investigator", "data-manager", "safety-officer", "sponsor",
+            "monitor", "admin");
+    private static final Set<String> CLINICAL_READERS = Set.of("investigator", "data-manager", "safety-officer",
+            "monitor");
+    private static final Set<String> CLINICAL_WRITERS = Set.of("investigator", "data-manager");
+    private static final Set<String> REPORT_READERS = Set.of("safety-officer", "data-manager", "sponsor");
+
+    /** One row of the table. */
+    public record Rule(String name, Set<String> methods, Pattern path, Set<String> roles) {
+
+        boolean matches(String method, String path) {
+            return methods.contains(method) && this.path.matcher(path).matches();
+        }
+    }
+
+    private static final String ID = "[^/]+";
+
+    private static final List<Rule> RULES = List.of(
+            rule("who am I", ANY, "/api/v1/(enrollment|safety|efficacy|study)/me", EVERYONE),
+            // enrollment-service
+            rule("protocol: read", READ, "/api/v1/enrollment/protocol(/.*)?", EVERYONE),
+            rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of("admin")),
+            rule("sites: read", READ, "/api/v1/enrollment/sites(/" + ID + ")?", EVERYONE),
+            rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of("admin")),
+            rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
+                    union(CLINICAL_READERS, Set.of("sponsor"))),
+            rule("patients: read", READ, "/api/v1/enrollment/patients(/.*)?", CLINICAL_READERS),
+            rule("patients: write", WRITE, "/api/v1/enrollment/patients(/.*)?", CLINICAL_WRITERS),
+            // safety-service
+            rule("safety reports", READ, "/api/v1/safety/(summary|line-listing|feed|export/.+)", REPORT_READERS),
+            rule("serious events due", READ, "/api/v1/safety/sae/due", Set.of("safety-officer", "data-manager")),
+            rule("adverse events: report and follow up", WRITE,
+                    "/api/v1/safety/(patients/" + ID + "/adverse-events|adverse-events/" + ID + ")",
+                    union(CLINICAL_WRITERS, Set.of("safety-officer"))),
+            rule("safety: read", READ, "/api/v1/safety/(patients|adverse-events)/.+", CLINICAL_READERS),
+            rule("safety: record", WRITE, "/api/v1/safety/patients/.+", CLINICAL_WRITERS),
+            // efficacy-service
+            rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),
+            rule("efficacy: read", READ, "/api/v1/efficacy/patients/.+", CLINICAL_READERS),
+            rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS));
+
+    /** The rule that decides this request, if any. */
+    public Optional<Rule> ruleFor(String method, String path) {
+        return RULES.stream().filter(rule -> rule.matches(method, path)).findFirst();
+    }
+
+    /** Whether a caller with these roles may make this request. */
+    public boolean allows(Set<String> roles, String method, String path) {
+        return ruleFor(method, path).map(rule -> rule.roles().stream().anyMatch(roles::contains)).orElse(false);
+    }
+
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    private static Rule rule(String name, Set<String> methods, String path, Set<String> roles) {
+        return new Rule(name, methods, Pattern.compile(path), roles);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(java.util.stream.Collectors.toSet());
+    }
+}
