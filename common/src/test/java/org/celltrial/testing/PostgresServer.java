@@ -71,10 +71,11 @@ public final class PostgresServer {
             LOG.info("PostgreSQL for tests: the server already running on 127.0.0.1:5432");
             return new PostgresServer("127.0.0.1", 5432, user, password);
         }
-        return startEmbedded();
+        return startEmbedded(forced.equals("embedded") ? "forced by celltrial.test.postgres"
+                : "no Docker engine and nothing on 127.0.0.1:5432");
     }
 
-    private static PostgresServer startEmbedded() {
+    private static PostgresServer startEmbedded(String why) {
         try {
             Path dataDir = Files.createTempDirectory("celltrial-pg-");
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
@@ -88,8 +89,7 @@ public final class PostgresServer {
                     LOG.warn("Could not stop the embedded PostgreSQL", e);
                 }
             }));
-            LOG.infof("PostgreSQL for tests: no Docker engine and nothing on 127.0.0.1:5432, "
-                    + "so an embedded PostgreSQL (zonky) on port %d", embedded.getPort());
+            LOG.infof("PostgreSQL for tests: an embedded PostgreSQL (zonky) on port %d (%s)", embedded.getPort(), why);
             return new PostgresServer("127.0.0.1", embedded.getPort(), "postgres", "");
         } catch (IOException e) {
             throw new IllegalStateException("Could not start an embedded PostgreSQL: " + e.getMessage()

@@ -1,5 +1,6 @@
 package org.celltrial.common.enrollment;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.record.PatientRecord;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.upstream.Upstream;
 
@@ -35,6 +37,11 @@ public class PatientGate {
     public Uni<Optional<PatientReference>> find(UUID patientId) {
         return enrollment.reference(patientId)
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    }
+
+    /** For a patient's stored records: the site they were recorded under decides; with none, enrollment decides. */
+    public Uni<Void> readable(UUID patientId, List<? extends PatientRecord> stored) {
+        return readable(patientId, stored.isEmpty() ? null : stored.get(0).siteCode);
     }
 
     /** For stored data: the site it was recorded under decides; with nothing stored, enrollment decides. */

@@ -3,6 +3,8 @@ package org.celltrial.common.problem;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An RFC 9457 problem details body. {@code type} is stable and machine-readable; {@code detail} is for
@@ -28,5 +30,14 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem withInstance(String instance) {
         return new Problem(type, title, status, detail, instance, violations);
+    }
+
+    /** The body as sent: already serialised, so no content negotiation can rewrite its media type. */
+    public String toJson(ObjectMapper json) {
+        try {
+            return json.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem body must serialise", e);
+        }
     }
 }

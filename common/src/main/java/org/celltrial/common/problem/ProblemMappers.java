@@ -126,15 +126,9 @@ public class ProblemMappers {
      * would otherwise have its problem rewritten as the method's own media type.
      */
     private Response respond(Problem problem, UriInfo uri) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem.withInstance(uri.getPath()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem body must serialise", e);
-        }
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .entity(body);
+                .entity(problem.withInstance(uri.getPath()).toJson(json));
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -61,17 +60,11 @@ public class ProblemRouteHandlers {
         if (ctx.response().headWritten() || ctx.response().ended()) {
             return;
         }
-        String body;
-        try {
-            body = json.writeValueAsString(problem.withInstance(ctx.normalizedPath()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem body must serialise", e);
-        }
         ctx.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (problem.status() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
-        ctx.response().end(body);
+        ctx.response().end(problem.withInstance(ctx.normalizedPath()).toJson(json));
     }
 }

@@ -22,7 +22,6 @@ public class MeasurementStore {
 
     /** A patient's measurements of one kind, for a caller who may see them. */
     public <M extends Measurement> Uni<List<M>> read(Class<M> kind, UUID patientId) {
-        return measurements.ofPatient(kind, patientId).call(found -> patients.readable(patientId,
-                found.isEmpty() ? null : found.get(0).siteCode));
+        return measurements.ofPatient(kind, patientId).call(found -> patients.readable(patientId, found));
     }
 }

@@ -15,7 +15,6 @@ import org.celltrial.common.problem.ProblemType;
 import org.celltrial.gateway.policy.RoutePolicy;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.Future;
@@ -128,17 +127,9 @@ public class ServiceProxy {
                     .withInstance(context.request().getURI());
             ProxyResponse response = context.request().response()
                     .setStatusCode(problem.status())
-                    .setBody(Body.body(Buffer.buffer(serialise(problem))));
+                    .setBody(Body.body(Buffer.buffer(problem.toJson(json))));
             response.headers().set("Content-Type", Problem.MEDIA_TYPE).set("Retry-After", "5");
             return response;
-        }
-
-        private String serialise(Problem problem) {
-            try {
-                return json.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A problem body must serialise", e);
-            }
         }
     }
 }

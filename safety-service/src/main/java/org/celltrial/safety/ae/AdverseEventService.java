@@ -87,7 +87,7 @@ public class AdverseEventService {
     @WithSession
     public Uni<Page<AdverseEventView>> list(UUID patientId, Integer limit, String cursor) {
         return events.ofPatient(patientId)
-                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, e -> e.onset + "|" + Page.key(e.createdAt) + "|" + e.id,
                         this::view));
     }

@@ -72,7 +72,7 @@ public class CrsService {
     @WithSession
     public Uni<Page<VitalsView>> vitals(UUID patientId, Integer limit, String cursor) {
         return vitals.ofPatient(patientId)
-                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, VitalsView::of));
     }
 

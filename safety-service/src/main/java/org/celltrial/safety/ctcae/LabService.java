@@ -81,7 +81,7 @@ public class LabService {
     @WithSession
     public Uni<Page<LabView>> list(UUID patientId, Integer limit, String cursor) {
         return labs.ofPatient(patientId)
-                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, lab -> lab.analyte + "|" + Page.key(lab.at) + "|" + lab.id,
                         LabView::of));
     }

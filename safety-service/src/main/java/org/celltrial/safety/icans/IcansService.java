@@ -88,7 +88,7 @@ public class IcansService {
     @WithSession
     public Uni<Page<NeuroView>> assessments(UUID patientId, Integer limit, String cursor) {
         return assessments.ofPatient(patientId)
-                .call(found -> patients.readable(patientId, found.isEmpty() ? null : found.get(0).siteCode))
+                .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, NeuroView::of));
     }
 
