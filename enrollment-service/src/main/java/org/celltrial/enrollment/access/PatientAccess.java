@@ -1,5 +1,8 @@
 package org.celltrial.enrollment.access;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +52,24 @@ public class PatientAccess {
             }
             return patient;
         });
+    }
+
+    /**
+     * The sites a listing or report covers: those asked for (every site when none), narrowed to the caller's own
+     * sites for an investigator or monitor; sites outside them are left out rather than refused. Null means every
+     * site.
+     */
+    public Set<String> sitesToShow(List<String> requested) {
+        Caller caller = caller();
+        Set<String> asked = requested == null || requested.isEmpty() ? null : new TreeSet<>(requested);
+        if (!caller.isSiteRestricted()) {
+            return asked;
+        }
+        Set<String> allowed = new TreeSet<>(caller.sites());
+        if (asked != null) {
+            allowed.retainAll(asked);
+        }
+        return allowed;
     }
 
     /** A site the caller may act on, or a 404 for it. */

@@ -1,13 +1,20 @@
 package org.celltrial.enrollment.infusion;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
 public class InfusionRepository implements PanacheRepositoryBase<Infusion, UUID> {
+
+    public Uni<List<Infusion>> ofPatients(Collection<UUID> patientIds) {
+        return list("patientId in ?1", patientIds);
+    }
 }

@@ -1,5 +1,6 @@
 package org.celltrial.enrollment.lymphodepletion;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,5 +17,10 @@ public class AdministrationRepository implements PanacheRepositoryBase<Administr
     /** What was given (and any omission), not voided, in the order it was given. */
     public Uni<List<Administration>> ofPatient(UUID patientId) {
         return list("patientId = ?1 and voided = false order by givenOn nulls first, agent, createdAt", patientId);
+    }
+
+    /** Doses actually given to these patients: no omissions, nothing voided. */
+    public Uni<List<Administration>> dosesGivenTo(Collection<UUID> patientIds) {
+        return list("patientId in ?1 and omitted = false and voided = false", patientIds);
     }
 }

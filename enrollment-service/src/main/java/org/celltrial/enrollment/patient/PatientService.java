@@ -6,10 +6,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +21,6 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
-import org.celltrial.common.security.Caller;
 import org.celltrial.common.versioning.Versions;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.protocol.ProtocolService;
@@ -130,15 +127,7 @@ public class PatientService {
     public Uni<Page<PatientSummary>> list(List<String> siteCodes, PatientStatus status, Integer limit,
             String cursor) {
         int size = Page.limit(limit);
-        Caller caller = access.caller();
-        Collection<String> visibleSites = siteCodes == null || siteCodes.isEmpty() ? null : Set.copyOf(siteCodes);
-        if (caller.isSiteRestricted()) {
-            Set<String> allowed = new TreeSet<>(caller.sites());
-            if (visibleSites != null) {
-                allowed.retainAll(visibleSites);
-            }
-            visibleSites = allowed;
-        }
+        Set<String> visibleSites = access.sitesToShow(siteCodes);
         if (visibleSites != null && visibleSites.isEmpty()) {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }

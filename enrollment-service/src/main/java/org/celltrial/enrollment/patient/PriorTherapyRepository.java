@@ -1,5 +1,6 @@
 package org.celltrial.enrollment.patient;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,5 +16,9 @@ public class PriorTherapyRepository implements PanacheRepositoryBase<PriorTherap
 
     public Uni<List<PriorTherapy>> ofPatient(UUID patientId) {
         return list("patientId = ?1 order by start nulls first, category", patientId);
+    }
+
+    public Uni<List<PriorTherapy>> ofPatients(Collection<UUID> patientIds) {
+        return list("patientId in ?1", patientIds);
     }
 }

@@ -1,0 +1,52 @@
+package org.celltrial.enrollment.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.celltrial.enrollment.patient.Sex;
+import org.celltrial.enrollment.patient.TherapyCategory;
+
+/**
+ * The enrolled patients at a cut-off, pseudonymised (subject IDs only: no birth dates, initials or screening
+ * numbers), as a paper's demographics table reports them. {@link StudyDemographics} defines every figure.
+ */
+public record EnrollmentSummary(
+        LocalDate asOf,
+        List<String> siteCodes,
+        int enrolled,
+        Distribution ageYears,
+        BigDecimal femalePercent,
+        Distribution baselinePlateletsPer1e9L,
+        Distribution diseaseDurationYears,
+        PriorTherapies priorTherapies,
+        FollowUp followUpMonths,
+        int lymphodepleted,
+        List<PatientRow> patients) {
+
+    /** Prior therapies per patient, and how many patients had each category (categories nobody had are left out). */
+    public record PriorTherapies(BigDecimal median, BigDecimal min, BigDecimal max,
+            Map<TherapyCategory, Integer> patientsByCategory) {
+    }
+
+    /** Shortest and longest follow-up of the infused patients; null when none was infused by the cut-off. */
+    public record FollowUp(Integer min, Integer max) {
+    }
+
+    /** One enrolled patient; {@code day0} and {@code followUpMonths} are null unless infused by the cut-off. */
+    public record PatientRow(
+            String subjectId,
+            String siteCode,
+            Sex sex,
+            int ageYears,
+            BigDecimal baselinePlateletsPer1e9L,
+            int diseaseDurationYears,
+            int priorTherapyCount,
+            List<TherapyCategory> priorTherapyCategories,
+            String doseLevel,
+            boolean lymphodepleted,
+            LocalDate day0,
+            Integer followUpMonths) {
+    }
+}

@@ -1,0 +1,41 @@
+package org.celltrial.enrollment.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.celltrial.common.security.Roles;
+import org.celltrial.common.validation.Params;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/summary")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrollmentSummaryResource {
+
+    @Inject
+    EnrollmentSummaryService summaries;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.SPONSOR, Roles.MONITOR, Roles.INVESTIGATOR})
+    @Operation(summary = "Study demographics at a cut-off (asOf, default today): enrolled, age, sex, baseline "
+            + "platelets, disease duration, prior therapies, follow-up, lymphodepletion, and one row per patient "
+            + "(pseudonymised); siteCode (repeatable) narrows it, investigators and monitors see their own sites")
+    public Uni<EnrollmentSummary> summary(@QueryParam("asOf") String asOf,
+            @QueryParam("siteCode") List<String> siteCodes) {
+        LocalDate cutOff = Params.date(asOf, "asOf");
+        return summaries.summary(cutOff != null ? cutOff : LocalDate.now(clock), siteCodes);
+    }
+}
