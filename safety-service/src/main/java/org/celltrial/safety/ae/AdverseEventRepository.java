@@ -1,10 +1,15 @@
 package org.celltrial.safety.ae;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +17,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEvent, UUID> {
+
+    /**
+     * The export order: subject, onset, id. Subject IDs compare byte by byte (collation "C"), so the order, and the
+     * SDTM sequence numbers that follow it, do not depend on the server's locale; the index
+     * adverse_event_export_order serves it.
+     */
+    private static final String EXPORT_ORDER = "subject_id COLLATE \"C\", onset, id";
 
     public Uni<List<AdverseEvent>> ofPatient(UUID patientId) {
         return list("patientId = ?1 and voided = false order by onset, createdAt", patientId);
@@ -23,5 +35,55 @@ public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEven
 
     public Uni<List<AdverseEvent>> all() {
         return list("voided = false order by subjectId, onset, createdAt");
+    }
+
+    /**
+     * Up to {@code size} events in export order, after {@code after} (keyset paging: each page is one indexed range
+     * read, however deep into the export it is).
+     *
+     * @param asOf only events with an onset up to this date; null for every date
+     * @param siteCodes only events of these sites; null for every site
+     * @param after the last event of the previous page; null for the first page
+     */
+    public Uni<List<AdverseEvent>> exportPage(LocalDate asOf, Collection<String> siteCodes, ExportKey after,
+            int size) {
+        if (siteCodes != null && siteCodes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM adverse_event WHERE NOT voided");
+        if (asOf != null) {
+            sql.append(" AND onset <= :asOf");
+        }
+        if (siteCodes != null) {
+            sql.append(" AND site_code IN (:siteCodes)");
+        }
+        if (after != null) {
+            sql.append(" AND (").append(EXPORT_ORDER).append(") > (:subjectId, :onset, :id)");
+        }
+        sql.append(" ORDER BY ").append(EXPORT_ORDER).append(" LIMIT :size");
+        return Panache.getSession().flatMap(session -> {
+            Mutiny.SelectionQuery<AdverseEvent> query = session.createNativeQuery(sql.toString(), AdverseEvent.class)
+                    .setParameter("size", size);
+            if (asOf != null) {
+                query.setParameter("asOf", asOf);
+            }
+            if (siteCodes != null) {
+                query.setParameter("siteCodes", siteCodes);
+            }
+            if (after != null) {
+                query.setParameter("subjectId", after.subjectId())
+                        .setParameter("onset", after.onset())
+                        .setParameter("id", after.id());
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** Where an event stands in the export order. */
+    public record ExportKey(String subjectId, LocalDate onset, UUID id) {
+
+        public static ExportKey of(AdverseEvent event) {
+            return new ExportKey(event.subjectId, event.onset, event.id);
+        }
     }
 }

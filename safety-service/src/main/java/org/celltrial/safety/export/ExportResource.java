@@ -1,8 +1,6 @@
 package org.celltrial.safety.export;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,25 +9,34 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
+import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.report.SafetyReportService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestMulti;
 
-import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
 
-/** Adverse events for sponsors' systems, pseudonymised: SDTM AE as CSV, and a FHIR R4 Bundle of AdverseEvent. */
+/**
+ * Adverse events for sponsors' systems, pseudonymised: SDTM AE as CSV, and a FHIR R4 Bundle of AdverseEvent.
+ * <p>
+ * Both stream: the events are read page by page and each page is sent as it is read. Everything that can refuse
+ * the request (role, parameters, the caller's sites) is settled before the stream starts, and the first chunk
+ * leaves only once the first page has been read, so a failure up to then is still a problem+json answer; a
+ * failure after it can only cut the response short.
+ */
 @Path("/export")
 public class ExportResource {
 
-    private final SdtmAeWriter sdtm = new SdtmAeWriter();
-    private final FhirAdverseEventBundle fhir = new FhirAdverseEventBundle();
-
     @Inject
     SafetyReportService reports;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "celltrial.study-id")
     String studyId;
@@ -38,27 +45,39 @@ public class ExportResource {
     @Path("/sdtm-ae")
     @Produces("text/csv")
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
-    @Operation(summary = "SDTM-style AE dataset (CDISC SDTMIG AE domain) as CSV")
-    public Uni<Response> sdtmAe(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        return reports.exportRows(Params.date(asOf, "asOf"), sites == null ? List.of() : sites).map(rows -> {
-            StringWriter out = new StringWriter();
-            try {
-                sdtm.write(studyId, rows, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Response.ok(out.toString(), "text/csv;charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"ae.csv\"").build();
-        });
+    @Operation(summary = "SDTM-style AE dataset (CDISC SDTMIG AE domain) as CSV, streamed")
+    public RestMulti<Buffer> sdtmAe(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
+        SdtmAeWriter dataset = new SdtmAeWriter(studyId);
+        return download(pages(asOf, sites).map(dataset::nextChunk), "text/csv;charset=UTF-8", "ae.csv").build();
     }
 
     @GET
     @Path("/fhir")
     @Produces("application/fhir+json")
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
-    @Operation(summary = "FHIR R4 Bundle (collection) of AdverseEvent resources")
-    public Uni<Response> fhirBundle(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        return reports.exportRows(Params.date(asOf, "asOf"), sites == null ? List.of() : sites)
-                .map(rows -> Response.ok(fhir.toJson(studyId, rows), "application/fhir+json").build());
+    @Operation(summary = "FHIR R4 Bundle (collection) of AdverseEvent resources, streamed")
+    public RestMulti<Buffer> fhirBundle(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
+        FhirAdverseEventBundle bundle = new FhirAdverseEventBundle(studyId, clock.instant());
+        Multi<String> chunks = pages(asOf, sites).map(bundle::nextChunk)
+                .onCompletion().continueWith(() -> List.of(bundle.end()));
+        // Quarkus REST would make a JSON array of the chunks of a stream whose media type names JSON; told not to,
+        // it ends each chunk with a line break instead, which between two JSON tokens is only whitespace.
+        return download(chunks, "application/fhir+json;charset=UTF-8", "ae-fhir-bundle.json")
+                .encodeAsJsonArray(false)
+                .build();
+    }
+
+    private Multi<List<AdverseEventView>> pages(String asOf, List<String> sites) {
+        return reports.exportPages(Params.date(asOf, "asOf"), sites == null ? List.of() : sites);
+    }
+
+    /** The chunks, as UTF-8 bytes, for the response body of a file to download. */
+    private static RestMulti.SyncRestMulti.Builder<Buffer> download(Multi<String> chunks, String contentType,
+            String filename) {
+        // Bytes, not strings: a string would go through the media type's message body writer, which for JSON
+        // types is Jackson's and would quote it.
+        return RestMulti.fromMultiData(chunks.map(Buffer::buffer))
+                .header("Content-Type", contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 }

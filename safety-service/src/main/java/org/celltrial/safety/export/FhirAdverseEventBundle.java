@@ -1,13 +1,13 @@
 package org.celltrial.safety.export;
 
-import java.io.IOException;
-import java.io.Writer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 
 import org.hl7.fhir.r4.model.AdverseEvent;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -29,8 +29,9 @@ import org.celltrial.safety.ae.Outcome;
  * Seriousness is coded {@code serious} / {@code non-serious} as the current terminology.hl7.org code system has it
  * (the R4 core publication spelled these codes {@code Serious} / {@code Non-serious}).
  * <p>
- * The Bundle is built in memory and then encoded ({@link #write} streams the encoding to the writer, not the
- * building): an export needs memory for all of its resources.
+ * One instance writes one Bundle, a page of events at a time, as the pages come, so an export of any size needs
+ * memory for one page only: the Bundle's own JSON (resourceType, type, timestamp, the entry array) is written here,
+ * and each entry's AdverseEvent is built and encoded by HAPI FHIR. The text is sent as UTF-8.
  */
 public final class FhirAdverseEventBundle {
 
@@ -43,25 +44,55 @@ public final class FhirAdverseEventBundle {
     private static final String OUTCOME = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
     private static final String CAR_T = "CAR-T";
 
-    /** Costly to create and thread-safe, so shared; a parser is cheap, not thread-safe, and made per export. */
+    /** Costly to create and thread-safe, so shared; a parser is cheap, not thread-safe, and made per Bundle. */
     private static final FhirContext FHIR_R4 = FhirContext.forR4Cached();
 
-    /** The study's events as a Bundle in JSON. */
-    public String toJson(String studyId, List<AdverseEventView> events) {
-        return FHIR_R4.newJsonParser().encodeResourceToString(bundle(studyId, events));
+    private final IParser json = FHIR_R4.newJsonParser();
+    private final String studyId;
+    private final Instant timestamp;
+    private boolean opened;
+    private int entries;
+
+    /**
+     * @param studyId the study the events belong to (each AdverseEvent's study)
+     * @param timestamp when the Bundle was assembled (Bundle.timestamp)
+     */
+    public FhirAdverseEventBundle(String studyId, Instant timestamp) {
+        this.studyId = studyId;
+        this.timestamp = timestamp;
     }
 
-    /** The study's events as a Bundle in JSON, encoded onto {@code out} (which is left open). */
-    public void write(String studyId, Iterable<AdverseEventView> events, Writer out) throws IOException {
-        FHIR_R4.newJsonParser().encodeResourceToWriter(bundle(studyId, events), out);
-    }
-
-    private static Bundle bundle(String studyId, Iterable<AdverseEventView> events) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    /**
+     * The JSON of the next events' entries, to be sent after the chunks before it; the first chunk opens the
+     * Bundle. Every string written here outside HAPI's encoding (the timestamp, "urn:uuid:" and a UUID) needs no
+     * JSON escaping.
+     */
+    public String nextChunk(List<AdverseEventView> events) {
+        StringBuilder chunk = new StringBuilder();
+        open(chunk);
         for (AdverseEventView event : events) {
-            bundle.addEntry().setFullUrl("urn:uuid:" + event.id()).setResource(adverseEvent(studyId, event));
+            // FHIR JSON has no empty arrays, so "entry" opens with the first entry
+            chunk.append(entries++ == 0 ? ",\"entry\":[" : ",")
+                    .append("{\"fullUrl\":\"urn:uuid:").append(event.id()).append("\",\"resource\":")
+                    .append(json.encodeResourceToString(adverseEvent(studyId, event)))
+                    .append('}');
         }
-        return bundle;
+        return chunk.toString();
+    }
+
+    /** The end of the Bundle, after its last chunk. */
+    public String end() {
+        StringBuilder chunk = new StringBuilder();
+        open(chunk);
+        return chunk.append(entries > 0 ? "]}" : "}").toString();
+    }
+
+    private void open(StringBuilder chunk) {
+        if (!opened) {
+            chunk.append("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"")
+                    .append(timestamp.truncatedTo(ChronoUnit.MILLIS)).append('"');
+            opened = true;
+        }
     }
 
     private static AdverseEvent adverseEvent(String studyId, AdverseEventView event) {

@@ -1,15 +1,13 @@
 package org.celltrial.safety.export;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,10 +26,9 @@ import org.celltrial.safety.ae.SeriousnessCriterion;
  * a header row of the variable names, CRLF line ends, fields quoted where they hold a comma, a quote or a line
  * break, quotes doubled).
  * <p>
- * Rows are written one at a time as the events are iterated, so an export of any size needs memory for one row
- * (and a counter per subject) only. The CSV is character data: the caller chooses the encoding by the
- * {@link Writer} it passes, which for the dataset is UTF-8 (e.g.
- * {@code new OutputStreamWriter(stream, StandardCharsets.UTF_8)}). The writer is flushed but not closed.
+ * One writer writes one dataset, a page of events at a time, as the pages come: {@link #nextChunk} turns each page
+ * into CSV text (the header row first), so an export of any size needs memory for one page only. The text is
+ * character data: the dataset is sent as UTF-8.
  * <p>
  * The dictionary variables: AETERM and AEDECOD both carry the CTCAE v5.0 term, and AEPTCD the MedDRA code CellTrial
  * keeps with it. CTCAE v5.0 lists each term with its MedDRA <em>lowest level term</em> code (see
@@ -78,35 +75,50 @@ public final class SdtmAeWriter {
     private static final List<String> HEADER = Arrays.stream(Variable.values()).map(Variable::name).toList();
 
     /**
-     * Writes positional rows (the header goes as the first row, so that an empty dataset still has one), quoting a
-     * field only where RFC 4180 needs it; leaves flushing to its buffer and to the end of the dataset rather than
-     * flushing the caller's writer after every row, and leaves the caller's writer open.
+     * Writes positional rows, quoting a field only where RFC 4180 needs it, and leaves flushing to the end of each
+     * chunk rather than flushing after every row.
      */
     private static final ObjectWriter CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .build()
             .writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
+    private final String studyId;
+    private boolean headerWritten;
+    /** AESEQ numbers each subject's events from 1; events come sorted by subject, so one counter is enough. */
+    private String subjectId;
+    private int sequence;
+
+    /** @param studyId the study identifier (STUDYID; USUBJID is it, a hyphen and the subject ID) */
+    public SdtmAeWriter(String studyId) {
+        this.studyId = studyId;
+    }
+
     /**
-     * Writes the AE dataset of a study.
+     * The CSV of the next events of the dataset, to be sent after the chunks before it; the first chunk starts with
+     * the header row, so that an empty dataset still has one.
      *
-     * @param studyId the study identifier (STUDYID; USUBJID is it, a hyphen and the subject ID)
-     * @param events the events, sorted by subject and then onset: AESEQ numbers each subject's events from 1 in
-     *         this order
-     * @param out where the CSV goes; flushed, not closed
+     * @param events the next events: across all chunks, sorted by subject and then onset (AESEQ numbers each
+     *         subject's events from 1 in this order)
      */
-    public void write(String studyId, Iterable<AdverseEventView> events, Writer out) throws IOException {
-        Map<String, Integer> lastSequenceBySubject = new HashMap<>();
+    public String nextChunk(List<AdverseEventView> events) {
+        StringWriter out = new StringWriter();
         try (SequenceWriter rows = CSV.writeValues(out)) {
-            rows.write(HEADER);
+            if (!headerWritten) {
+                rows.write(HEADER);
+                headerWritten = true;
+            }
             for (AdverseEventView event : events) {
-                int sequence = lastSequenceBySubject.merge(event.subjectId(), 1, Integer::sum);
+                sequence = event.subjectId().equals(subjectId) ? sequence + 1 : 1;
+                subjectId = event.subjectId();
                 Row row = new Row(studyId, sequence, event);
                 rows.write(Arrays.stream(Variable.values()).map(variable -> variable.value.apply(row)).toList());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing CSV to memory failed", e);
         }
+        return out.toString();
     }
 
     /**

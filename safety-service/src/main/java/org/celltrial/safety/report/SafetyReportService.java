@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -14,17 +15,19 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.security.Caller;
 import org.celltrial.safety.ae.AdverseEvent;
 import org.celltrial.safety.ae.AdverseEventRepository;
+import org.celltrial.safety.ae.AdverseEventRepository.ExportKey;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.ae.Origin;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Safety reports from the stored adverse events (reported and derived), so they need no other service: the
- * summary at a cut-off and the line listing, pseudonymised, for the sites the caller may see.
+ * summary at a cut-off, the line listing and the exports' rows, pseudonymised, for the sites the caller may see.
  */
 @ApplicationScoped
 public class SafetyReportService {
@@ -37,6 +40,9 @@ public class SafetyReportService {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    ExportConfig export;
 
     @WithSession
     public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
@@ -69,11 +75,21 @@ public class SafetyReportService {
                 SafetyReportService::sortKey, adverseEvents::view));
     }
 
-    /** Every adverse event the caller may see up to the cut-off, by subject and onset, as exports list them. */
-    @WithSession
-    public Uni<List<AdverseEventView>> exportRows(LocalDate asOf, List<String> siteCodes) {
-        return visibleEvents(asOf, siteCodes).map(found -> found.stream()
-                .sorted(Comparator.comparing(SafetyReportService::sortKey)).map(adverseEvents::view).toList());
+    /**
+     * Every adverse event the caller may see up to the cut-off, by subject, onset and id, as exports list them: in
+     * pages of {@code celltrial.safety.export.page-size}, each read from the database only when the one before has
+     * been taken (so an export holds one page in memory, whatever the study's size). There is always a first page,
+     * empty when nothing matches. The caller's sites are read now, on the request, not when the pages are.
+     */
+    public Multi<List<AdverseEventView>> exportPages(LocalDate asOf, List<String> siteCodes) {
+        Set<String> sites = exportSites(Caller.of(identity), siteCodes);
+        int pageSize = export.pageSize();
+        return Multi.createBy().repeating()
+                .uni(ExportProgress::new, progress -> events.exportPage(asOf, sites, progress.last, pageSize)
+                        .invoke(progress::passed))
+                // a short page is the last; a full one may be too, which the next (empty) page tells
+                .whilst(page -> page.size() == pageSize)
+                .map(page -> page.stream().map(adverseEvents::view).toList());
     }
 
     private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {
@@ -83,6 +99,27 @@ public class SafetyReportService {
                 .filter(e -> siteCodes.isEmpty() || siteCodes.contains(e.siteCode))
                 .filter(e -> asOf == null || !e.onset.isAfter(asOf))
                 .toList());
+    }
+
+    /** The sites asked for (null: every site), narrowed to the caller's own when the caller is confined to them. */
+    private static Set<String> exportSites(Caller caller, List<String> requested) {
+        if (!caller.isSiteRestricted()) {
+            return requested.isEmpty() ? null : Set.copyOf(requested);
+        }
+        return requested.isEmpty() ? caller.sites()
+                : requested.stream().filter(caller::maySeeSite).collect(Collectors.toSet());
+    }
+
+    /** How far an export has read: the last event of the latest page (null before the first). */
+    private static final class ExportProgress {
+
+        private ExportKey last;
+
+        void passed(List<AdverseEvent> page) {
+            if (!page.isEmpty()) {
+                last = ExportKey.of(page.get(page.size() - 1));
+            }
+        }
     }
 
     private static String sortKey(AdverseEvent event) {

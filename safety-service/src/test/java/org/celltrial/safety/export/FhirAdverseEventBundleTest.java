@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -51,16 +49,17 @@ class FhirAdverseEventBundleTest {
     /** Created once: building a FhirContext scans the whole R4 model. */
     private static final FhirContext FHIR_R4 = FhirContext.forR4();
 
-    private final FhirAdverseEventBundle exporter = new FhirAdverseEventBundle();
+    private static final Instant ASSEMBLED = Instant.parse("2025-04-01T09:30:00.123Z");
 
     @Test
     void bundlesOneAdverseEventPerEventAsACollection() throws IOException {
         List<AdverseEventView> events = List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS);
-        String json = exporter.toJson(STUDY, events);
+        String json = json(events);
         Bundle bundle = parse(json);
         JsonNode entries = new ObjectMapper().readTree(json).path("entry");
 
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
+        assertEquals(ASSEMBLED, bundle.getTimestamp().toInstant());
         assertEquals(3, bundle.getEntry().size());
         for (int i = 0; i < events.size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
@@ -123,7 +122,7 @@ class FhirAdverseEventBundleTest {
 
     @Test
     void namesTheSubjectByItsPseudonymOnly() {
-        String json = exporter.toJson(STUDY, List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS));
+        String json = json(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS));
 
         assertFalse(json.contains("birthDate"), json);
         assertFalse(json.contains("\"Patient\""), json);
@@ -133,21 +132,49 @@ class FhirAdverseEventBundleTest {
     }
 
     @Test
-    void writesTheSameJsonToAWriterAndLeavesItOpen() throws IOException {
-        List<AdverseEventView> events = List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS);
-        StringWriter text = new StringWriter();
-        Writer out = new BufferedWriter(text);
+    void aBundleWrittenInPagesIsTheBundleWrittenWhole() {
+        String whole = json(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS));
+        String paged = json(List.of(CRS), List.of(), List.of(FEBRILE_NEUTROPENIA, FATAL_ICANS));
 
-        exporter.write(STUDY, events, out);
-        out.flush(); // a closed BufferedWriter would throw
+        assertEquals(whole, paged);
+        assertEquals(3, parse(paged).getEntry().size());
+    }
 
-        assertEquals(exporter.toJson(STUDY, events), text.toString());
+    @Test
+    void eachEntryIsTheResourceAsHapiEncodesIt() throws IOException {
+        JsonNode entry = new ObjectMapper().readTree(json(List.of(FEBRILE_NEUTROPENIA))).path("entry").get(0);
+
+        AdverseEvent alone = FHIR_R4.newJsonParser().parseResource(AdverseEvent.class,
+                entry.path("resource").toString());
+        assertEquals(FEBRILE_NEUTROPENIA.id().toString(), alone.getIdElement().getIdPart());
+        assertEquals("Febrile neutropenia", alone.getEvent().getText());
+    }
+
+    @Test
+    void anEmptyBundleHasNoEntryArray() throws IOException {
+        String json = json(List.of());
+
+        assertFalse(new ObjectMapper().readTree(json).has("entry"), json);
+        assertEquals(0, parse(json).getEntry().size());
+        assertEquals(Bundle.BundleType.COLLECTION, parse(json).getType());
+        assertEquals(json, new FhirAdverseEventBundle(STUDY, ASSEMBLED).end(), "a Bundle of no pages still opens");
     }
 
     private List<AdverseEvent> adverseEvents(AdverseEventView... events) {
-        return parse(exporter.toJson(STUDY, List.of(events))).getEntry().stream()
+        return parse(json(List.of(events))).getEntry().stream()
                 .map(entry -> (AdverseEvent) entry.getResource())
                 .toList();
+    }
+
+    /** The Bundle as a client receives it: its chunks one after the other, each page written as one chunk. */
+    @SafeVarargs
+    private static String json(List<AdverseEventView>... pages) {
+        FhirAdverseEventBundle bundle = new FhirAdverseEventBundle(STUDY, ASSEMBLED);
+        StringBuilder json = new StringBuilder();
+        for (List<AdverseEventView> page : pages) {
+            json.append(bundle.nextChunk(page));
+        }
+        return json.append(bundle.end()).toString();
     }
 
     private static Bundle parse(String json) {

@@ -1,17 +1,10 @@
 package org.celltrial.safety.export;
 
 import static java.util.Map.entry;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +40,9 @@ class SdtmAeWriterTest {
             List.of(SeriousnessCriterion.DEATH), null, Outcome.FATAL, LocalDate.of(2025, 3, 11),
             List.of("dexamethasone", "anakinra"));
 
-    private final SdtmAeWriter writer = new SdtmAeWriter();
-
     @Test
     void writesOneRecordPerEventWithEveryVariable() throws IOException {
-        List<Map<String, String>> records = parse(writeUtf8(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS)));
+        List<Map<String, String>> records = parse(csv(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS)));
 
         assertEquals(3, records.size());
         assertEquals(Map.ofEntries(
@@ -120,8 +111,8 @@ class SdtmAeWriterTest {
     }
 
     @Test
-    void headerNamesTheVariablesInDatasetOrderAndLinesEndInCrLf() throws IOException {
-        String csv = writeUtf8(List.of(CRS));
+    void headerNamesTheVariablesInDatasetOrderAndLinesEndInCrLf() {
+        String csv = csv(List.of(CRS));
 
         assertEquals("STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AEDECOD,AEPTCD,AETOXGR,AESER,AESDTH,AESLIFE,AESHOSP,"
                 + "AESDISAB,AESCONG,AESMIE,AEREL,AEOUT,AESTDTC,AEENDTC,AECONTRT\r\n", csv.substring(0,
@@ -130,15 +121,15 @@ class SdtmAeWriterTest {
     }
 
     @Test
-    void quotesATermWithACommaQuotesAndALineBreak() throws IOException {
-        String csv = writeUtf8(List.of(FEBRILE_NEUTROPENIA));
+    void quotesATermWithACommaQuotesAndALineBreak() {
+        String csv = csv(List.of(FEBRILE_NEUTROPENIA));
 
         assertTrue(csv.contains(",\"Febrile neutropenia, \"\"nadir\"\" – day 9\nafter infusion\","), csv);
     }
 
     @Test
     void anEmptyDatasetStillHasItsHeader() throws IOException {
-        String csv = writeUtf8(List.of());
+        String csv = csv(List.of());
 
         assertTrue(csv.startsWith("STUDYID,DOMAIN,USUBJID,"), csv);
         assertEquals(1, csv.split("\r\n").length);
@@ -146,21 +137,32 @@ class SdtmAeWriterTest {
     }
 
     @Test
-    void leavesTheCallersWriterOpen() throws IOException {
-        StringWriter text = new StringWriter();
-        Writer out = new BufferedWriter(text);
+    void pagesJoinIntoTheWholeDatasetWithAeseqCountingOn() throws IOException {
+        String whole = csv(List.of(CRS, FEBRILE_NEUTROPENIA, FATAL_ICANS));
+        String paged = csv(List.of(CRS), List.of(), List.of(FEBRILE_NEUTROPENIA, FATAL_ICANS));
 
-        writer.write(STUDY, List.of(CRS), out);
-
-        assertDoesNotThrow(() -> out.write("more"));
+        assertEquals(whole, paged);
+        assertEquals(List.of("1", "2", "1"), parse(paged).stream().map(record -> record.get("AESEQ")).toList());
     }
 
-    private String writeUtf8(List<AdverseEventView> events) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            writer.write(STUDY, events, out);
+    @Test
+    void onlyTheFirstChunkHasTheHeader() {
+        SdtmAeWriter dataset = new SdtmAeWriter(STUDY);
+
+        assertTrue(dataset.nextChunk(List.of(CRS)).startsWith("STUDYID,"));
+        assertTrue(dataset.nextChunk(List.of(FATAL_ICANS)).startsWith("CT-CART-01,AE,CT-CART-01-0102,1,"));
+        assertEquals("", dataset.nextChunk(List.of()));
+    }
+
+    /** The dataset as a client receives it: its chunks one after the other, each page written as one chunk. */
+    @SafeVarargs
+    private static String csv(List<AdverseEventView>... pages) {
+        SdtmAeWriter dataset = new SdtmAeWriter(STUDY);
+        StringBuilder csv = new StringBuilder();
+        for (List<AdverseEventView> page : pages) {
+            csv.append(dataset.nextChunk(page));
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return csv.toString();
     }
 
     private static List<Map<String, String>> parse(String csv) throws IOException {
