@@ -2,7 +2,10 @@ package org.celltrial.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,26 +53,58 @@ public final class Tokens {
 
     /**
      * A real token of a demo user that expires {@code seconds} after issue: made through a temporary client
-     * with that access-token lifespan, created and deleted again with Keycloak's admin API.
+     * with that access-token lifespan.
      */
     public static String expiringIn(String username, int seconds) {
+        return throughTemporaryClient(username,
+                Map.of("attributes", Map.of("access.token.lifespan", String.valueOf(seconds))));
+    }
+
+    /**
+     * A real, validly signed token of a demo user issued to a client that does not get the {@code celltrial}
+     * client scope, so its audience lacks {@code celltrial-api}.
+     */
+    public static String withoutApiAudience(String username) {
+        return throughTemporaryClient(username, Map.of("defaultClientScopes", List.of("basic", "roles")));
+    }
+
+    /** A real token from the same Keycloak's {@code master} realm: signed by Keycloak, but the wrong issuer. */
+    public static String fromOtherRealm() {
+        return adminToken();
+    }
+
+    /** The token's header and claims with {@code "alg": "none"} and no signature (RFC 7519 unsecured JWT). */
+    public static String unsigned(String token) {
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + token.split("\\.")[1] + ".";
+    }
+
+    /** One claim of a token, as text. */
+    public static String claim(String token, String name) {
+        return claims(token).getString(name);
+    }
+
+    /** The {@code exp} claim of a token, in epoch seconds. */
+    public static long expiresAt(String token) {
+        return claims(token).getLong("exp");
+    }
+
+    private static JsonPath claims(String token) {
+        return JsonPath.from(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    /** A token of a demo user through a public client created for it and deleted again (Keycloak's admin API). */
+    private static String throughTemporaryClient(String username, Map<String, Object> settings) {
         KeycloakServer keycloak = KeycloakServer.get();
-        String admin = given()
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", PostgresServer.setting("celltrial.keycloak.admin", "CELLTRIAL_KEYCLOAK_ADMIN",
-                        "admin"))
-                .formParam("password", PostgresServer.setting("celltrial.keycloak.admin-password",
-                        "CELLTRIAL_KEYCLOAK_ADMIN_PASSWORD", "admin"))
-                .post(keycloak.url() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
-        String clientId = "short-lived-" + UUID.randomUUID();
+        String admin = adminToken();
+        String clientId = "temporary-" + UUID.randomUUID();
+        Map<String, Object> client = new HashMap<>(Map.of("clientId", clientId, "enabled", true, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true));
+        client.putAll(settings);
         String location = given().auth().oauth2(admin)
                 .contentType("application/json")
-                .body(Map.of("clientId", clientId, "enabled", true, "publicClient", true,
-                        "standardFlowEnabled", false, "directAccessGrantsEnabled", true,
-                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds))))
+                .body(client)
                 .post(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/clients")
                 .then().statusCode(201)
                 .extract().header("Location");
@@ -87,11 +122,17 @@ public final class Tokens {
         }
     }
 
-    /** The {@code exp} claim of a token, in epoch seconds. */
-    public static long expiresAt(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        return JsonPath.from(payload).getLong("exp");
+    private static String adminToken() {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", PostgresServer.setting("celltrial.keycloak.admin", "CELLTRIAL_KEYCLOAK_ADMIN",
+                        "admin"))
+                .formParam("password", PostgresServer.setting("celltrial.keycloak.admin-password",
+                        "CELLTRIAL_KEYCLOAK_ADMIN_PASSWORD", "admin"))
+                .post(KeycloakServer.get().url() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
     }
 
     /** The same token with one byte of its signature changed: well-formed, but no longer Keycloak's. */

@@ -10,27 +10,37 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling, read from the validated access token: subject, roles and the sites in the {@code site}
- * claim. Investigators and monitors are confined to their sites; every other role sees all sites.
+ * Who is calling, read from the validated access token: subject, the client the token was issued to
+ * ({@code azp}), roles and the sites in the {@code site} claim. Investigators and monitors are confined to their
+ * sites; every other role sees all sites.
  */
-public record Caller(String subject, String username, Set<String> roles, Set<String> sites) {
+public record Caller(String subject, String username, String client, Set<String> roles, Set<String> sites) {
 
     public static final String SITE_CLAIM = "site";
 
+    public static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), Set.of());
+
     public static Caller of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
-            return new Caller(null, null, Set.of(), Set.of());
+            return ANONYMOUS;
         }
         Set<String> sites = new TreeSet<>();
         String subject = identity.getPrincipal().getName();
         String username = subject;
+        String client = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             subject = jwt.getSubject();
             Object name = jwt.getClaim("preferred_username");
             username = name != null ? unquote(name) : subject;
+            Object authorizedParty = jwt.getClaim("azp");
+            client = authorizedParty != null ? unquote(authorizedParty) : null;
             sites.addAll(strings(jwt.getClaim(SITE_CLAIM)));
         }
-        return new Caller(subject, username, new TreeSet<>(identity.getRoles()), sites);
+        return new Caller(subject, username, client, new TreeSet<>(identity.getRoles()), sites);
+    }
+
+    public boolean isAnonymous() {
+        return subject == null;
     }
 
     public boolean hasRole(String role) {

@@ -43,6 +43,7 @@ public final class RoutePolicy {
             rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of("admin")),
             rule("sites: read", READ, "/api/v1/enrollment/sites(/" + ID + ")?", EVERYONE),
             rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of("admin")),
+            rule("enrollment summary", READ, "/api/v1/enrollment/summary", REPORT_READERS),
             rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
                     union(CLINICAL_READERS, Set.of("sponsor"))),
             rule("patients: read", READ, "/api/v1/enrollment/patients(/.*)?", CLINICAL_READERS),
@@ -58,7 +59,10 @@ public final class RoutePolicy {
             // efficacy-service
             rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),
             rule("efficacy: read", READ, "/api/v1/efficacy/patients/.+", CLINICAL_READERS),
-            rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS));
+            rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
+            // the gateway's own composites
+            rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),
+            rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS));
 
     /** The rule that decides this request, if any. */
     public Optional<Rule> ruleFor(String method, String path) {

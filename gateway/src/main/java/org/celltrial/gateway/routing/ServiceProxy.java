@@ -1,30 +1,28 @@
 package org.celltrial.gateway.routing;
 
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.http.Headers;
 import org.celltrial.common.problem.Problem;
-import org.celltrial.common.problem.ProblemRouteHandlers;
 import org.celltrial.common.problem.ProblemType;
-import org.celltrial.gateway.policy.RoutePolicy;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -33,16 +31,15 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * Forwards {@code /api/v1/<service>/**} to that service without rewriting the path, bodies streamed, with the
- * caller's bearer token and an {@code X-Request-Id} (passed on, or created here). Only authenticated callers
- * get through; the service validates the token again.
+ * Forwards {@code /api/v1/<service>/**} to that service without rewriting the path, bodies streamed both ways,
+ * with the caller's bearer token and {@code X-Request-Id}. Each service has its own idle timeout and circuit
+ * breaker: a service that does not answer, or keeps failing, gives a fast 503 problem naming it, and the other
+ * services are not affected. The edge handlers (request ID, access log, limits, route policy) ran before this.
  */
 @ApplicationScoped
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    private static final String REQUEST_ID = Headers.REQUEST_ID;
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Inject
     GatewayConfig config;
@@ -53,77 +50,62 @@ public class ServiceProxy {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    ProblemRouteHandlers problems;
-
-    private final RoutePolicy policy = new RoutePolicy();
-
     void install(@Observes Router router) {
         for (Map.Entry<String, GatewayConfig.Upstream> service : config.services().entrySet()) {
             router.route("/api/v1/" + service.getKey() + "/*")
-                    .handler(this::requireAuthenticatedCaller)
                     .handler(ProxyHandler.create(proxyTo(service.getKey(), service.getValue())));
-        }
-    }
-
-    /**
-     * Proactive authentication has already refused invalid tokens; this refuses requests that carry none (an HTTP
-     * path permission would too, but its challenge is an empty 401, not a problem), and requests the route policy
-     * does not allow for the caller's roles.
-     */
-    private void requireAuthenticatedCaller(RoutingContext ctx) {
-        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
-            problems.write(ctx, Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required"));
-        } else if (!policy.allows(user.getSecurityIdentity().getRoles(), ctx.request().method().name(),
-                ctx.normalizedPath())) {
-            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
-        } else {
-            ctx.next();
         }
     }
 
     private HttpProxy proxyTo(String name, GatewayConfig.Upstream upstream) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis()));
-        int port = upstream.url().getPort() > 0 ? upstream.url().getPort() : 80;
-        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port, upstream.url().getHost());
-        proxy.addInterceptor(new RequestIdAndFailures(name));
+        SocketAddress origin = SocketAddress.inetSocketAddress(
+                upstream.url().getPort() > 0 ? upstream.url().getPort() : 80, upstream.url().getHost());
+        long idleTimeoutMillis = upstream.idleTimeout().toMillis();
+        HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
+                new RequestOptions().setServer(origin).setIdleTimeout(idleTimeoutMillis)));
+        proxy.addInterceptor(new Resilience(name, breakerFor(name, upstream.circuitBreaker())));
         return proxy;
     }
 
-    /** Puts an X-Request-Id on the way in and out, and turns an unreachable service into a 503 problem. */
-    private final class RequestIdAndFailures implements ProxyInterceptor {
+    private CircuitBreaker breakerFor(String name, GatewayConfig.CircuitBreaker settings) {
+        return CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
+                .setMaxFailures(settings.failureThreshold())
+                .setResetTimeout(settings.openFor().toMillis())
+                .setTimeout(-1)) // the request's own idle timeout bounds the wait
+                .openHandler(ignored -> LOG.warnf("Circuit to %s opened: answering 503 for it", name))
+                .closeHandler(ignored -> LOG.infof("Circuit to %s closed: %s answers again", name, name));
+    }
+
+    /** Sends through the service's circuit breaker and turns a service that fails into a 503 problem. */
+    private final class Resilience implements ProxyInterceptor {
 
         private final String service;
+        private final CircuitBreaker breaker;
 
-        RequestIdAndFailures(String service) {
+        Resilience(String service, CircuitBreaker breaker) {
             this.service = service;
+            this.breaker = breaker;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            String requestId = context.request().headers().get(REQUEST_ID);
-            if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-                requestId = UUID.randomUUID().toString();
-                context.request().headers().set(REQUEST_ID, requestId);
-            }
-            context.set(REQUEST_ID, requestId);
-            String id = requestId;
-            return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s unreachable for request %s: %s", service, id, failure.getMessage());
-                return Future.succeededFuture(unavailable(context));
-            });
+            // Only a service that gives no answer counts as failing: its own 4xx/5xx answers are passed on as they
+            // are (a 503 from safety may just mean enrollment is down, and safety must stay reachable).
+            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
+                    .recover(failure -> {
+                        if (failure instanceof OpenCircuitException) {
+                            return Future.succeededFuture(unavailable(context, "circuit open after repeated failures"));
+                        }
+                        LOG.warnf("%s failed for %s: %s", service, context.request().getURI(), failure.getMessage());
+                        return Future.succeededFuture(unavailable(context, "it did not answer"));
+                    });
         }
 
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().headers().set(REQUEST_ID, context.get(REQUEST_ID, String.class));
-            return context.sendResponse();
-        }
-
-        private ProxyResponse unavailable(ProxyContext context) {
+        private ProxyResponse unavailable(ProxyContext context, String why) {
             Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "The " + service + " service is unavailable; try again shortly")
+                    "The " + service + " service is unavailable (" + why + "); try again shortly")
                     .withInstance(context.request().getURI());
             ProxyResponse response = context.request().response()
                     .setStatusCode(problem.status())

@@ -1,0 +1,88 @@
+package org.celltrial.gateway.course;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.gateway.upstream.EfficacyReader;
+import org.celltrial.gateway.upstream.EnrollmentReader;
+import org.celltrial.gateway.upstream.Part;
+import org.celltrial.gateway.upstream.SafetyReader;
+import org.celltrial.gateway.upstream.Section;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads a patient's course from the three services at once, with the caller's token (so each service's role and
+ * site rules apply), and lays it on one timeline. Enrollment decides whether the patient exists for this caller
+ * (404/403 as it answers); a service that does not answer leaves its part out, marked unavailable.
+ */
+@ApplicationScoped
+public class CourseService {
+
+    @Inject
+    EnrollmentReader enrollment;
+
+    @Inject
+    SafetyReader safety;
+
+    @Inject
+    EfficacyReader efficacy;
+
+    public Uni<PatientCourse> course(UUID id) {
+        Uni<Section> enrollmentSection = Section.read(EnrollmentReader.SERVICE, List.of(
+                Map.entry("patient", enrollment.patient(id)),
+                Map.entry("lymphodepletion", enrollment.lymphodepletion(id)),
+                Map.entry("schedule", enrollment.schedule(id)),
+                Map.entry("therapies", enrollment.therapies(id)),
+                Map.entry("deviations", enrollment.deviations(id))));
+        Uni<Section> safetySection = Section.read(SafetyReader.SERVICE, List.of(
+                Map.entry("crs", safety.crs(id)),
+                Map.entry("icans", safety.icans(id)),
+                Map.entry("icaht", safety.icaht(id)),
+                Map.entry("adverseEvents", safety.adverseEvents(id))));
+        Uni<Section> efficacySection = Section.read(EfficacyReader.SERVICE, List.of(
+                Map.entry("response", efficacy.response(id)),
+                Map.entry("plateletCounts", efficacy.plateletCounts(id)),
+                Map.entry("autoantibodies", efficacy.autoantibodies(id)),
+                Map.entry("carTKinetics", efficacy.carTKinetics(id)),
+                Map.entry("bCells", efficacy.bCells(id))));
+        return Uni.combine().all().unis(enrollmentSection, safetySection, efficacySection).asTuple()
+                .map(sections -> assemble(id, sections.getItem1(), sections.getItem2(), sections.getItem3()));
+    }
+
+    private static PatientCourse assemble(UUID id, Section enrollment, Section safety, Section efficacy) {
+        if (enrollment.state() == Part.State.NOT_FOUND) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No patient " + id + " at the sites you may see");
+        }
+        if (enrollment.state() == Part.State.FORBIDDEN) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Your role may not read this patient's course");
+        }
+        JsonNode patient = enrollment.available() ? enrollment.content().path("patient") : null;
+        LocalDate day0 = patient != null && patient.path("day0").isTextual()
+                ? LocalDate.parse(patient.path("day0").asText())
+                : null;
+        Map<String, String> parts = new LinkedHashMap<>();
+        Stream.of(enrollment, safety, efficacy)
+                .forEach(section -> parts.put(section.service(), section.state().name().toLowerCase().replace('_', '-')));
+        List<String> unavailable = Stream.of(enrollment, safety, efficacy)
+                .filter(section -> section.state() == Part.State.UNAVAILABLE).map(Section::service).toList();
+        return new PatientCourse(id,
+                patient == null ? null : patient.path("subjectId").asText(null),
+                patient == null ? null : patient.path("siteCode").asText(null),
+                patient == null ? null : patient.path("status").asText(null),
+                day0, parts, unavailable,
+                enrollment.content(), safety.content(), efficacy.content(),
+                CourseTimeline.of(day0, enrollment.content(), safety.content(), efficacy.content()));
+    }
+}

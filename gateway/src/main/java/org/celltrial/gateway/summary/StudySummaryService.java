@@ -1,0 +1,50 @@
+package org.celltrial.gateway.summary;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.gateway.upstream.EfficacyReader;
+import org.celltrial.gateway.upstream.EnrollmentReader;
+import org.celltrial.gateway.upstream.Part;
+import org.celltrial.gateway.upstream.SafetyReader;
+import org.celltrial.gateway.upstream.Section;
+
+import io.smallrye.mutiny.Uni;
+
+/** Reads the three services' summaries at the same cut-off and sites, at once, with the caller's token. */
+@ApplicationScoped
+public class StudySummaryService {
+
+    @Inject
+    EnrollmentReader enrollment;
+
+    @Inject
+    SafetyReader safety;
+
+    @Inject
+    EfficacyReader efficacy;
+
+    public Uni<StudySummary> summary(LocalDate asOf, List<String> siteCodes) {
+        String cutOff = asOf.toString();
+        return Uni.combine().all().unis(
+                Section.read(EnrollmentReader.SERVICE, List.of(Map.entry("summary", enrollment.summary(cutOff, siteCodes)))),
+                Section.read(SafetyReader.SERVICE, List.of(Map.entry("summary", safety.summary(cutOff, siteCodes)))),
+                Section.read(EfficacyReader.SERVICE, List.of(Map.entry("summary", efficacy.summary(cutOff, siteCodes)))))
+                .asTuple()
+                .map(sections -> {
+                    if (Stream.of(sections.getItem1(), sections.getItem2(), sections.getItem3())
+                            .anyMatch(section -> section.state() == Part.State.FORBIDDEN)) {
+                        throw new ProblemException(ProblemType.FORBIDDEN, "Your role may not read the study summary");
+                    }
+                    return StudySummaryComposer.compose(asOf, siteCodes, sections.getItem1(), sections.getItem2(),
+                            sections.getItem3());
+                });
+    }
+}

@@ -1,0 +1,50 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentReader}. */
+@ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 1, delay = 100)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+public class EfficacyReader {
+
+    public static final String SERVICE = "efficacy";
+
+    @RestClient
+    EfficacyReads api;
+
+    public Uni<Part> response(UUID id) {
+        return Part.answer(SERVICE, api.response(id));
+    }
+
+    public Uni<Part> plateletCounts(UUID id) {
+        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.plateletCounts(id, limit, cursor)));
+    }
+
+    public Uni<Part> autoantibodies(UUID id) {
+        return Part.answer(SERVICE, api.autoantibodies(id));
+    }
+
+    public Uni<Part> carTKinetics(UUID id) {
+        return Part.answer(SERVICE, api.carTKinetics(id));
+    }
+
+    public Uni<Part> bCells(UUID id) {
+        return Part.answer(SERVICE, api.bCells(id));
+    }
+
+    public Uni<Part> summary(String asOf, List<String> siteCodes) {
+        return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+}

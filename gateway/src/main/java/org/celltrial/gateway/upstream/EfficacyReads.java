@@ -1,0 +1,48 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** What the composites read from efficacy-service, with the caller's token. */
+@RegisterRestClient(configKey = "efficacy")
+@RegisterClientHeaders
+@Path("/api/v1/efficacy")
+public interface EfficacyReads {
+
+    @GET
+    @Path("/patients/{id}/response")
+    Uni<JsonNode> response(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/platelet-counts")
+    Uni<JsonNode> plateletCounts(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/patients/{id}/autoantibodies")
+    Uni<JsonNode> autoantibodies(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/car-t-kinetics")
+    Uni<JsonNode> carTKinetics(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/b-cells")
+    Uni<JsonNode> bCells(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/summary")
+    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+}

@@ -1,0 +1,53 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The composites' one way to enrollment-service: a timeout per call, one retry, a circuit breaker per operation.
+ * Answers come as {@link Part}s; a failure that outlasts all that is the caller's to mark unavailable.
+ */
+@ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 1, delay = 100)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+public class EnrollmentReader {
+
+    public static final String SERVICE = "enrollment";
+
+    @RestClient
+    EnrollmentReads api;
+
+    public Uni<Part> patient(UUID id) {
+        return Part.answer(SERVICE, api.patient(id));
+    }
+
+    public Uni<Part> lymphodepletion(UUID id) {
+        return Part.answer(SERVICE, api.lymphodepletion(id));
+    }
+
+    public Uni<Part> schedule(UUID id) {
+        return Part.answer(SERVICE, api.schedule(id));
+    }
+
+    public Uni<Part> therapies(UUID id) {
+        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.therapies(id, limit, cursor)));
+    }
+
+    public Uni<Part> deviations(UUID id) {
+        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.deviations(id, limit, cursor)));
+    }
+
+    public Uni<Part> summary(String asOf, List<String> siteCodes) {
+        return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+}

@@ -1,0 +1,49 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** What the composites read from enrollment-service, with the caller's token (its site rules apply). */
+@RegisterRestClient(configKey = "enrollment")
+@RegisterClientHeaders
+@Path("/api/v1/enrollment")
+public interface EnrollmentReads {
+
+    @GET
+    @Path("/patients/{id}")
+    Uni<JsonNode> patient(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/lymphodepletion")
+    Uni<JsonNode> lymphodepletion(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/schedule")
+    Uni<JsonNode> schedule(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/therapies")
+    Uni<JsonNode> therapies(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/patients/{id}/deviations")
+    Uni<JsonNode> deviations(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/summary")
+    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+}

@@ -1,0 +1,46 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** The composites' one way to safety-service; the same fault tolerance as {@link EnrollmentReader}. */
+@ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 1, delay = 100)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+public class SafetyReader {
+
+    public static final String SERVICE = "safety";
+
+    @RestClient
+    SafetyReads api;
+
+    public Uni<Part> crs(UUID id) {
+        return Part.answer(SERVICE, api.crs(id));
+    }
+
+    public Uni<Part> icans(UUID id) {
+        return Part.answer(SERVICE, api.icans(id));
+    }
+
+    public Uni<Part> icaht(UUID id) {
+        return Part.answer(SERVICE, api.icaht(id));
+    }
+
+    public Uni<Part> adverseEvents(UUID id) {
+        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.adverseEvents(id, limit, cursor)));
+    }
+
+    public Uni<Part> summary(String asOf, List<String> siteCodes) {
+        return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+}

@@ -1,0 +1,44 @@
+package org.celltrial.gateway.upstream;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** What the composites read from safety-service, with the caller's token. */
+@RegisterRestClient(configKey = "safety")
+@RegisterClientHeaders
+@Path("/api/v1/safety")
+public interface SafetyReads {
+
+    @GET
+    @Path("/patients/{id}/crs")
+    Uni<JsonNode> crs(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/icans")
+    Uni<JsonNode> icans(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/icaht")
+    Uni<JsonNode> icaht(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/adverse-events")
+    Uni<JsonNode> adverseEvents(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/summary")
+    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+}

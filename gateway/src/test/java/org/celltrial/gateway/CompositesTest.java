@@ -1,0 +1,180 @@
+package org.celltrial.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.celltrial.testing.KeycloakTestResource;
+import org.celltrial.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The composites against the three services played by WireMock, the caller's real token passed through. */
+@QuarkusTest
+@TestProfile(CompositesTest.AllServicesStubbed.class)
+class CompositesTest {
+
+    public static class AllServicesStubbed implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KeycloakTestResource.class),
+                    new TestResourceEntry(CompositeStubs.class));
+        }
+    }
+
+    private static final UUID PATIENT = UUID.fromString("0b7a9c1e-1111-4a4a-8888-123456789abc");
+    private static final String P = "/api/v1/%s/patients/" + PATIENT;
+
+    @BeforeEach
+    void stubServices() {
+        CompositeStubs.services.resetAll();
+        stub(P.formatted("enrollment"), """
+                {"id": "%s", "subjectId": "CT-SITE-01-001", "siteCode": "SITE-01", "status": "FOLLOW_UP",
+                 "consentDate": "2024-02-10", "doseLevel": "DL1", "day0": "2024-03-01"}""".formatted(PATIENT));
+        stub(P.formatted("enrollment") + "/lymphodepletion", "{\"plan\": null, \"administrations\": []}");
+        stub(P.formatted("enrollment") + "/schedule", "{\"visits\": []}");
+        stub(P.formatted("enrollment") + "/therapies", """
+                {"items": [{"kind": "RESCUE", "agent": "IVIG", "start": "2024-03-05"}], "nextCursor": "c1"}""");
+        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment") + "/therapies"))
+                .withQueryParam("cursor", equalTo("c1"))
+                .willReturn(okJson("""
+                        {"items": [{"kind": "SUBSEQUENT", "agent": "daratumumab", "start": "2024-12-01"}],
+                         "nextCursor": null}""")));
+        stub(P.formatted("enrollment") + "/deviations", "{\"items\": [], \"nextCursor\": null}");
+        stub(P.formatted("safety") + "/crs", """
+                {"maxGrade": 1, "episodes": [{"onset": "2024-03-02T06:00:00Z", "onsetDay": 1, "maxGrade": 1}]}""");
+        stub(P.formatted("safety") + "/icans", "{\"maxGrade\": 0, \"episodes\": []}");
+        stub(P.formatted("safety") + "/icaht", "{\"grade\": 0}");
+        stub(P.formatted("safety") + "/adverse-events", "{\"items\": [], \"nextCursor\": null}");
+        stub(P.formatted("efficacy") + "/response", "{\"bestResponse\": \"R\", \"firstResponseDate\": \"2024-03-20\"}");
+        stub(P.formatted("efficacy") + "/platelet-counts", """
+                {"items": [{"date": "2024-03-20", "valuePer1e9L": 31}], "nextCursor": null}""");
+        stub(P.formatted("efficacy") + "/autoantibodies", "{\"items\": []}");
+        stub(P.formatted("efficacy") + "/car-t-kinetics", "{\"items\": [{\"date\": \"2024-03-11\", \"copiesPerUgDna\": 5}]}");
+        stub(P.formatted("efficacy") + "/b-cells", "{\"items\": []}");
+    }
+
+    @Test
+    void theCourseComesFromAllThreeServicesOnOneTimelineWithTheCallersToken() {
+        String token = Tokens.of("inv-site01");
+
+        given().auth().oauth2(token)
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(200)
+                .body("subjectId", is("CT-SITE-01-001"))
+                .body("day0", is("2024-03-01"))
+                .body("unavailable", empty())
+                .body("parts.safety", is("available"))
+                .body("enrollment.therapies.agent", contains("IVIG", "daratumumab"))
+                .body("safety.crs.maxGrade", is(1))
+                .body("efficacy.response.bestResponse", is("R"))
+                .body("timeline.kind", contains("enrollment", "infusion", "crs", "therapy", "car-t-kinetics",
+                        "platelets", "response", "therapy"))
+                .body("timeline.studyDay", contains(-20, 0, 1, 4, 10, 19, 19, 275));
+
+        CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo(P.formatted("safety") + "/crs"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsMarkedUnavailableAndTheOthersStillCome() {
+        CompositeStubs.services.stubFor(get(urlPathMatching("/api/v1/safety/.*"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().auth().oauth2(Tokens.of("safety-officer"))
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(200)
+                .body("unavailable", contains("safety"))
+                .body("parts.safety", is("unavailable"))
+                .body("safety", nullValue())
+                .body("enrollment.patient.subjectId", is("CT-SITE-01-001"))
+                .body("efficacy.response.bestResponse", is("R"))
+                .body("timeline.kind", hasItem("platelets"));
+    }
+
+    @Test
+    void aPatientEnrollmentDoesNotShowThisCallerIs404() {
+        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment")))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\": 404}")));
+
+        given().auth().oauth2(Tokens.of("inv-site02"))
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString(PATIENT.toString()));
+    }
+
+    @Test
+    void theStudySummaryComposesTheThreeServicesSummariesAtTheSameCutOff() {
+        stub("/api/v1/enrollment/summary", """
+                {"enrolled": 2, "ageYears": {"median": 10, "min": 8, "max": 12}, "femalePercent": 50.0,
+                 "lymphodepleted": 1, "patients": [{"subjectId": "A"}, {"subjectId": "B"}]}""");
+        stub("/api/v1/safety/summary", """
+                {"perPatient": [{"subjectId": "A", "maxCrsGrade": 1, "maxIcansGrade": 3}]}""");
+        stub("/api/v1/efficacy/summary", """
+                {"byBestResponse": {"CR": 1, "R": 0, "NR": 1, "NE": 0}, "orr": {"percent": 50.0},
+                 "completeResponse": {"percent": 50.0}, "bCellAplasiaSustained": 2,
+                 "gpAutoantibodyPositiveAtBaseline": 1, "gpAutoantibodyAllNegativeAfter": 1}""");
+
+        given().auth().oauth2(Tokens.sponsorSystem())
+                .get("/api/v1/study/summary?asOf=2025-06-15&siteCode=SITE-01")
+                .then().statusCode(200)
+                .body("asOf", is("2025-06-15"))
+                .body("enrolled", is(2))
+                .body("ageYears.median", is(10))
+                .body("crs.patientsByMaxGrade.0", is(1))
+                .body("crs.patientsByMaxGrade.1", is(1))
+                .body("icans.patientsByMaxGrade.3", is(1))
+                .body("response.CR", is(1))
+                .body("response.orrPercent", is(50.0f))
+                .body("bCellAplasiaSustained", is(2))
+                .body("unavailable", empty());
+
+        for (String service : List.of("enrollment", "safety", "efficacy")) {
+            CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo("/api/v1/" + service + "/summary"))
+                    .withQueryParam("asOf", equalTo("2025-06-15"))
+                    .withQueryParam("siteCode", equalTo("SITE-01")));
+        }
+    }
+
+    @Test
+    void theSummaryRefusesABadCutOffAndRolesThatMayNotReadIt() {
+        given().auth().oauth2(Tokens.of("data-manager"))
+                .get("/api/v1/study/summary?asOf=15/06/2025")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", is("asOf"));
+        given().auth().oauth2(Tokens.of("inv-site01"))
+                .get("/api/v1/study/summary")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.of("sponsor-user"))
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(403);
+        CompositeStubs.services.verify(0, getRequestedFor(urlPathMatching("/api/v1/.*/summary")));
+    }
+
+    private static void stub(String path, String json) {
+        CompositeStubs.services.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(json)));
+    }
+}
