@@ -23,6 +23,9 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.smallrye.mutiny.Uni;
 
@@ -38,7 +41,11 @@ public class PlateletResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record a platelet count and the WHO bleeding grade assessed with it")
     public Uni<Response> record(@PathParam("id") UUID patientId,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid PlateletCountRequest request) {
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "a count at the day 28 visit",
+                    value = """
+                            {"date": "2024-03-18", "valuePer1e9L": 31, "bleeding": 0, "source": "central lab"}
+                            """))) @NotNull @Valid PlateletCountRequest request) {
         return platelets.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.celltrial.efficacy.response.ResponseStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The study's efficacy at a cut-off, pseudonymised (subject IDs only): patients by best IWG response, ORR
@@ -28,6 +29,8 @@ public record EfficacySummary(
     public record Rate(int patients, BigDecimal percent) {
     }
 
+    /** Named apart from the other services' rows: the gateway merges the three OpenAPI documents. */
+    @Schema(name = "EfficacySummaryPatientRow")
     public record PatientRow(String subjectId, String siteCode, ResponseStatus bestResponse,
             Integer timeToResponseDays, LocalDate censoredAt, Boolean bCellAplasiaSustained,
             Boolean gpAutoantibodyPositiveAtBaseline, Boolean gpAutoantibodyAllNegativeAfter) {

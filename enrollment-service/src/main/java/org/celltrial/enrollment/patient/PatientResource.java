@@ -26,6 +26,9 @@ import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.celltrial.common.versioning.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.smallrye.mutiny.Uni;
 
@@ -41,7 +44,16 @@ public class PatientResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Screen a patient: creates it with a pseudonymous subject ID (status SCREENING)")
     public Uni<Response> screen(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
-            @NotNull @Valid ScreeningRequest request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "a 12-year-old girl with refractory ITP",
+                    value = """
+                            {"siteCode": "SITE-01", "screeningNumber": "S-0004", "sex": "F", "birthDate": "2012-03-14",
+                             "heightCm": 152.0, "weightKg": 41.5, "itpDiagnosisDate": "2017-05-02",
+                             "baselinePlateletCountPer1e9L": 9, "gpAutoantibodyPositive": true,
+                             "priorTherapies": [
+                               {"category": "GLUCOCORTICOID", "agent": "prednisone", "start": "2017-05-02"},
+                               {"category": "IVIG", "agent": "IVIG", "start": "2017-06-01"},
+                               {"category": "TPO_RA", "agent": "eltrombopag", "start": "2019-01-10"}]}
+                            """))) @NotNull @Valid ScreeningRequest request) {
         return patients.screen(idempotencyKey, request).map(Created::toResponse);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The enrolled patients at a cut-off, pseudonymised (subject IDs only: no birth dates, initials or screening
@@ -35,6 +36,8 @@ public record EnrollmentSummary(
     }
 
     /** One enrolled patient; {@code day0} and {@code followUpMonths} are null unless infused by the cut-off. */
+    /** Named apart from the other services' rows: the gateway merges the three OpenAPI documents. */
+    @Schema(name = "EnrollmentSummaryPatientRow")
     public record PatientRow(
             String subjectId,
             String siteCode,

@@ -23,6 +23,9 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.smallrye.mutiny.Uni;
 
@@ -38,7 +41,12 @@ public class VitalsResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record vital signs; CRS is regraded (ASTCT) and its adverse events kept in step")
     public Uni<Response> record(@PathParam("id") UUID patientId,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid VitalsRequest request) {
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "fever, no hypotension, no oxygen (CRS 1)",
+                    value = """
+                            {"at": "2024-02-20T08:00:00Z", "temperatureC": 38.6, "hypotension": "NONE",
+                             "oxygen": "NONE", "antipyreticOrAntiCytokine": false}
+                            """))) @NotNull @Valid VitalsRequest request) {
         return crs.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 

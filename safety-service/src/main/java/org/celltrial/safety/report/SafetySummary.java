@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The study's safety at a cut-off, pseudonymised (api.md): per patient the max CRS and ICANS grade, patients
  * per max grade (0 = none), adverse events by term and max grade, and the serious events.
@@ -19,6 +21,8 @@ public record SafetySummary(
         List<TermRow> adverseEventsByTerm,
         List<SeriousEvent> seriousEvents) {
 
+    /** Named apart from the other services' rows: the gateway merges the three OpenAPI documents. */
+    @Schema(name = "SafetySummaryPatientRow")
     public record PatientRow(String subjectId, String siteCode, int maxCrsGrade, int maxIcansGrade) {
     }
 
