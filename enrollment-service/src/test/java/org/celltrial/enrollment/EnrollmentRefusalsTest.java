@@ -100,6 +100,20 @@ class EnrollmentRefusalsTest {
     }
 
     @Test
+    void aPatientWithoutPriorTherapiesIsScreenedAndThenFoundIneligible() {
+        Map<String, Object> naive = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        naive.put("priorTherapies", java.util.List.of());
+        String id = EnrollmentApi.screen("inv-site01", naive);
+
+        as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200)
+                .body("priorTherapies", hasSize(0));
+        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+                .post(BASE + "/patients/" + id + "/eligibility")
+                .then().statusCode(200)
+                .body("outcome", equalTo("INELIGIBLE"));
+    }
+
+    @Test
     void aSecondInfusionIsRefused() {
         String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
         as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline"))
@@ -224,7 +238,10 @@ class EnrollmentRefusalsTest {
         as("inv-site01").body(Map.of("omitted", true))
                 .post(BASE + "/patients/" + id + "/lymphodepletion/administrations")
                 .then().statusCode(400).body("violations.field", hasItem("reason"));
-        as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline"))
+        as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline", "doseMg", 30))
+                .post(BASE + "/patients/" + id + "/lymphodepletion/administrations")
+                .then().statusCode(400).body("violations.field", hasItem("omitted"));
+        as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline", "date", "2025-01-27"))
                 .post(BASE + "/patients/" + id + "/lymphodepletion/administrations").then().statusCode(201);
         // DL2 3e5/kg × 30 kg = 9.0e6 target; 1.2e7 infused is +33.3 %, beyond ±20 %.
         as("inv-site01").body(Map.of("date", "2025-02-01", "weightKg", 30, "doseLevel", "DL2",
@@ -238,7 +255,8 @@ class EnrollmentRefusalsTest {
         as("inv-site01").get(BASE + "/patients/" + id + "/deviations")
                 .then().statusCode(200)
                 .body("items.category", org.hamcrest.Matchers.containsInAnyOrder("LYMPHODEPLETION_OMITTED",
-                        "CAR_T_DOSE_OUT_OF_TOLERANCE"));
+                        "CAR_T_DOSE_OUT_OF_TOLERANCE"))
+                .body("items.find { it.category == 'LYMPHODEPLETION_OMITTED' }.occurredOn", equalTo("2025-01-27"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A dose as given ({@code agent}, {@code date}, {@code doseMg}), or {@code {"omitted": true, "reason": ...}}
- * when lymphodepletion is left out for this patient (recorded as a protocol deviation).
+ * when lymphodepletion is left out for this patient (recorded as a protocol deviation dated {@code date}, the day
+ * it was decided, or today when none is given: records are often entered after the fact).
  */
 public record AdministrationRequest(
         @Size(max = 60) String agent,

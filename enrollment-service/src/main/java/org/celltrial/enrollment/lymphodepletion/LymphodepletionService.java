@@ -120,7 +120,8 @@ public class LymphodepletionService {
                                         plan == null ? null : plan.plannedInfusion);
                                 Uni<?> deviation = administration.omitted
                                         ? deviations.record(patientId, DeviationCategory.LYMPHODEPLETION_OMITTED,
-                                                "Lymphodepletion omitted: " + request.reason(), LocalDate.now(clock))
+                                                "Lymphodepletion omitted: " + request.reason(),
+                                                request.date() != null ? request.date() : LocalDate.now(clock))
                                         : Uni.createFrom().voidItem();
                                 return administrations.persist(administration)
                                         .call(() -> deviation)
@@ -157,8 +158,8 @@ public class LymphodepletionService {
             if (request.reason() == null || request.reason().isBlank()) {
                 violations.add(new Problem.Violation("reason", "is required when lymphodepletion is omitted"));
             }
-            if (request.agent() != null || request.date() != null || request.doseMg() != null) {
-                violations.add(new Problem.Violation("omitted", "an omission carries no agent, date or dose"));
+            if (request.agent() != null || request.doseMg() != null) {
+                violations.add(new Problem.Violation("omitted", "an omission carries no agent or dose"));
             }
         } else {
             if (request.agent() == null) {

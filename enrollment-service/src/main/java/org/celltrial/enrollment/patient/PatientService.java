@@ -109,7 +109,10 @@ public class PatientService {
                         }).toList();
                         return patients.persist(patient)
                                 .call(() -> identities.persist(identity))
-                                .call(() -> priorTherapies.persist(therapies))
+                                // Panache cannot persist an empty list (it combines no Unis): a treatment-naive
+                                // patient is refused by eligibility, not by a 500 here
+                                .call(() -> therapies.isEmpty() ? Uni.createFrom().voidItem()
+                                        : priorTherapies.persist(therapies))
                                 .call(patients::flush)
                                 .map(saved -> PatientView.of(saved, identity, therapies))
                                 .call(view -> audit.created(ENTITY, view.id(), view))
