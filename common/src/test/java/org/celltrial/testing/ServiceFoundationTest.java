@@ -135,6 +135,7 @@ public abstract class ServiceFoundationTest {
                 .then().statusCode(405)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:celltrial:problem:method-not-allowed"))
+                .body("instance", equalTo(basePath() + "/me"))
                 .extract().asString();
         assertNoInternals(body);
     }

@@ -75,6 +75,7 @@ class SafetyWorkflowTest {
                 .body("items[0].grade", equalTo(2))
                 .body("items[0].onset", equalTo("2025-03-02"))
                 .body("items[0].resolvedOn", equalTo("2025-03-03"))
+                .body("items[0].outcome", equalTo("RECOVERED"))
                 .body("items[0].derivedRule", containsString("ASTCT CRS max grade 2"))
                 .body("items[0].derivedBy", equalTo("CrsGrader 1.0 (ASTCT consensus 2019)"));
     }
@@ -83,7 +84,8 @@ class SafetyWorkflowTest {
     void voidingAMistakenObservationRegradesTheCourseAndItsEvent() {
         vitals("2025-03-02T08:00:00Z", 38.6, "NONE", "NONE", null, false);
         vitals("2025-03-02T20:00:00Z", 39.0, "NONE", "LOW_FLOW", 4, false);
-        as("safety-officer").get(BASE + patient + "/adverse-events").then().body("items[0].grade", equalTo(2));
+        as("safety-officer").get(BASE + patient + "/adverse-events").then().body("items[0].grade", equalTo(2))
+                .body("items[0].outcome", equalTo("NOT_RECOVERED"));
         String mistaken = as("safety-officer").get(BASE + patient + "/crs").then().extract().path("observations[1].at");
         String id = as("inv-site01").get(BASE + patient + "/vitals").then().statusCode(200)
                 .extract().path("items.find { it.at == '" + mistaken + "' }.id");

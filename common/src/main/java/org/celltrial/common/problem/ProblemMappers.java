@@ -103,7 +103,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getRequestUri().getRawPath());
         return respond(Problem.of(ProblemType.INTERNAL,
                 "An unexpected error occurred; quote error id " + errorId + " to support"), uri);
     }
@@ -128,7 +128,7 @@ public class ProblemMappers {
     private Response respond(Problem problem, UriInfo uri) {
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath()).toJson(json));
+                .entity(problem.withInstance(uri.getRequestUri().getRawPath()).toJson(json));
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

@@ -176,12 +176,24 @@ public class AdverseEventService {
         event.derivedRule = derived.rule();
         event.derivedBy = derived.engine();
         event.resolvedOn = derived.resolvedOn();
-        if (derived.resolvedOn() != null && event.outcome == null) {
-            event.outcome = Outcome.RECOVERED;
+        if (followsResolution(event.outcome)) {
+            event.outcome = derivedOutcome(derived);
         }
         event.applyGrade();
         return audit.record(AuditAction.CORRECT, "AdverseEvent", event.id, before, view(event),
                 "Regraded from the observations: " + derived.rule()).replaceWithVoid();
+    }
+
+    private static Outcome derivedOutcome(Derived derived) {
+        return derived.resolvedOn() != null ? Outcome.RECOVERED : Outcome.NOT_RECOVERED;
+    }
+
+    /**
+     * A derived event's outcome follows the observations (resolved or not) until someone records a finer one
+     * (recovering, with sequelae, fatal, unknown), which regrading then keeps.
+     */
+    private static boolean followsResolution(Outcome outcome) {
+        return outcome == null || outcome == Outcome.RECOVERED || outcome == Outcome.NOT_RECOVERED;
     }
 
     private Uni<Void> open(PatientReference patient, Origin origin, Derived derived) {
@@ -195,7 +207,7 @@ public class AdverseEventService {
         event.derivedRule = derived.rule();
         event.derivedBy = derived.engine();
         event.resolvedOn = derived.resolvedOn();
-        event.outcome = derived.resolvedOn() != null ? Outcome.RECOVERED : Outcome.NOT_RECOVERED;
+        event.outcome = derivedOutcome(derived);
         event.serious = false;
         event.seriousnessCriteria = "[]";
         event.treatments = "[]";
