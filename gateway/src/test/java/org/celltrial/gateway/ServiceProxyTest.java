@@ -44,7 +44,7 @@ class ServiceProxyTest {
     }
 
     @Test
-    void forwardsPathQueryBodyAndTheCallersTokenUnchanged() {
+    void forwardsPathQueryBodyTheCallersTokenAndTraceContext() {
         UpstreamStubs.enrollment.stubFor(post(urlEqualTo("/api/v1/enrollment/sites?dryRun=true"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\":\"SITE-09\"}")));
@@ -61,6 +61,7 @@ class ServiceProxyTest {
         UpstreamStubs.enrollment.verify(postRequestedFor(urlEqualTo("/api/v1/enrollment/sites?dryRun=true"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withHeader("X-Request-Id", matching("[0-9a-f-]{36}"))
+                .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
                 .withRequestBody(equalToJson("{\"code\":\"SITE-09\",\"name\":\"Ninth\"}")));
     }
 

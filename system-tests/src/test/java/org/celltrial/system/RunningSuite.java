@@ -2,6 +2,7 @@ package org.celltrial.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.celltrial.testing.PostgresServer;
 final class RunningSuite {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final int MACHINE_REQUESTS_PER_MINUTE = 30;
     private static RunningSuite instance;
 
     final ServiceProcess enrollment;
@@ -45,17 +47,23 @@ final class RunningSuite {
         List<ServiceProcess> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(RunningSuite::stopQuietly)));
         try {
-            ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak);
+            ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak, Map.of());
             started.add(enrollment);
-            ServiceProcess safety = service("safety-service", "safety_e2e", postgres, keycloak);
+            // safety and efficacy read patient references from this enrollment-service, not a default port
+            Map<String, String> readsEnrollment = Map.of("quarkus.rest-client.enrollment.url", enrollment.url());
+            ServiceProcess safety = service("safety-service", "safety_e2e", postgres, keycloak, readsEnrollment);
             started.add(safety);
-            ServiceProcess efficacy = service("efficacy-service", "efficacy_e2e", postgres, keycloak);
+            ServiceProcess efficacy = service("efficacy-service", "efficacy_e2e", postgres, keycloak, readsEnrollment);
             started.add(efficacy);
             ServiceProcess gateway = ServiceProcess.start("gateway", Map.of(
                     "celltrial.keycloak.url", keycloak.url(),
                     "celltrial.gateway.services.enrollment.url", enrollment.url(),
                     "celltrial.gateway.services.safety.url", safety.url(),
-                    "celltrial.gateway.services.efficacy.url", efficacy.url()));
+                    "celltrial.gateway.services.efficacy.url", efficacy.url(),
+                    // small enough for a burst test to reach; people keep the production limit
+                    "celltrial.gateway.rate-limits.machine.requests", String.valueOf(MACHINE_REQUESTS_PER_MINUTE),
+                    "celltrial.gateway.services.efficacy.circuit-breaker.open-for", "3s",
+                    "celltrial.gateway.services.efficacy.idle-timeout", "5s"));
             started.add(gateway);
             CompletableFuture.allOf(started.stream()
                     .map(process -> CompletableFuture.runAsync(() -> awaitReady(process)))
@@ -68,17 +76,19 @@ final class RunningSuite {
     }
 
     private static ServiceProcess service(String module, String database, PostgresServer postgres,
-            KeycloakServer keycloak) {
+            KeycloakServer keycloak, Map<String, String> more) {
         postgres.recreateDatabase(database);
-        return ServiceProcess.start(module, Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.user(),
                 "quarkus.datasource.password", postgres.password(),
                 "celltrial.keycloak.url", keycloak.url()));
+        config.putAll(more);
+        return ServiceProcess.start(module, config);
     }
 
-    private static void awaitReady(ServiceProcess process) {
+    static void awaitReady(ServiceProcess process) {
         try {
             process.awaitReady(READY_TIMEOUT);
         } catch (InterruptedException e) {

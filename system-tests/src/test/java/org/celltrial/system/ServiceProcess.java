@@ -22,23 +22,33 @@ final class ServiceProcess implements AutoCloseable {
 
     final String module;
     final int port;
-    private final Process process;
+    private final Map<String, String> config;
+    private Process process;
     private final Path log;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, int port, Map<String, String> config, Process process, Path log) {
         this.module = module;
         this.port = port;
+        this.config = config;
         this.process = process;
         this.log = log;
     }
 
     static ServiceProcess start(String module, Map<String, String> config) {
+        return start(module, freePort(), config);
+    }
+
+    /** Starts the stopped process again, on the same port with the same settings, as a restarted pod would be. */
+    void restart() {
+        process = start(module, port, config).process;
+    }
+
+    private static ServiceProcess start(String module, int port, Map<String, String> config) {
         Path root = Path.of(System.getProperty("celltrial.root", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project (./mvnw verify) first");
         }
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -49,9 +59,9 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(root.resolve("system-tests/target/service-logs"));
             Path log = logs.resolve(module + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            return new ServiceProcess(module, port, process, log);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ServiceProcess(module, port, config, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + module, e);
         }

@@ -1,0 +1,325 @@
+package org.celltrial.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.celltrial.demo.DemoStudyLoader;
+import org.celltrial.demo.DemoStudyLoader.Loaded;
+import org.celltrial.demo.GatewayClient;
+import org.celltrial.testing.KeycloakServer;
+import org.celltrial.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo study end to end: the loader behind {@code ./suite demo} enters the synthetic four-patient reference
+ * study (dev/demo/reference-study-2025-06-15.json, raw observations only) through the gateway with real tokens,
+ * and the study summary at the cut-off shows the published figures, every grade and response computed by the
+ * services' engines. The suite's databases are shared by every IT of this JVM, so the study goes into a site of
+ * its own and every figure is read for that site only.
+ */
+class DemoStudyIT {
+
+    private static final String SITE = "DEMO-E2E";
+    private static final String AS_OF = "2025-06-15";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static RunningSuite suite;
+    private static DemoStudyLoader loader;
+    private static Loaded loaded;
+
+    @BeforeAll
+    static void loadTheStudy() {
+        suite = RunningSuite.get();
+        loader = loader(System.out);
+        loaded = loader.load();
+    }
+
+    private static DemoStudyLoader loader(PrintStream out) {
+        Path root = Path.of(System.getProperty("celltrial.root", ".."));
+        JsonNode study = DemoStudyLoader.readStudy(root.resolve(DemoStudyLoader.DEFAULT_STUDY));
+        // data-manager writes at every site; the file's writer (inv-site01) only at SITE-01.
+        return new DemoStudyLoader(new GatewayClient(suite.gateway.url(), KeycloakServer.get().url()), study, SITE,
+                "data-manager", out);
+    }
+
+    @Test
+    void theStudySummaryShowsEveryPublishedFigure() {
+        JsonNode summary = studySummary("data-manager");
+
+        assertEquals(AS_OF, summary.path("asOf").asText());
+        assertFigure(summary, "enrolled", "4");
+        assertFigure(summary, "ageYears.median", "12.5");
+        assertFigure(summary, "ageYears.min", "8");
+        assertFigure(summary, "ageYears.max", "25");
+        assertFigure(summary, "femalePercent", "75.0");
+        assertFigure(summary, "baselinePlateletsPer1e9L.median", "9");
+        assertFigure(summary, "baselinePlateletsPer1e9L.min", "2");
+        assertFigure(summary, "baselinePlateletsPer1e9L.max", "24");
+        assertFigure(summary, "diseaseDurationYears.median", "7.5");
+        assertFigure(summary, "diseaseDurationYears.min", "5");
+        assertFigure(summary, "diseaseDurationYears.max", "20");
+        assertFigure(summary, "priorTherapies.median", "4");
+        assertFigure(summary, "priorTherapies.min", "3");
+        assertFigure(summary, "priorTherapies.max", "5");
+        assertCounts(summary, "priorTherapies.patientsByCategory", Map.of("GLUCOCORTICOID", 4, "IVIG", 4, "TPO_RA", 4,
+                "RITUXIMAB", 2, "IMMUNOSUPPRESSANT", 1, "SPLENECTOMY", 1));
+        assertFigure(summary, "followUpMonths.min", "2");
+        assertFigure(summary, "followUpMonths.max", "16");
+        assertCounts(summary, "crs.patientsByMaxGrade", Map.of("0", 1, "1", 3));
+        assertCounts(summary, "icans.patientsByMaxGrade", Map.of("0", 2, "3", 2));
+        assertFigure(summary, "response.CR", "1");
+        assertFigure(summary, "response.R", "2");
+        assertFigure(summary, "response.NR", "1");
+        assertFigure(summary, "response.orrPercent", "75.0");
+        assertFigure(summary, "bCellAplasiaSustained", "3");
+        assertFigure(summary, "gpAutoantibodyPositiveAtBaseline", "3");
+        assertFigure(summary, "gpAutoantibodyAllNegativeAfter", "3");
+        assertTrue(summary.path("unavailable").isArray() && summary.path("unavailable").isEmpty(),
+                "every service answered: " + summary.path("unavailable"));
+
+        // The loader's own check of the file's "expected" figures agrees.
+        assertEquals(List.of(), loader.check(summary));
+    }
+
+    @Test
+    void aSponsorReadsTheSameFigures() {
+        JsonNode sponsor = studySummary("sponsor-user");
+        JsonNode dataManager = studySummary("data-manager");
+        assertEquals(dataManager, sponsor);
+        assertFalse(sponsor.toString().contains("birthDate"), "no birth dates for sponsors");
+    }
+
+    @Test
+    void theServicesOwnSummariesAgree() {
+        JsonNode safety = get("safety-officer", "/api/v1/safety/summary");
+        assertEquals(4, safety.path("patients").asInt());
+        assertCounts(safety, "crsPatientsByMaxGrade", Map.of("0", 1, "1", 3));
+        assertCounts(safety, "icansPatientsByMaxGrade", Map.of("0", 2, "3", 2));
+
+        JsonNode efficacy = get("safety-officer", "/api/v1/efficacy/summary");
+        assertEquals(4, efficacy.path("patientsEvaluated").asInt());
+        assertCounts(efficacy, "byBestResponse", Map.of("CR", 1, "R", 2, "NR", 1));
+        assertFigure(efficacy, "orr.percent", "75.0");
+        assertFigure(efficacy, "completeResponse.percent", "25.0");
+        assertFigure(efficacy, "bCellAplasiaSustained", "3");
+        assertFigure(efficacy, "gpAutoantibodyPositiveAtBaseline", "3");
+        assertFigure(efficacy, "gpAutoantibodyAllNegativeAfter", "3");
+
+        // The loader's report (the gateway's composite, or these summaries put together) shows the expected figures.
+        assertEquals(List.of(), loader.check(loader.summary()));
+    }
+
+    @Test
+    void theFirstPatientRespondsByMonthThreeAndIsCensoredAtDaratumumab() {
+        JsonNode response = patientGet("P1", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF);
+        assertEquals("R", response.path("bestResponse").asText());
+        assertEquals("2024-05-07", response.path("firstResponseDate").asText());   // month 3
+        assertEquals(90, response.path("timeToResponseDays").asInt());
+        assertNull(textOrNull(response.path("completeResponseDate")), "no CR before daratumumab");
+        assertEquals("2024-11-08", response.path("censoredAt").asText());          // daratumumab dose 1
+        assertEquals("CR", response.path("afterSubsequentTherapy").path("bestResponse").asText(),
+                "above 200 within a week of daratumumab, reported as its own course");
+        // IVIG rescue on days 5-6: the counts up to 28 days after it are not evaluated.
+        JsonNode day7 = count(response, "2024-02-14");
+        assertTrue(day7.path("status").isNull() || day7.path("status").isMissingNode(), day7.toString());
+        assertTrue(day7.path("exclusion").asText().contains("IVIG"), day7.toString());
+        assertEquals(1, patientGet("P1", "/api/v1/safety/patients/%s/crs").path("maxGrade").asInt());
+        assertEquals(0, patientGet("P1", "/api/v1/safety/patients/%s/icans").path("maxGrade").asInt());
+    }
+
+    @Test
+    void twoPatientsHaveGradeThreeIcansTreatedWithMethylprednisolone() {
+        JsonNode child = patientGet("P2", "/api/v1/safety/patients/%s/icans");
+        assertEquals(3, child.path("maxGrade").asInt());
+        assertEquals(1, child.path("episodes").size());
+        assertTrue(child.toString().contains("CAPD"), "the 8-year-old is graded by CAPD: " + child);
+        assertFalse(child.toString().contains("ICE score"), child.toString());
+
+        JsonNode adult = patientGet("P4", "/api/v1/safety/patients/%s/icans");
+        assertEquals(3, adult.path("maxGrade").asInt());
+        assertTrue(adult.toString().contains("ICE score 2/10"), adult.toString());
+
+        for (String key : List.of("P2", "P4")) {
+            JsonNode icansEvents = adverseEvents(key, "ICANS");
+            assertEquals(1, icansEvents.size(), key + ": " + icansEvents);
+            JsonNode event = icansEvents.get(0);
+            assertEquals(3, event.path("grade").asInt());
+            assertEquals(3, event.path("derivedGrade").asInt());
+            assertTrue(event.path("confirmedGrade").isMissingNode() || event.path("confirmedGrade").isNull(),
+                    "the grade is the engine's, not entered: " + event);
+            assertTrue(event.path("treatments").toString().contains("methylprednisolone"), event.toString());
+            assertEquals("RECOVERED", event.path("outcome").asText(), event.toString());
+            assertFalse(event.path("resolvedOn").isMissingNode(), "the episode resolved: " + event);
+            assertEquals(1, patientGet(key, "/api/v1/safety/patients/%s/crs").path("maxGrade").asInt());
+        }
+    }
+
+    @Test
+    void theOtherPatientsCourses() {
+        JsonNode child = patientGet("P2", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF);
+        assertEquals("CR", child.path("bestResponse").asText());
+        assertEquals("2024-09-12", child.path("completeResponseDate").asText());    // three months after Day 0
+
+        JsonNode nonResponder = patientGet("P3", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF);
+        assertEquals("NR", nonResponder.path("bestResponse").asText());
+        assertEquals(0, patientGet("P3", "/api/v1/safety/patients/%s/crs").path("maxGrade").asInt());
+        JsonNode bCells = patientGet("P3", "/api/v1/efficacy/patients/%s/b-cells?asOf=" + AS_OF).path("summary");
+        assertFalse(bCells.path("aplasiaSustained").asBoolean());
+        assertEquals(35, bCells.path("recoveredOnDay").asInt(), bCells.toString());
+        JsonNode deviations = patientGet("P3", "/api/v1/enrollment/patients/%s/deviations");
+        assertTrue(deviations.toString().contains("LYMPHODEPLETION_OMITTED"), deviations.toString());
+        assertEquals("2024-10-02", deviations.path("items").get(0).path("occurredOn").asText(),
+                "the omission is dated when it was decided (D-7), not when it was entered");
+
+        assertEquals("R", patientGet("P4", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF)
+                .path("bestResponse").asText());
+        for (String key : List.of("P1", "P2", "P3", "P4")) {
+            JsonNode kinetics = patientGet(key, "/api/v1/efficacy/patients/%s/car-t-kinetics?asOf=" + AS_OF)
+                    .path("summary");
+            assertEquals(10, kinetics.path("tmaxDay").asInt(), key + " expands, peaking on day 10: " + kinetics);
+        }
+    }
+
+    @Test
+    void loadingAgainCreatesNothingNew() {
+        String before = countsOfEverything();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Loaded again = loader(new PrintStream(output, true, StandardCharsets.UTF_8)).load();
+        assertEquals(loaded.patients(), again.patients());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("already loaded"), output.toString());
+        assertEquals(before, countsOfEverything());
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private static JsonNode studySummary(String user) {
+        String body = given().auth().oauth2(Tokens.of(user))
+                .queryParam("asOf", AS_OF).queryParam("siteCode", SITE)
+                .get(suite.gateway.url() + "/api/v1/study/summary")
+                .then().statusCode(200)
+                .extract().asString();
+        return read(body);
+    }
+
+    private static JsonNode get(String user, String path) {
+        String body = given().auth().oauth2(Tokens.of(user))
+                .queryParam("asOf", AS_OF).queryParam("siteCode", SITE)
+                .get(suite.gateway.url() + path)
+                .then().statusCode(200)
+                .extract().asString();
+        return read(body);
+    }
+
+    /**
+     * A patient's resource, read through the gateway by the safety officer (who reads every site): not the data
+     * manager who entered the study, so that these reads and the loads share no per-user rate limit.
+     */
+    private static JsonNode patientGet(String key, String pathFormat) {
+        String body = given().auth().oauth2(Tokens.of("safety-officer"))
+                .get(suite.gateway.url() + pathFormat.formatted(loaded.patient(key).id()))
+                .then().statusCode(200)
+                .extract().asString();
+        return read(body);
+    }
+
+    private static JsonNode adverseEvents(String key, String origin) {
+        JsonNode items = patientGet(key, "/api/v1/safety/patients/%s/adverse-events?limit=200").path("items");
+        var matching = JSON.createArrayNode();
+        items.forEach(event -> {
+            if (origin.equals(event.path("origin").asText())) {
+                matching.add(event);
+            }
+        });
+        return matching;
+    }
+
+    private static JsonNode count(JsonNode response, String date) {
+        for (JsonNode count : response.path("counts")) {
+            if (date.equals(count.path("date").asText())) {
+                return count;
+            }
+        }
+        throw new AssertionError("No count on " + date + " in " + response.path("counts"));
+    }
+
+    /** How many records of each kind the demo patients have, to compare before and after a re-run. */
+    private static String countsOfEverything() {
+        StringBuilder counts = new StringBuilder();
+        for (var patient : loaded.patients()) {
+            for (String path : List.of("/api/v1/enrollment/patients/%s/therapies?limit=200",
+                    "/api/v1/enrollment/patients/%s/deviations?limit=200",
+                    "/api/v1/safety/patients/%s/vitals?limit=200",
+                    "/api/v1/safety/patients/%s/neuro-assessments?limit=200",
+                    "/api/v1/safety/patients/%s/labs?limit=200",
+                    "/api/v1/safety/patients/%s/adverse-events?limit=200",
+                    "/api/v1/efficacy/patients/%s/platelet-counts?limit=200",
+                    "/api/v1/efficacy/patients/%s/autoantibodies",
+                    "/api/v1/efficacy/patients/%s/car-t-kinetics",
+                    "/api/v1/efficacy/patients/%s/b-cells")) {
+                JsonNode list = patientGet(patient.key(), path);
+                JsonNode items = list.isArray() ? list : list.path("items");
+                counts.append(patient.key()).append(' ').append(path).append(": ").append(items.size()).append('\n');
+            }
+            counts.append(patient.key()).append(" lymphodepletion: ")
+                    .append(patientGet(patient.key(), "/api/v1/enrollment/patients/%s/lymphodepletion")
+                            .path("administrations").size())
+                    .append('\n');
+        }
+        return counts.toString();
+    }
+
+    private static void assertFigure(JsonNode summary, String path, String expected) {
+        JsonNode value = at(summary, path);
+        assertTrue(value.isNumber(), path + " is a number, was " + value + " in " + summary);
+        assertEquals(0, new BigDecimal(expected).compareTo(value.decimalValue()),
+                path + ": expected " + expected + ", was " + value);
+    }
+
+    /** A map of counts: the keys given with their counts, any other key only with 0 (grade maps list every grade). */
+    private static void assertCounts(JsonNode summary, String path, Map<String, Integer> expected) {
+        JsonNode counts = at(summary, path);
+        assertTrue(counts.isObject(), path + " is an object, was " + counts);
+        expected.forEach((key, count) -> assertEquals(count.intValue(), counts.path(key).asInt(-1),
+                path + "." + key + " in " + counts));
+        counts.properties().forEach(entry -> {
+            if (!expected.containsKey(entry.getKey())) {
+                assertEquals(0, entry.getValue().asInt(), path + "." + entry.getKey() + " in " + counts);
+            }
+        });
+    }
+
+    private static JsonNode at(JsonNode node, String dottedPath) {
+        JsonNode current = node;
+        for (String part : dottedPath.split("\\.")) {
+            current = current.path(part);
+        }
+        return current;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + body, e);
+        }
+    }
+}
