@@ -1,11 +1,9 @@
 package org.celltrial.gateway.course;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,16 +70,12 @@ public class CourseService {
         LocalDate day0 = patient != null && patient.path("day0").isTextual()
                 ? LocalDate.parse(patient.path("day0").asText())
                 : null;
-        Map<String, String> parts = new LinkedHashMap<>();
-        Stream.of(enrollment, safety, efficacy)
-                .forEach(section -> parts.put(section.service(), section.state().name().toLowerCase().replace('_', '-')));
-        List<String> unavailable = Stream.of(enrollment, safety, efficacy)
-                .filter(section -> section.state() == Part.State.UNAVAILABLE).map(Section::service).toList();
+        List<Section> sections = List.of(enrollment, safety, efficacy);
         return new PatientCourse(id,
                 patient == null ? null : patient.path("subjectId").asText(null),
                 patient == null ? null : patient.path("siteCode").asText(null),
                 patient == null ? null : patient.path("status").asText(null),
-                day0, parts, unavailable,
+                day0, Section.states(sections), Section.unavailable(sections),
                 enrollment.content(), safety.content(), efficacy.content(),
                 CourseTimeline.of(day0, enrollment.content(), safety.content(), efficacy.content()));
     }

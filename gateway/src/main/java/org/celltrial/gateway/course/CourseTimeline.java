@@ -46,7 +46,8 @@ public final class CourseTimeline {
 
     private void enrollment(JsonNode part) {
         JsonNode patient = part.path("patient");
-        add(patient.path("screeningDate"), "enrollment", "screening", "screened as " + patient.path("subjectId").asText());
+        add(patient.path("screeningDate"), "enrollment", "screening",
+                "screened as " + patient.path("subjectId").asText());
         add(patient.path("consentDate"), "enrollment", "enrollment",
                 "consented and enrolled at dose level " + patient.path("doseLevel").asText("?"));
         for (JsonNode given : part.path("lymphodepletion").path("administrations")) {

@@ -11,6 +11,7 @@ public final class EdgeOrder {
     public static final String API = "/api/v1/*";
 
     public static final int REQUEST_ID = -1000;
+    public static final int NO_STORE = -995;
     public static final int ACCESS_LOG = -990;
     public static final int BODY_LIMIT = -70;
     public static final int RATE_LIMIT = -60;

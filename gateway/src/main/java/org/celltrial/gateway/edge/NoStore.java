@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 public class NoStore {
 
     void install(@Observes Router router) {
-        router.route(EdgeOrder.API).order(EdgeOrder.REQUEST_ID).handler(this::mark);
+        router.route(EdgeOrder.API).order(EdgeOrder.NO_STORE).handler(this::mark);
     }
 
     private void mark(RoutingContext ctx) {

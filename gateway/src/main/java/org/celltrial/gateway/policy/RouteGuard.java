@@ -41,14 +41,19 @@ public class RouteGuard {
         Caller caller = RoutingCallers.of(ctx);
         if (caller.isAnonymous()) {
             problems.write(ctx, Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required"));
-        } else if (!policy.allows(caller.roles(), ctx.request().method().name(), ctx.normalizedPath())) {
-            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
-        } else if (!otherSites(caller, ctx.queryParam(SITE_FILTER)).isEmpty()) {
-            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN, "You may not list data of site(s) "
-                    + String.join(", ", otherSites(caller, ctx.queryParam(SITE_FILTER)))));
-        } else {
-            ctx.next();
+            return;
         }
+        if (!policy.allows(caller.roles(), ctx.request().method().name(), ctx.normalizedPath())) {
+            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
+            return;
+        }
+        List<String> otherSites = otherSites(caller, ctx.queryParam(SITE_FILTER));
+        if (!otherSites.isEmpty()) {
+            problems.write(ctx, Problem.of(ProblemType.FORBIDDEN,
+                    "You may not list data of site(s) " + String.join(", ", otherSites)));
+            return;
+        }
+        ctx.next();
     }
 
     /** Sites named in the query that an investigator or monitor is not assigned to. */

@@ -3,13 +3,10 @@ package org.celltrial.gateway.summary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import org.celltrial.gateway.upstream.Part;
 import org.celltrial.gateway.upstream.Section;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,10 +31,7 @@ public final class StudySummaryComposer {
         JsonNode safetySummary = safety.available() ? safety.content().path("summary") : null;
         JsonNode efficacySummary = efficacy.available() ? efficacy.content().path("summary") : null;
 
-        Map<String, String> parts = new LinkedHashMap<>();
-        Stream.of(enrollment, safety, efficacy).forEach(section -> parts.put(section.service(), label(section)));
-        List<String> unavailable = Stream.of(enrollment, safety, efficacy)
-                .filter(section -> section.state() == Part.State.UNAVAILABLE).map(Section::service).toList();
+        List<Section> sections = List.of(enrollment, safety, efficacy);
 
         return new StudySummary(asOf, siteCodes,
                 demographics == null ? null : demographics.path("enrolled").asInt(),
@@ -57,7 +51,7 @@ public final class StudySummaryComposer {
                 efficacySummary == null ? null : efficacySummary.path("bCellAplasiaSustained").asInt(),
                 efficacySummary == null ? null : efficacySummary.path("gpAutoantibodyPositiveAtBaseline").asInt(),
                 efficacySummary == null ? null : efficacySummary.path("gpAutoantibodyAllNegativeAfter").asInt(),
-                parts, unavailable);
+                Section.states(sections), Section.unavailable(sections));
     }
 
     private static StudySummary.GradeCounts grades(JsonNode demographics, JsonNode safety, String gradeField,
@@ -96,9 +90,5 @@ public final class StudySummaryComposer {
 
     private static BigDecimal decimal(JsonNode value) {
         return value.isNumber() ? value.decimalValue() : null;
-    }
-
-    private static String label(Section section) {
-        return section.state().name().toLowerCase().replace('_', '-');
     }
 }

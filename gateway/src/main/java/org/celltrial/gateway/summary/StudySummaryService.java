@@ -34,9 +34,9 @@ public class StudySummaryService {
     public Uni<StudySummary> summary(LocalDate asOf, List<String> siteCodes) {
         String cutOff = asOf.toString();
         return Uni.combine().all().unis(
-                Section.read(EnrollmentReader.SERVICE, List.of(Map.entry("summary", enrollment.summary(cutOff, siteCodes)))),
-                Section.read(SafetyReader.SERVICE, List.of(Map.entry("summary", safety.summary(cutOff, siteCodes)))),
-                Section.read(EfficacyReader.SERVICE, List.of(Map.entry("summary", efficacy.summary(cutOff, siteCodes)))))
+                summaryOf(EnrollmentReader.SERVICE, enrollment.summary(cutOff, siteCodes)),
+                summaryOf(SafetyReader.SERVICE, safety.summary(cutOff, siteCodes)),
+                summaryOf(EfficacyReader.SERVICE, efficacy.summary(cutOff, siteCodes)))
                 .asTuple()
                 .map(sections -> {
                     if (Stream.of(sections.getItem1(), sections.getItem2(), sections.getItem3())
@@ -46,5 +46,9 @@ public class StudySummaryService {
                     return StudySummaryComposer.compose(asOf, siteCodes, sections.getItem1(), sections.getItem2(),
                             sections.getItem3());
                 });
+    }
+
+    private static Uni<Section> summaryOf(String service, Uni<Part> summary) {
+        return Section.read(service, List.of(Map.entry("summary", summary)));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.celltrial.common.upstream.Upstream;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
@@ -14,7 +13,7 @@ import io.smallrye.mutiny.Uni;
  * another refusal such as 409: nothing to show for this request) are answers of the service; "unavailable" means
  * it gave none (down, timed out, circuit open, failed).
  */
-public record Part(String service, State state, @JsonIgnore JsonNode value) {
+public record Part(String service, State state, JsonNode value) {
 
     public enum State {
         AVAILABLE, NOT_FOUND, FORBIDDEN, UNAVAILABLE

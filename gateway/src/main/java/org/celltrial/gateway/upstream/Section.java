@@ -1,5 +1,6 @@
 package org.celltrial.gateway.upstream;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,5 +43,19 @@ public record Section(String service, Part.State state, ObjectNode content) {
 
     public boolean available() {
         return state == Part.State.AVAILABLE;
+    }
+
+    /** Each service's state as a composite shows it: available, not-found, forbidden or unavailable. */
+    public static Map<String, String> states(List<Section> sections) {
+        Map<String, String> states = new LinkedHashMap<>();
+        sections.forEach(section -> states.put(section.service(),
+                section.state().name().toLowerCase().replace('_', '-')));
+        return states;
+    }
+
+    /** The services that gave no answer. */
+    public static List<String> unavailable(List<Section> sections) {
+        return sections.stream().filter(section -> section.state() == Part.State.UNAVAILABLE)
+                .map(Section::service).toList();
     }
 }
