@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -47,5 +48,15 @@ public class DeviationResource {
     public Uni<Page<DeviationView>> list(@PathParam("id") UUID patientId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return deviations.list(patientId, limit, cursor);
+    }
+
+    @POST
+    @Path("/{deviationId}/void")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Void a mistaken protocol deviation with a reason; If-Match must carry its version")
+    public Uni<Response> voidDeviation(@PathParam("id") UUID patientId, @PathParam("deviationId") UUID deviationId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid VoidRequest request) {
+        return deviations.voidDeviation(patientId, deviationId, ifMatch, request.reason())
+                .replaceWith(Response.noContent().build());
     }
 }

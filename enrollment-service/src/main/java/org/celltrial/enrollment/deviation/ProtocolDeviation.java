@@ -8,18 +8,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.celltrial.enrollment.record.VoidableRecord;
+
+/** A breach of the protocol, reported by an investigator or recorded when a rule is breached. */
 @Entity
 @Table(name = "protocol_deviation")
-public class ProtocolDeviation {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "patient_id", nullable = false)
-    public UUID patientId;
+public class ProtocolDeviation extends VoidableRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -30,6 +26,10 @@ public class ProtocolDeviation {
 
     @Column(name = "occurred_on", nullable = false)
     public LocalDate occurredOn;
+
+    /** The lymphodepletion omission that recorded this deviation, so voiding the omission voids it too. */
+    @Column(name = "administration_id")
+    public UUID administrationId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

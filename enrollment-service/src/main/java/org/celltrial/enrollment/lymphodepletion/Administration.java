@@ -3,23 +3,17 @@ package org.celltrial.enrollment.lymphodepletion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.celltrial.enrollment.record.VoidableRecord;
 
 /** A lymphodepleting dose as given, or the record that lymphodepletion was omitted and why. */
 @Entity
 @Table(name = "lymphodepletion_administration")
-public class Administration {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "patient_id", nullable = false)
-    public UUID patientId;
+public class Administration extends VoidableRecord {
 
     public String agent;
 
@@ -33,12 +27,6 @@ public class Administration {
     public boolean omitted;
 
     public String reason;
-
-    @Column(nullable = false)
-    public boolean voided;
-
-    @Column(name = "void_reason")
-    public String voidReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

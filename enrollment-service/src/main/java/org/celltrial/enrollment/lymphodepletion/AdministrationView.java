@@ -10,12 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AdministrationView(UUID id, String agent, LocalDate date, Integer studyDay, BigDecimal doseMg,
-        boolean omitted, String reason) {
+        boolean omitted, String reason, int version) {
 
     static AdministrationView of(Administration administration, LocalDate plannedDay0) {
         Integer studyDay = administration.givenOn == null || plannedDay0 == null ? null
                 : VisitScheduler.studyDay(plannedDay0, administration.givenOn);
         return new AdministrationView(administration.id, administration.agent, administration.givenOn, studyDay,
-                administration.doseMg, administration.omitted, administration.reason);
+                administration.doseMg, administration.omitted, administration.reason, administration.version);
     }
 }

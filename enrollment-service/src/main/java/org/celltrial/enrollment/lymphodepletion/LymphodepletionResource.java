@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
+import org.celltrial.common.record.VoidRequest;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -54,5 +55,17 @@ public class LymphodepletionResource {
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @NotNull @Valid AdministrationRequest request) {
         return lymphodepletion.administer(patientId, idempotencyKey, request).map(Created::toResponse);
+    }
+
+    @POST
+    @Path("/administrations/{administrationId}/void")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
+    @Operation(summary = "Void a mistaken dose or omission with a reason (an omission's deviation with it); "
+            + "If-Match must carry its version")
+    public Uni<Response> voidAdministration(@PathParam("id") UUID patientId,
+            @PathParam("administrationId") UUID administrationId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid VoidRequest request) {
+        return lymphodepletion.voidAdministration(patientId, administrationId, ifMatch, request.reason())
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
@@ -17,12 +18,12 @@ import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.enrollment.access.PatientAccess;
-import org.celltrial.enrollment.deviation.DeviationCategory;
 import org.celltrial.enrollment.deviation.DeviationService;
 import org.celltrial.enrollment.patient.Patient;
 import org.celltrial.enrollment.patient.PatientStatus;
 import org.celltrial.enrollment.protocol.ProtocolDefinition;
 import org.celltrial.enrollment.protocol.ProtocolService;
+import org.celltrial.enrollment.record.RecordVoiding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,9 +33,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Plans lymphodepletion from the patient's protocol and records what was given, or that it was omitted. */
+/**
+ * Plans lymphodepletion from the patient's protocol and records what was given, or that it was omitted; voids a
+ * mistaken record.
+ */
 @ApplicationScoped
 public class LymphodepletionService {
+
+    private static final String ENTITY = "LymphodepletionAdministration";
 
     private final LymphodepletionPlanner planner = new LymphodepletionPlanner();
 
@@ -52,6 +58,9 @@ public class LymphodepletionService {
 
     @Inject
     DeviationService deviations;
+
+    @Inject
+    RecordVoiding voiding;
 
     @Inject
     IdempotentCreates idempotent;
@@ -119,17 +128,50 @@ public class LymphodepletionService {
                                 AdministrationView view = AdministrationView.of(administration,
                                         plan == null ? null : plan.plannedInfusion);
                                 Uni<?> deviation = administration.omitted
-                                        ? deviations.record(patientId, DeviationCategory.LYMPHODEPLETION_OMITTED,
+                                        ? deviations.recordOmission(patientId, administration.id,
                                                 "Lymphodepletion omitted: " + request.reason(),
                                                 request.date() != null ? request.date() : LocalDate.now(clock))
                                         : Uni.createFrom().voidItem();
                                 return administrations.persist(administration)
                                         .call(() -> deviation)
-                                        .call(() -> audit.created("LymphodepletionAdministration", view.id(), view))
+                                        .call(() -> audit.created(ENTITY, view.id(), view))
                                         .map(saved -> new Created<>(URI.create("patients/" + patientId
                                                 + "/lymphodepletion/administrations/" + view.id()), view));
                             });
                         }))));
+    }
+
+    /**
+     * Voids a mistaken dose or omission with a reason (it stays, marked void); If-Match must carry its version.
+     * Voiding an omission also voids the LYMPHODEPLETION_OMITTED deviation it recorded, with the same reason: an
+     * omission that did not happen (entered for the wrong patient, say) was no deviation either. Only records in
+     * force count afterwards, so doses (or an omission) may be recorded again. When none is left, a LYMPHODEPLETED
+     * patient is ENROLLED again, so that an infusion cannot follow a lymphodepletion no record shows.
+     */
+    @WithTransaction
+    public Uni<Void> voidAdministration(UUID patientId, UUID administrationId, String ifMatch, String reason) {
+        return voiding.voidRecord(Administration.class, ENTITY, patientId, administrationId, ifMatch, reason,
+                administration -> AdministrationView.of(administration, null),
+                (patient, administration) -> (administration.omitted
+                        ? deviations.voidRecordedByOmission(patientId, administrationId, reason)
+                        : Uni.createFrom().voidItem())
+                        .call(() -> reenrollWhenNothingIsLeft(patient, reason)));
+    }
+
+    private Uni<?> reenrollWhenNothingIsLeft(Patient patient, String reason) {
+        if (patient.status != PatientStatus.LYMPHODEPLETED) {
+            return Uni.createFrom().voidItem();
+        }
+        return administrations.ofPatient(patient.id).flatMap(left -> {
+            if (!left.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            // The inverse of the step that recorded the first administration; moveTo would refuse it, since
+            // enrollment as a step follows only eligibility.
+            patient.status = PatientStatus.ENROLLED;
+            return audit.record(AuditAction.STATUS_CHANGE, "Patient", patient.id, PatientStatus.LYMPHODEPLETED.name(),
+                    PatientStatus.ENROLLED.name(), reason);
+        });
     }
 
     @WithSession

@@ -3,26 +3,19 @@ package org.celltrial.enrollment.therapy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.celltrial.enrollment.record.VoidableRecord;
 
 /** A concomitant, rescue or subsequent therapy. Never deleted: a mistaken entry is voided with a reason. */
 @Entity
 @Table(name = "therapy")
-public class Therapy {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "patient_id", nullable = false)
-    public UUID patientId;
+public class Therapy extends VoidableRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -48,15 +41,6 @@ public class Therapy {
     public LocalDate end;
 
     public String indication;
-
-    @Column(nullable = false)
-    public boolean voided;
-
-    @Column(name = "void_reason")
-    public String voidReason;
-
-    @Version
-    public int version;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -7,14 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
-import org.celltrial.common.versioning.Versions;
 import org.celltrial.enrollment.access.PatientAccess;
+import org.celltrial.enrollment.record.RecordVoiding;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,6 +27,9 @@ public class TherapyService {
 
     @Inject
     TherapyRepository therapies;
+
+    @Inject
+    RecordVoiding voiding;
 
     @Inject
     IdempotentCreates idempotent;
@@ -71,20 +73,8 @@ public class TherapyService {
     /** Voids a mistaken therapy with a reason (it stays, marked void); If-Match must carry its version. */
     @WithTransaction
     public Uni<Void> voidTherapy(UUID patientId, UUID therapyId, String ifMatch, String reason) {
-        return access.visibleForUpdate(patientId).flatMap(patient -> therapies.findById(therapyId)).flatMap(therapy -> {
-            if (therapy == null || !therapy.patientId.equals(patientId)) {
-                throw ProblemException.notFound("Therapy " + therapyId);
-            }
-            if (therapy.voided) {
-                throw ProblemException.conflict("Therapy " + therapyId + " is already void: " + therapy.voidReason);
-            }
-            Versions.requireMatch(ifMatch, therapy.version);
-            TherapyView before = TherapyView.of(therapy);
-            therapy.voided = true;
-            therapy.voidReason = reason;
-            return therapies.flush()
-                    .call(() -> audit.record(AuditAction.VOID, "Therapy", therapyId, before, null, reason));
-        });
+        return voiding.voidRecord(Therapy.class, "Therapy", patientId, therapyId, ifMatch, reason, TherapyView::of,
+                null);
     }
 
     @WithSession

@@ -1,0 +1,69 @@
+package org.celltrial.enrollment.record;
+
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditAction;
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.versioning.Versions;
+import org.celltrial.enrollment.access.PatientAccess;
+import org.celltrial.enrollment.patient.Patient;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Voids any {@link VoidableRecord} the same way, inside the caller's transaction (a {@code @WithTransaction}
+ * method): the patient locked and checked for the caller's sites (404), the record checked to be the patient's
+ * (404) and not already void (409), If-Match against its version (428 missing, 412 stale), then the record
+ * marked void and a VOID audit row with the record as it was and the reason.
+ */
+@ApplicationScoped
+public class RecordVoiding {
+
+    @Inject
+    PatientAccess access;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * @param entityType the audit trail's name for the record, as when it was created
+     * @param view what the audit row keeps of the record as it was
+     * @param then runs in the same transaction after the record is voided (e.g. voiding what it brought about),
+     *     or null
+     */
+    public <R extends VoidableRecord> Uni<Void> voidRecord(Class<R> kind, String entityType, UUID patientId,
+            UUID recordId, String ifMatch, String reason, Function<R, ?> view, BiFunction<Patient, R, Uni<?>> then) {
+        return access.visibleForUpdate(patientId).flatMap(patient -> Panache.getSession()
+                .flatMap(session -> session.find(kind, recordId))
+                .flatMap(record -> {
+                    if (record == null || !record.patientId.equals(patientId)) {
+                        throw ProblemException.notFound(entityType + " " + recordId);
+                    }
+                    if (record.voided) {
+                        throw ProblemException.conflict(entityType + " " + recordId + " is already void: "
+                                + record.voidReason);
+                    }
+                    Versions.requireMatch(ifMatch, record.version);
+                    return markVoid(record, entityType, view, reason)
+                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
+                }));
+    }
+
+    /** Voids a record along with the one the caller voided (no checks of its own), with its audit row. */
+    public <R extends VoidableRecord> Uni<Void> markVoid(R record, String entityType, Function<R, ?> view,
+            String reason) {
+        Object before = view.apply(record);
+        record.voided = true;
+        record.voidReason = reason;
+        return Panache.getSession().flatMap(session -> session.flush())
+                .call(() -> audit.record(AuditAction.VOID, entityType, record.id, before, null, reason))
+                .replaceWithVoid();
+    }
+}
