@@ -17,7 +17,6 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.problem.ProblemException;
-import org.celltrial.common.versioning.Versions;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -92,17 +91,9 @@ public class PatientRecords {
             String reason, BiFunction<PatientReference, R, Uni<?>> then) {
         return patients.reference(patientId).flatMap(patient -> Panache.getSession()
                 .flatMap(session -> session.find(kind, recordId))
-                .flatMap(record -> {
-                    if (record == null || !record.patientId.equals(patientId)) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Record " + recordId));
-                    }
-                    if (record.voided) {
-                        return Uni.createFrom().failure(ProblemException.conflict("Record " + recordId
-                                + " is already void: " + record.voidReason));
-                    }
-                    Versions.requireMatch(ifMatch, record.version);
-                    record.voided = true;
-                    record.voidReason = reason;
+                .flatMap(found -> {
+                    R record = VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch);
+                    record.markVoid(reason);
                     return Panache.getSession().flatMap(session -> session.flush())
                             .call(() -> audit.record(AuditAction.VOID, kind.getSimpleName(), recordId, null, null,
                                     reason))

@@ -10,7 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.celltrial.enrollment.record.VoidableRecord;
+import org.celltrial.common.record.VoidableRecord;
 
 /** A breach of the protocol, reported by an investigator or recorded when a rule is breached. */
 @Entity

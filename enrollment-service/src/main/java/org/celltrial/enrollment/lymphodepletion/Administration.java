@@ -8,7 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.celltrial.enrollment.record.VoidableRecord;
+import org.celltrial.common.record.VoidableRecord;
 
 /** A lymphodepleting dose as given, or the record that lymphodepletion was omitted and why. */
 @Entity

@@ -9,8 +9,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
-import org.celltrial.common.problem.ProblemException;
-import org.celltrial.common.versioning.Versions;
+import org.celltrial.common.record.VoidableRecord;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.patient.Patient;
 
@@ -42,15 +41,8 @@ public class RecordVoiding {
             UUID recordId, String ifMatch, String reason, Function<R, ?> view, BiFunction<Patient, R, Uni<?>> then) {
         return access.visibleForUpdate(patientId).flatMap(patient -> Panache.getSession()
                 .flatMap(session -> session.find(kind, recordId))
-                .flatMap(record -> {
-                    if (record == null || !record.patientId.equals(patientId)) {
-                        throw ProblemException.notFound(entityType + " " + recordId);
-                    }
-                    if (record.voided) {
-                        throw ProblemException.conflict(entityType + " " + recordId + " is already void: "
-                                + record.voidReason);
-                    }
-                    Versions.requireMatch(ifMatch, record.version);
+                .flatMap(found -> {
+                    R record = VoidableRecord.checkVoidable(found, patientId, recordId, entityType, ifMatch);
                     return markVoid(record, entityType, view, reason)
                             .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
                 }));
@@ -60,8 +52,7 @@ public class RecordVoiding {
     public <R extends VoidableRecord> Uni<Void> markVoid(R record, String entityType, Function<R, ?> view,
             String reason) {
         Object before = view.apply(record);
-        record.voided = true;
-        record.voidReason = reason;
+        record.markVoid(reason);
         return Panache.getSession().flatMap(session -> session.flush())
                 .call(() -> audit.record(AuditAction.VOID, entityType, record.id, before, null, reason))
                 .replaceWithVoid();

@@ -10,7 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.celltrial.enrollment.record.VoidableRecord;
+import org.celltrial.common.record.VoidableRecord;
 
 /** A concomitant, rescue or subsequent therapy. Never deleted: a mistaken entry is voided with a reason. */
 @Entity
