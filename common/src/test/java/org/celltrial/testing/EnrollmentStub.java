@@ -14,9 +14,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
- * stubs, including its failures (500s, delays past the client's timeout, "not found").
+ * stubs, including its failures (500s, delays past the client's timeout, "not found"); its protocol endpoints
+ * answer the reference protocol unless a test amends it.
  */
 public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
+
+    /** The reference protocol's safety grading settings, as enrollment-service's migration V2_3 stores them. */
+    public static final String DEFAULT_SAFETY_GRADING = "{\"episodeResolutionWindowHours\":24,\"capdMaxAgeYears\":12,"
+            + "\"ctcaeVersion\":\"5.0\",\"labBaselineAnchor\":\"FIRST_LYMPHODEPLETION_DAY\","
+            + "\"labBaselineLookBackDays\":14}";
 
     private static WireMockServer server;
 
@@ -24,6 +30,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+        protocolInForce(1, DEFAULT_SAFETY_GRADING);
         return Map.of("quarkus.rest-client.enrollment.url", server.baseUrl());
     }
 
@@ -38,8 +45,23 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** Forgets every stub but the protocol, which is back at version 1 with the default settings. */
     public static void reset() {
         server.resetAll();
+        protocolInForce(1, DEFAULT_SAFETY_GRADING);
+    }
+
+    /**
+     * Enrollment answers this protocol version as the one in force, and under its own version number. The
+     * settings are the JSON of {@code safetyGrading} (docs/clinical-rules.md, Protocol settings).
+     */
+    public static void protocolInForce(int version, String safetyGradingJson) {
+        String json = "{\"version\":" + version + ",\"safetyGrading\":" + safetyGradingJson + "}";
+        for (String path : new String[] {"/api/v1/enrollment/protocol",
+                "/api/v1/enrollment/protocol/versions/" + version}) {
+            server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(json)));
+        }
     }
 
     /** Enrollment answers this reference for the patient (JSON as enrollment-service writes it). */

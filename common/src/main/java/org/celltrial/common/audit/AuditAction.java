@@ -5,5 +5,7 @@ public enum AuditAction {
     CREATE,
     CORRECT,
     VOID,
+    /** A derived grade recomputed from the data it rests on (a changed baseline, a protocol amendment). */
+    REGRADE,
     STATUS_CHANGE
 }

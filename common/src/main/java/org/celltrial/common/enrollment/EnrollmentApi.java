@@ -12,16 +12,24 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * enrollment-service's patient reference, called with the caller's own token (so its site rules apply):
+ * enrollment-service's patient reference and protocol, called with the caller's own token (so its site rules apply):
  * {@code @RegisterClientHeaders} passes on the headers named in
  * {@code org.eclipse.microprofile.rest.client.propagateHeaders}.
  */
 @RegisterRestClient(configKey = "enrollment")
 @RegisterClientHeaders
-@Path("/api/v1/enrollment/patients")
+@Path("/api/v1/enrollment")
 public interface EnrollmentApi {
 
     @GET
-    @Path("/{id}/reference")
+    @Path("/patients/{id}/reference")
     Uni<PatientReference> reference(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/protocol")
+    Uni<ProtocolReference> protocolInForce();
+
+    @GET
+    @Path("/protocol/versions/{version}")
+    Uni<ProtocolReference> protocol(@PathParam("version") int version);
 }

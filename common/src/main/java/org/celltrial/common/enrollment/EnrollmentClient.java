@@ -1,8 +1,10 @@
 package org.celltrial.common.enrollment;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +31,8 @@ public class EnrollmentClient {
     @RestClient
     EnrollmentApi api;
 
+    private final Map<Integer, ProtocolReference> versions = new ConcurrentHashMap<>();
+
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
@@ -39,4 +43,24 @@ public class EnrollmentClient {
                 .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
                         ProblemType.FORBIDDEN, "Your role may not read this patient's data"));
     }
+    /** The protocol in force, for grading a patient not yet graded or regrading after an amendment. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = Throwable.class, skipOn = ProblemException.class)
+    public Uni<ProtocolReference> protocolInForce() {
+        return api.protocolInForce().invoke(found -> versions.putIfAbsent(found.version(), found));
+    }
+
+    /** One protocol version; versions never change once made, so each is fetched once. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = Throwable.class, skipOn = ProblemException.class)
+    public Uni<ProtocolReference> protocol(int version) {
+        ProtocolReference known = versions.get(version);
+        return known != null ? Uni.createFrom().item(known)
+                : api.protocol(version).invoke(found -> versions.putIfAbsent(found.version(), found));
+    }
+
 }

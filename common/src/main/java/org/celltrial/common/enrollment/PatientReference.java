@@ -8,13 +8,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What safety and efficacy read of enrollment-service's patient reference (api.md). A tolerant reader: fields
+ * What safety and efficacy read of enrollment-service's patient reference (docs/api.md). A tolerant reader: fields
  * it does not use are ignored, so enrollment can add fields freely. {@code birthDate} is absent for sponsors.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PatientReference(UUID id, String subjectId, String siteCode, String sex, LocalDate birthDate,
-        Integer ageAtInfusionYears, LocalDate day0, BigDecimal weightKg, BigDecimal baselinePlateletCountPer1e9L,
-        String status, List<Therapy> therapies) {
+        Integer ageAtInfusionYears, LocalDate day0, LocalDate lymphodepletionStart, BigDecimal weightKg,
+        BigDecimal baselinePlateletCountPer1e9L, String status, List<Therapy> therapies) {
 
     /** A rescue or subsequent therapy: efficacy applies rescue windows and censoring from them. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,7 +18,8 @@ import org.celltrial.enrollment.schedule.VisitDefinition;
 
 /**
  * The protocol as data: dose levels, the lymphodepletion regimen and how its doses are computed, the CAR-T
- * dose tolerance, the visit schedule and the eligibility criteria. Stored as one JSON document per version.
+ * dose tolerance, the visit schedule, the eligibility criteria and how safety is graded. Stored as one JSON
+ * document per version.
  */
 public record ProtocolDefinition(
         @NotBlank String name,
@@ -27,7 +28,8 @@ public record ProtocolDefinition(
         @NotEmpty List<@NotNull RegimenAgent> lymphodepletion,
         @NotNull DosingRules dosing,
         @NotEmpty List<@NotNull VisitDefinition> visitSchedule,
-        @NotNull EligibilityCriteria eligibility) {
+        @NotNull EligibilityCriteria eligibility,
+        @NotNull @Valid SafetyGrading safetyGrading) {
 
     public Optional<DoseLevel> doseLevel(String code) {
         return doseLevels.stream().filter(level -> level.code().equals(code)).findFirst();

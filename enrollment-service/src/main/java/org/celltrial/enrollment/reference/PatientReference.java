@@ -12,8 +12,8 @@ import org.celltrial.enrollment.therapy.TherapyView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What safety and efficacy need to know of a patient (api.md): site, Day 0, age, weight, baseline platelets,
- * and the rescue and subsequent therapies. {@code birthDate} is left out for sponsors.
+ * What safety and efficacy need to know of a patient (docs/api.md): site, Day 0, the first lymphodepletion day
+ * (safety anchors lab baselines on it), age, weight, baseline platelets, and the rescue and subsequent therapies. {@code birthDate} is left out for sponsors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PatientReference(
@@ -24,6 +24,7 @@ public record PatientReference(
         LocalDate birthDate,
         Integer ageAtInfusionYears,
         LocalDate day0,
+        LocalDate lymphodepletionStart,
         BigDecimal weightKg,
         BigDecimal baselinePlateletCountPer1e9L,
         LocalDate itpDiagnosisDate,

@@ -55,6 +55,8 @@ public final class RoutePolicy {
                     "/api/v1/safety/(patients/" + ID + "/adverse-events|adverse-events/" + ID + ")",
                     union(CLINICAL_WRITERS, Set.of("safety-officer"))),
             rule("safety: read", READ, "/api/v1/safety/(patients|adverse-events)/.+", CLINICAL_READERS),
+            rule("safety: regrade under an amendment", WRITE, "/api/v1/safety/patients/" + ID + "/regrade",
+                    Set.of("safety-officer")),
             rule("safety: record", WRITE, "/api/v1/safety/patients/.+", CLINICAL_WRITERS),
             // efficacy-service
             rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),

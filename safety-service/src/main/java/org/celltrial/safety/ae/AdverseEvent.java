@@ -45,6 +45,10 @@ public class AdverseEvent extends PatientRecord {
     @Column(name = "derived_by")
     public String derivedBy;
 
+    /** The protocol version whose settings the derived grade was made under. */
+    @Column(name = "protocol_version")
+    public Integer protocolVersion;
+
     @Column(name = "confirmed_grade")
     public Integer confirmedGrade;
 

@@ -131,9 +131,14 @@ public class AdverseEventService {
         });
     }
 
-    /** One derived event as its source grades it now. */
+    /**
+     * One derived event as its source grades it now.
+     *
+     * @param engine          the grading engine and its version
+     * @param protocolVersion the protocol version whose settings it was graded under
+     */
     public record Derived(String key, CtcaeTerm term, LocalDate onset, int grade, String rule, LocalDate resolvedOn,
-            String engine) {
+            String engine, int protocolVersion) {
     }
 
     /**
@@ -168,13 +173,15 @@ public class AdverseEventService {
         if (event.derivedGrade != null && event.derivedGrade == derived.grade()
                 && Objects.equals(event.resolvedOn, derived.resolvedOn())
                 && Objects.equals(event.derivedRule, derived.rule())
-                && Objects.equals(event.derivedBy, derived.engine())) {
+                && Objects.equals(event.derivedBy, derived.engine())
+                && Objects.equals(event.protocolVersion, derived.protocolVersion())) {
             return Uni.createFrom().voidItem();
         }
         AdverseEventView before = view(event);
         event.derivedGrade = derived.grade();
         event.derivedRule = derived.rule();
         event.derivedBy = derived.engine();
+        event.protocolVersion = derived.protocolVersion();
         event.resolvedOn = derived.resolvedOn();
         if (followsResolution(event.outcome)) {
             event.outcome = derivedOutcome(derived);
@@ -206,6 +213,7 @@ public class AdverseEventService {
         event.derivedGrade = derived.grade();
         event.derivedRule = derived.rule();
         event.derivedBy = derived.engine();
+        event.protocolVersion = derived.protocolVersion();
         event.resolvedOn = derived.resolvedOn();
         event.outcome = derivedOutcome(derived);
         event.serious = false;
@@ -247,7 +255,7 @@ public class AdverseEventService {
                 event.ctcaeTerm, event.meddraCode, event.onset, event.grade, event.derivedGrade, event.derivedRule,
                 event.confirmedGrade, event.confirmationReason, event.serious,
                 read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
-                event.derivedBy, event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
+                event.derivedBy, event.protocolVersion, event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
                 read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
                 event.reportedOn, event.version);
     }

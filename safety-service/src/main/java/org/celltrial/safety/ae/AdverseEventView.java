@@ -25,6 +25,7 @@ public record AdverseEventView(
         boolean serious,
         List<SeriousnessCriterion> seriousnessCriteria,
         String derivedBy,
+        Integer protocolVersion,
         Relatedness relatedToCarT,
         Relatedness relatedToLymphodepletion,
         Outcome outcome,

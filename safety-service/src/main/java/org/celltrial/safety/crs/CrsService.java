@@ -18,6 +18,9 @@ import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
+import org.celltrial.safety.grading.GradingSettings;
+import org.celltrial.safety.grading.PatientGradingSettings;
+import org.celltrial.safety.grading.StudyClock;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,8 +31,6 @@ import io.smallrye.mutiny.Uni;
 public class CrsService {
 
     private static final BigDecimal LOW_FLOW_MAX_LPM = BigDecimal.valueOf(6);
-
-    private final CrsGrader grader = new CrsGrader();
 
     @Inject
     PatientRecords records;
@@ -44,11 +45,15 @@ public class CrsService {
     GradedCourses courses;
 
     @Inject
+    PatientGradingSettings settings;
+
+    @Inject
     AdverseEventService events;
 
     @WithTransaction
     public Uni<Created<VitalsView>> record(UUID patientId, String idempotencyKey, VitalsRequest request) {
         checkOxygen(request);
+        checkAttribution(request);
         return records.record(patientId, idempotencyKey, request, "vitals", VitalsView.class, patient -> {
             VitalsRecord record = new VitalsRecord();
             record.at = request.at();
@@ -57,6 +62,8 @@ public class CrsService {
             record.oxygen = request.oxygen();
             record.oxygenLpm = Decimals.tenths(request.oxygenLpm());
             record.antipyreticOrAntiCytokine = request.antipyreticOrAntiCytokine();
+            record.attributedToOtherCause = request.attributedToOtherCause();
+            record.otherCause = request.attributedToOtherCause() == null ? null : request.otherCause().strip();
             return record;
         }, VitalsView::of, (patient, recorded) -> regrade(patient));
     }
@@ -76,22 +83,45 @@ public class CrsService {
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, VitalsView::of));
     }
 
+    /** The course graded under the protocol version the patient's stored grades come from. */
     @WithSession
     public Uni<CourseView> course(UUID patientId) {
-        return patients.reference(patientId).flatMap(this::course);
+        return patients.reference(patientId)
+                .flatMap(patient -> settings.of(patientId).flatMap(under -> course(patient, under)));
     }
 
-    private Uni<CourseView> course(PatientReference patient) {
+    /** Regrades the course under these settings and brings its adverse events in step. */
+    public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
+        return course(patient, under).flatMap(course -> events.synchronise(patient, Origin.CRS,
+                courses.events(course, CtcaeTerm.CYTOKINE_RELEASE_SYNDROME, "ASTCT CRS")));
+    }
+
+    private Uni<CourseView> course(PatientReference patient, GradingSettings under) {
+        StudyClock clock = courses.clock(patient);
         return vitals.ofPatient(patient.id()).map(observed -> courses.course(
-                grader.gradeAll(observed.stream().map(VitalsRecord::observation).toList()), patient.day0()));
+                new CrsGrader(under.episodeResolutionWindow())
+                        .gradeAll(observed.stream().map(VitalsRecord::observation).toList(), clock),
+                clock, under, CrsGrader.VERSION));
     }
 
     private Uni<Void> regrade(PatientReference patient) {
-        return course(patient).flatMap(course -> events.synchronise(patient, Origin.CRS,
-                courses.events(course, CtcaeTerm.CYTOKINE_RELEASE_SYNDROME, "ASTCT CRS", CrsGrader.VERSION)));
+        return settings.of(patient.id()).flatMap(under -> regrade(patient, under)
+                .call(() -> settings.gradedUnder(patient.id(), under)));
     }
 
-    /** The oxygen category and the flow must agree (api.md): low flow is at most 6 L/min. */
+    /** A finding attributed to another cause names that cause, and a cause goes only with an attribution. */
+    private static void checkAttribution(VitalsRequest request) {
+        boolean named = request.otherCause() != null && !request.otherCause().isBlank();
+        if (request.attributedToOtherCause() != null && !named) {
+            throw ProblemException.invalid("otherCause", "name the cause the findings are attributed to (e.g. sepsis)");
+        }
+        if (request.attributedToOtherCause() == null && request.otherCause() != null) {
+            throw ProblemException.invalid("attributedToOtherCause",
+                    "say which findings (HYPOTENSION, HYPOXIA or BOTH) the other cause explains");
+        }
+    }
+
+    /** The oxygen category and the flow must agree (docs/api.md): low flow is at most 6 L/min. */
     private static void checkOxygen(VitalsRequest request) {
         if (request.oxygen() == OxygenSupport.LOW_FLOW && request.oxygenLpm() != null
                 && request.oxygenLpm().compareTo(LOW_FLOW_MAX_LPM) > 0) {

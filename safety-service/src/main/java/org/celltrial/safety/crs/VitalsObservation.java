@@ -8,10 +8,13 @@ import java.time.Instant;
  *
  * @param temperatureC              body temperature in °C; 25–45 °C, outside is taken for a unit or typing error
  * @param antipyreticOrAntiCytokine whether antipyretics or anti-cytokine therapy (tocilizumab, corticosteroids) had
- *                                  been given by this observation; from then on fever is no longer needed to grade
+ *                                  been given by this observation; within a CRS episode that waives the fever
+ *                                  requirement until the episode resolves
+ * @param attributedToOtherCause    findings the investigator attributes to another cause; null when none
+ * @param otherCause                that cause, named (e.g. "sepsis"); required with an attribution, else null
  */
 public record VitalsObservation(Instant at, BigDecimal temperatureC, Hypotension hypotension, OxygenSupport oxygen,
-        boolean antipyreticOrAntiCytokine) {
+        boolean antipyreticOrAntiCytokine, OtherCause attributedToOtherCause, String otherCause) {
 
     private static final BigDecimal LOWEST_PLAUSIBLE_C = BigDecimal.valueOf(25);
     private static final BigDecimal HIGHEST_PLAUSIBLE_C = BigDecimal.valueOf(45);
@@ -27,5 +30,25 @@ public record VitalsObservation(Instant at, BigDecimal temperatureC, Hypotension
         if (hypotension == null || oxygen == null) {
             throw new IllegalArgumentException("hypotension and oxygen are required (NONE when absent)");
         }
+        if ((attributedToOtherCause == null) != (otherCause == null || otherCause.isBlank())) {
+            throw new IllegalArgumentException("a finding attributed to another cause names the cause, and only then");
+        }
+    }
+
+    /** Vital signs with nothing attributed to another cause. */
+    public VitalsObservation(Instant at, BigDecimal temperatureC, Hypotension hypotension, OxygenSupport oxygen,
+            boolean antipyreticOrAntiCytokine) {
+        this(at, temperatureC, hypotension, oxygen, antipyreticOrAntiCytokine, null, null);
+    }
+
+    /** Hypotension as it counts towards CRS: none when attributed to another cause. */
+    Hypotension crsHypotension() {
+        return attributedToOtherCause != null && attributedToOtherCause.coversHypotension() ? Hypotension.NONE
+                : hypotension;
+    }
+
+    /** Oxygen support as it counts towards CRS: none when the hypoxia is attributed to another cause. */
+    OxygenSupport crsOxygen() {
+        return attributedToOtherCause != null && attributedToOtherCause.coversHypoxia() ? OxygenSupport.NONE : oxygen;
     }
 }

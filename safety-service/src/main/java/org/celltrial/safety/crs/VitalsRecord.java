@@ -36,7 +36,15 @@ public class VitalsRecord extends PatientRecord {
     @Column(name = "antipyretic_or_anti_cytokine", nullable = false)
     public boolean antipyreticOrAntiCytokine;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attributed_to_other_cause")
+    public OtherCause attributedToOtherCause;
+
+    @Column(name = "other_cause")
+    public String otherCause;
+
     VitalsObservation observation() {
-        return new VitalsObservation(at, temperatureC, hypotension, oxygen, antipyreticOrAntiCytokine);
+        return new VitalsObservation(at, temperatureC, hypotension, oxygen, antipyreticOrAntiCytokine,
+                attributedToOtherCause, otherCause);
     }
 }

@@ -8,10 +8,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 
 /**
- * Vital signs (api.md). Temperature 30–45 °C; oxygen LOW_FLOW is ≤ 6 L/min nasal cannula or blow-by, HIGH_FLOW
- * more, or a face mask, non-rebreather or Venturi; POSITIVE_PRESSURE is CPAP, BiPAP or ventilation.
+ * Vital signs (docs/api.md). Temperature 30–45 °C; oxygen LOW_FLOW is ≤ 6 L/min nasal cannula or blow-by, HIGH_FLOW
+ * more, or a face mask, non-rebreather or Venturi; POSITIVE_PRESSURE is CPAP, BiPAP or ventilation. Findings the
+ * investigator attributes to another cause come with that cause named ({@code otherCause}).
  */
 public record VitalsRequest(
         @NotNull @PastOrPresent Instant at,
@@ -19,5 +21,7 @@ public record VitalsRequest(
         @NotNull Hypotension hypotension,
         @NotNull OxygenSupport oxygen,
         @DecimalMin("0") @DecimalMax("80") @Digits(integer = 2, fraction = 1) BigDecimal oxygenLpm,
-        @NotNull Boolean antipyreticOrAntiCytokine) {
+        @NotNull Boolean antipyreticOrAntiCytokine,
+        OtherCause attributedToOtherCause,
+        @Size(max = 500) String otherCause) {
 }

@@ -45,6 +45,14 @@ public class LabRecord extends PatientRecord {
     @Column(name = "ctcae_engine", nullable = false)
     public String ctcaeEngine;
 
+    /** The CTCAE version the grade is by, as the protocol named it. */
+    @Column(name = "ctcae_version", nullable = false)
+    public String ctcaeVersion;
+
+    /** The protocol version whose settings (CTCAE version, baseline anchor) the grade was made under. */
+    @Column(name = "protocol_version", nullable = false)
+    public int protocolVersion;
+
     public LabResult result() {
         return new LabResult(analyte, value, unit, lowerLimitNormal, upperLimitNormal);
     }

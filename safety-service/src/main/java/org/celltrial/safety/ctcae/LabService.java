@@ -1,33 +1,45 @@
 package org.celltrial.safety.ctcae;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.audit.AuditAction;
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
-import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventService.Derived;
 import org.celltrial.safety.ae.Origin;
+import org.celltrial.safety.grading.GradingSettings;
+import org.celltrial.safety.grading.PatientGradingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Lab results in, CTCAE v5.0 grades out: each result is graded against its own normal range and the patient's
- * baseline result, and the lab adverse events are kept in step (opened, worsened, resolved).
+ * Lab results in, CTCAE grades out (docs/clinical-rules.md, CTCAE): each result is graded by the CTCAE version the
+ * patient's protocol names, against its own normal range and the analyte's baseline (the last result on or before
+ * the protocol's anchor). Every write regrades the patient's stored results, so a back-dated or voided baseline
+ * changes every grade it affects (each change audited), and the lab adverse events are kept in step with them.
  */
 @ApplicationScoped
 public class LabService {
@@ -47,16 +59,20 @@ public class LabService {
     @Inject
     AdverseEventService events;
 
+    @Inject
+    PatientGradingSettings settings;
+
+    @Inject
+    AuditTrail audit;
+
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
     @WithTransaction
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        return labs.baseline(patientId, request.analyte()).flatMap(baseline -> records.record(patientId,
-                idempotencyKey, request, "labs", LabView.class, patient -> {
-                    LabGrade grade = grade(result, baseline == null || baseline.at.isAfter(request.at()) ? null
-                            : baseline.result());
+        return settings.of(patientId).flatMap(under -> labs.ofPatient(patientId).flatMap(stored -> records.record(
+                patientId, idempotencyKey, request, "labs", LabView.class, patient -> {
                     LabRecord lab = new LabRecord();
                     lab.at = request.at();
                     lab.analyte = request.analyte();
@@ -64,18 +80,24 @@ public class LabService {
                     lab.unit = request.unit();
                     lab.lowerLimitNormal = request.lowerLimitNormal();
                     lab.upperLimitNormal = request.upperLimitNormal();
-                    lab.ctcaeGrade = grade.grade();
-                    lab.ctcaeRule = grade.rule();
-                    lab.ctcaeEngine = CtcaeLabGrader.VERSION;
+                    List<LabRecord> series = Stream.concat(stored.stream(), Stream.of(lab))
+                            .filter(same -> same.analyte == lab.analyte)
+                            .sorted(Comparator.comparing(same -> same.at))
+                            .toList();
+                    Optional<LabRecord> baseline = baseline(series, patient, under);
+                    apply(lab, grade(result, baseline.filter(found -> found != lab).map(LabRecord::result)
+                            .orElse(null), under), under);
                     return lab;
-                }, LabView::of, (patient, recorded) -> synchroniseEvents(patient)));
+                }, LabView::of, (patient, recorded) -> regrade(patient, under)
+                        .call(() -> settings.gradedUnder(patient.id(), under)))));
     }
 
-    /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
+    /** Voids a mistaken record; every result is regraded without it and its adverse events kept in step. */
     @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(LabRecord.class, patientId, recordId, ifMatch, reason,
-                (patient, voided) -> synchroniseEvents(patient));
+        return settings.of(patientId).flatMap(under -> records.voidRecord(LabRecord.class, patientId, recordId,
+                ifMatch, reason, (patient, voided) -> regrade(patient, under)
+                        .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 
     @WithSession
@@ -86,24 +108,83 @@ public class LabService {
                         LabView::of));
     }
 
-    /** Regrades every analyte's series against its baseline and brings the lab events in step. */
-    private Uni<Void> synchroniseEvents(PatientReference patient) {
+    /**
+     * Regrades every stored result of the patient under these settings (a changed grade is stored and audited)
+     * and brings the lab adverse events in step: results after the baseline anchor open them.
+     */
+    public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
         return labs.ofPatient(patient.id()).flatMap(all -> {
             Map<Analyte, List<LabRecord>> byAnalyte = all.stream()
                     .collect(Collectors.groupingBy(lab -> lab.analyte, TreeMap::new, Collectors.toList()));
-            List<Derived> derived = byAnalyte.values().stream().flatMap(series -> {
-                LabResult baseline = series.get(0).result();
-                List<GradedLab> graded = series.stream().map(lab -> new GradedLab(lab.at.atZone(zone).toLocalDate(),
-                        lab == series.get(0) ? grade(baseline, null) : grade(lab.result(), baseline))).toList();
-                return eventBuilder.events(graded).stream().map(event -> new Derived(
+            LocalDate anchor = LabBaselineRule.anchor(under.labBaselineAnchor(), patient.lymphodepletionStart(),
+                    patient.day0());
+            List<Derived> derived = new ArrayList<>();
+            List<Regraded> regraded = new ArrayList<>();
+            for (List<LabRecord> series : byAnalyte.values()) {
+                Optional<LabRecord> baseline = baseline(series, patient, under);
+                LabGrade baselineGrade = baseline.map(found -> grade(found.result(), null, under)).orElse(null);
+                List<GradedLab> afterAnchor = new ArrayList<>();
+                for (LabRecord lab : series) {
+                    LabGrade grade = baseline.filter(found -> found != lab).isPresent()
+                            ? grade(lab.result(), baseline.get().result(), under)
+                            : grade(lab.result(), null, under);
+                    Regraded change = Regraded.of(lab, grade, under);
+                    if (change != null) {
+                        regraded.add(change);
+                        apply(lab, grade, under);
+                    }
+                    if (LabBaselineRule.afterAnchor(date(lab), anchor)) {
+                        afterAnchor.add(new GradedLab(date(lab), grade));
+                    }
+                }
+                eventBuilder.events(afterAnchor, baselineGrade).forEach(event -> derived.add(new Derived(
                         event.analyte() + ":" + event.onset(), event.term(), event.onset(), event.maxGrade(),
-                        "CTCAE v5.0 " + event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION));
-            }).toList();
-            return events.synchronise(patient, Origin.LAB, derived);
+                        event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION, under.protocolVersion())));
+            }
+            return Multi.createFrom().iterable(regraded)
+                    .onItem().transformToUniAndConcatenate(change -> audit.record(AuditAction.REGRADE, "LabRecord",
+                            change.id(), change.before(), change.after(), "Regraded: the baseline or the protocol's "
+                                    + "grading settings changed"))
+                    .collect().last()
+                    .flatMap(ignored -> events.synchronise(patient, Origin.LAB, derived));
         });
     }
 
-    private LabGrade grade(LabResult result, LabResult baseline) {
+    /** A stored grade as it was and as it is now. */
+    private record Regraded(UUID id, StoredGrade before, StoredGrade after) {
+
+        static Regraded of(LabRecord lab, LabGrade grade, GradingSettings under) {
+            StoredGrade before = new StoredGrade(lab.ctcaeGrade, lab.ctcaeRule, lab.ctcaeEngine, lab.ctcaeVersion,
+                    lab.protocolVersion);
+            StoredGrade after = new StoredGrade(grade.grade(), grade.rule(), CtcaeLabGrader.VERSION,
+                    under.ctcaeVersion(), under.protocolVersion());
+            return before.equals(after) ? null : new Regraded(lab.id, before, after);
+        }
+    }
+
+    private record StoredGrade(int ctcaeGrade, String ctcaeRule, String ctcaeEngine, String ctcaeVersion,
+            int protocolVersion) {
+    }
+
+    private Optional<LabRecord> baseline(List<LabRecord> chronological, PatientReference patient,
+            GradingSettings under) {
+        return new LabBaselineRule(under.labBaselineLookBackDays()).baseline(chronological, this::date,
+                LabBaselineRule.anchor(under.labBaselineAnchor(), patient.lymphodepletionStart(), patient.day0()));
+    }
+
+    private LocalDate date(LabRecord lab) {
+        return lab.at.atZone(zone).toLocalDate();
+    }
+
+    private static void apply(LabRecord lab, LabGrade grade, GradingSettings under) {
+        lab.ctcaeGrade = grade.grade();
+        lab.ctcaeRule = grade.rule();
+        lab.ctcaeEngine = CtcaeLabGrader.VERSION;
+        lab.ctcaeVersion = under.ctcaeVersion();
+        lab.protocolVersion = under.protocolVersion();
+    }
+
+    private LabGrade grade(LabResult result, LabResult baseline, GradingSettings under) {
         try {
             return grader.grade(result, baseline);
         } catch (IllegalArgumentException e) {

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Groups graded observations of one syndrome into episodes; shared by CRS and ICANS. ASTCT consensus (Lee DW et al.,
- * Biol Blood Marrow Transplant 2019;25:625-638) grades an episode by the maximum reached; CellTrial
- * clinical-rules.md, CRS: an episode ends when no grade ≥ 1 is present for the protocol's window (default 24 h).
+ * Biol Blood Marrow Transplant 2019;25:625-638) grades an episode by the maximum reached; docs/clinical-rules.md,
+ * Episodes: an episode ends when no grade ≥ 1 is present for the protocol's window (default 24 h).
  *
  * <p>Precisely, with P the last grade ≥ 1 observation of an episode:
  * <ul>
@@ -27,12 +27,10 @@ import java.util.TreeMap;
  * <li>A grade ≥ 1 observation more than the window after P starts a new episode, but only if a grade-0 observation
  * came between them. A gap in monitoring is not a documented resolution, so without one the episode goes on.</li>
  * </ul>
- * Observations are taken in time order (a stable sort, so simultaneous ones keep their given order).
+ * Observations are taken in time order (a stable sort, so simultaneous ones keep their given order); those kept
+ * without a grade (before Day 0) take no part.
  */
 public final class EpisodeBuilder {
-
-    /** CellTrial clinical-rules.md, CRS: the protocol's default resolution window. */
-    public static final Duration DEFAULT_RESOLUTION_WINDOW = Duration.ofHours(24);
 
     /**
      * @param day0 the infusion date: study day = days from it to the local date of the observation in {@code zone}
@@ -49,6 +47,7 @@ public final class EpisodeBuilder {
             throw new IllegalArgumentException("resolutionWindow must be positive, was " + resolutionWindow);
         }
         List<GradedObservation> chronological = observations.stream()
+                .filter(GradedObservation::graded)
                 .sorted(Comparator.comparing(GradedObservation::at))
                 .toList();
 

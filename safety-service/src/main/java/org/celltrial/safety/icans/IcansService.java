@@ -19,6 +19,10 @@ import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
+import org.celltrial.safety.grading.GradedObservation;
+import org.celltrial.safety.grading.GradingSettings;
+import org.celltrial.safety.grading.PatientGradingSettings;
+import org.celltrial.safety.grading.StudyClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,9 +35,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class IcansService {
-
-    /** ASTCT: children aged 12 or younger are assessed with CAPD instead of ICE. */
-    static final int CAPD_MAX_AGE = 12;
 
     private final IcansGrader grader = new IcansGrader();
 
@@ -50,6 +51,9 @@ public class IcansService {
     GradedCourses courses;
 
     @Inject
+    PatientGradingSettings settings;
+
+    @Inject
     AdverseEventService events;
 
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
@@ -57,31 +61,34 @@ public class IcansService {
 
     @WithTransaction
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
-        return records.record(patientId, idempotencyKey, request, "neuro-assessments", NeuroView.class, patient -> {
-            checkScoreForAge(request, age(patient, request.at()));
-            NeuroRecord record = new NeuroRecord();
-            record.at = request.at();
-            if (request.ice() != null) {
-                record.iceOrientation = request.ice().orientation();
-                record.iceNaming = request.ice().naming();
-                record.iceCommands = request.ice().commands();
-                record.iceWriting = request.ice().writing();
-                record.iceAttention = request.ice().attention();
-            }
-            record.capdScore = request.capdScore();
-            record.consciousness = request.consciousness();
-            record.seizure = request.seizure();
-            record.motorWeakness = request.motorWeakness();
-            record.cerebralEdema = request.cerebralEdema();
-            return record;
-        }, NeuroView::of, (patient, recorded) -> regrade(patient));
+        return settings.of(patientId).flatMap(under -> records.record(patientId, idempotencyKey, request,
+                "neuro-assessments", NeuroView.class, patient -> {
+                    checkScoreForAge(request, age(patient, request.at()), under.capdMaxAgeYears());
+                    NeuroRecord record = new NeuroRecord();
+                    record.at = request.at();
+                    if (request.ice() != null) {
+                        record.iceOrientation = request.ice().orientation();
+                        record.iceNaming = request.ice().naming();
+                        record.iceCommands = request.ice().commands();
+                        record.iceWriting = request.ice().writing();
+                        record.iceAttention = request.ice().attention();
+                    }
+                    record.capdScore = request.capdScore();
+                    record.consciousness = request.consciousness();
+                    record.seizure = request.seizure();
+                    record.motorWeakness = request.motorWeakness();
+                    record.cerebralEdema = request.cerebralEdema();
+                    return record;
+                }, NeuroView::of, (patient, recorded) -> regrade(patient, under)
+                        .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(NeuroRecord.class, patientId, recordId, ifMatch, reason,
-                (patient, voided) -> regrade(patient));
+        return settings.of(patientId).flatMap(under -> records.voidRecord(NeuroRecord.class, patientId, recordId,
+                ifMatch, reason, (patient, voided) -> regrade(patient, under)
+                        .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 
     /** The neurological assessments as observed, for a caller who may see them (scoped by the site stored with them). */
@@ -92,19 +99,28 @@ public class IcansService {
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, NeuroView::of));
     }
 
+    /** The course graded under the protocol version the patient's stored grades come from. */
     @WithSession
     public Uni<CourseView> course(UUID patientId) {
-        return patients.reference(patientId).flatMap(this::course);
+        return patients.reference(patientId)
+                .flatMap(patient -> settings.of(patientId).flatMap(under -> course(patient, under)));
     }
 
-    private Uni<CourseView> course(PatientReference patient) {
+    /** Regrades the course under these settings and brings its adverse events in step. */
+    public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
+        return course(patient, under).flatMap(course -> events.synchronise(patient, Origin.ICANS, courses.events(
+                course, CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME, "ASTCT ICANS")));
+    }
+
+    /** ICANS is graded from Day 0 on; earlier assessments are kept without a grade (docs/clinical-rules.md, ICANS). */
+    private Uni<CourseView> course(PatientReference patient, GradingSettings under) {
+        StudyClock clock = courses.clock(patient);
         return assessments.ofPatient(patient.id()).map(found -> courses.course(found.stream()
-                .map(record -> grader.grade(record.assessment(), age(patient, record.at))).toList(), patient.day0()));
-    }
-
-    private Uni<Void> regrade(PatientReference patient) {
-        return course(patient).flatMap(course -> events.synchronise(patient, Origin.ICANS, courses.events(course,
-                CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME, "ASTCT ICANS", IcansGrader.VERSION)));
+                .map(record -> clock.notGradedReason(record.at)
+                        .map(reason -> GradedObservation.notGraded(record.at, reason, "ICANS",
+                                "neurological assessment recorded"))
+                        .orElseGet(() -> grader.grade(record.assessment(), age(patient, record.at))))
+                .toList(), clock, under, IcansGrader.VERSION));
     }
 
     /** Whole years on the day of the assessment. */
@@ -116,17 +132,17 @@ public class IcansService {
         return Period.between(patient.birthDate(), at.atZone(zone).toLocalDate()).getYears();
     }
 
-    private static void checkScoreForAge(NeuroRequest request, int age) {
+    private static void checkScoreForAge(NeuroRequest request, int age, int capdMaxAge) {
         if (request.ice() != null && request.capdScore() != null) {
             throw ProblemException.invalid("capdScore", "send the ICE score or the CAPD score, not both");
         }
-        if (age <= CAPD_MAX_AGE && request.ice() != null) {
-            throw ProblemException.invalid("ice", "the patient is " + age + ": at 12 or younger ICANS is assessed "
-                    + "with CAPD (capdScore)");
+        if (age <= capdMaxAge && request.ice() != null) {
+            throw ProblemException.invalid("ice", "the patient is " + age + ": at " + capdMaxAge
+                    + " or younger ICANS is assessed with CAPD (capdScore)");
         }
-        if (age > CAPD_MAX_AGE && request.capdScore() != null) {
-            throw ProblemException.invalid("capdScore", "the patient is " + age + ": over 12 ICANS is assessed "
-                    + "with the ICE score (ice)");
+        if (age > capdMaxAge && request.capdScore() != null) {
+            throw ProblemException.invalid("capdScore", "the patient is " + age + ": over " + capdMaxAge
+                    + " ICANS is assessed with the ICE score (ice)");
         }
     }
 }

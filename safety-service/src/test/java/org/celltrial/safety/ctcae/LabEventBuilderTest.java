@@ -16,7 +16,13 @@ class LabEventBuilderTest {
     private static final LocalDate START = LocalDate.of(2025, 1, 1);
     private final LabEventBuilder builder = new LabEventBuilder();
 
-    /** Grades on consecutive days, the first being the baseline. */
+    /** Events from grades on consecutive days, the first being the baseline and the others after the anchor. */
+    private List<LabEvent> events(Analyte analyte, int... grades) {
+        List<GradedLab> series = series(analyte, grades);
+        return builder.events(series.subList(1, series.size()), series.get(0).grade());
+    }
+
+    /** Grades on consecutive days. */
     private static List<GradedLab> series(Analyte analyte, int... grades) {
         List<GradedLab> series = new ArrayList<>();
         for (int day = 0; day < grades.length; day++) {
@@ -36,7 +42,7 @@ class LabEventBuilderTest {
         "2, 1, 0",
     })
     void plateletEventsOnlyOnWorseningFromBaseline(int baseline, int later, int events) {
-        assertEquals(events, builder.events(series(Analyte.PLT, baseline, later)).size());
+        assertEquals(events, events(Analyte.PLT, baseline, later).size());
     }
 
     @ParameterizedTest(name = "{0}, baseline grade {1}, then grade {2}: {3} event(s)")
@@ -47,12 +53,12 @@ class LabEventBuilderTest {
         "ALT, 1, 1, 1",
     })
     void otherTermsOpenAnEventAtGradeOne(Analyte analyte, int baseline, int later, int events) {
-        assertEquals(events, builder.events(series(analyte, baseline, later)).size());
+        assertEquals(events, events(analyte, baseline, later).size());
     }
 
     @Test
     void anEventLastsWhileResultsQualifyAndTakesTheWorstGrade() {
-        List<LabEvent> events = builder.events(series(Analyte.ANC, 0, 2, 4, 3, 0, 1));
+        List<LabEvent> events = events(Analyte.ANC, 0, 2, 4, 3, 0, 1);
         assertEquals(2, events.size());
         LabEvent first = events.get(0);
         assertEquals(START.plusDays(1), first.onset());
@@ -66,6 +72,21 @@ class LabEventBuilderTest {
 
     @Test
     void aBaselineAloneShowsNoEvent() {
-        assertEquals(0, builder.events(series(Analyte.ANC, 4)).size());
+        assertEquals(0, events(Analyte.ANC, 4).size());
+    }
+
+    @ParameterizedTest(name = "{0} without a baseline result, grade {1}: {2} event(s)")
+    @CsvSource({
+        // A late first result is no baseline: graded against the normal range, it opens an event from grade 1.
+        "ANC, 0, 0",
+        "ANC, 1, 1",
+        "ANC, 3, 1",
+        "ALT, 2, 1",
+        // Without a baseline, platelets are compared with grade 0.
+        "PLT, 0, 0",
+        "PLT, 1, 1",
+    })
+    void withoutABaselineEveryResultAfterTheAnchorCanOpenAnEvent(Analyte analyte, int grade, int events) {
+        assertEquals(events, builder.events(series(analyte, grade), null).size());
     }
 }

@@ -212,7 +212,7 @@ class FhirAdverseEventBundleTest {
             LocalDate onset, int grade, List<SeriousnessCriterion> seriousnessCriteria, Relatedness relatedToCarT,
             Outcome outcome, LocalDate resolvedOn) {
         return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "S01", origin, ctcaeTerm,
-                meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria, null,
-                relatedToCarT, null, outcome, resolvedOn, List.of(), onset, null, null, 0);
+                meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
+                null, null, relatedToCarT, null, outcome, resolvedOn, List.of(), onset, null, null, 0);
     }
 }

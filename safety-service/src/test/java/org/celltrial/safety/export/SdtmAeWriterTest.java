@@ -177,7 +177,7 @@ class SdtmAeWriterTest {
             LocalDate onset, int grade, List<SeriousnessCriterion> seriousnessCriteria, Relatedness relatedToCarT,
             Outcome outcome, LocalDate resolvedOn, List<String> treatments) {
         return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "S01", origin, ctcaeTerm,
-                meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria, null,
-                relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
+                meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
+                null, null, relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
     }
 }

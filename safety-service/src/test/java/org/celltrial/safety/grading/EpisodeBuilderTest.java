@@ -23,6 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** CellTrial clinical-rules.md, CRS: episodes end when no grade ≥ 1 is present for the resolution window. */
 class EpisodeBuilderTest {
 
+    /** The reference protocol's episode resolution window (docs/clinical-rules.md, Protocol settings). */
+    private static final Duration WINDOW = Duration.ofHours(24);
+
     private static final LocalDate DAY_0 = LocalDate.parse("2025-03-02");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
@@ -57,7 +60,16 @@ class EpisodeBuilderTest {
     })
     void delimitsEpisodes(String observations, String expected) {
         assertEquals(expected, summary(builder.episodes(observations(observations), DAY_0,
-                EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW, BERLIN)));
+                WINDOW, BERLIN)));
+    }
+
+    @Test
+    void observationsKeptWithoutAGradeTakeNoPart() {
+        List<GradedObservation> graded = new ArrayList<>(observations("0:00=1 1:00=0 25:00=0"));
+        // Before Day 0 (shown, not graded): neither an onset nor a resolution.
+        graded.add(0, GradedObservation.notGraded(graded.get(0).at().minusSeconds(3600), StudyClock.BEFORE_INFUSION,
+                "CRS", "temperature 39.0 °C"));
+        assertEquals("0:00-1:00/1", summary(builder.episodes(graded, DAY_0, WINDOW, BERLIN)));
     }
 
     @ParameterizedTest(name = "12 h window: [{0}] → [{1}]")
@@ -77,7 +89,7 @@ class EpisodeBuilderTest {
         Collections.reverse(shuffled);
 
         assertEquals("0:00-3:00/2", summary(builder.episodes(shuffled, DAY_0,
-                EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW, BERLIN)));
+                WINDOW, BERLIN)));
     }
 
     @Test
@@ -92,7 +104,7 @@ class EpisodeBuilderTest {
                 observation("2025-03-03T23:30:00Z", 0, "day 2, 00:30 in Berlin"),
                 observation("2025-03-04T12:00:00Z", 0, "day 2, window observed"));
 
-        List<Episode> episodes = builder.episodes(observations, DAY_0, EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW,
+        List<Episode> episodes = builder.episodes(observations, DAY_0, WINDOW,
                 BERLIN);
 
         assertEquals(1, episodes.size());
@@ -116,16 +128,16 @@ class EpisodeBuilderTest {
     void studyDayFollowsTheZone() {
         List<GradedObservation> lateEvening = List.of(observation("2025-03-02T23:30:00Z", 1, "late"));
 
-        assertEquals(1, builder.episodes(lateEvening, DAY_0, EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW, BERLIN)
+        assertEquals(1, builder.episodes(lateEvening, DAY_0, WINDOW, BERLIN)
                 .get(0).onsetStudyDay());
-        assertEquals(0, builder.episodes(lateEvening, DAY_0, EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW,
+        assertEquals(0, builder.episodes(lateEvening, DAY_0, WINDOW,
                 ZoneOffset.UTC).get(0).onsetStudyDay());
     }
 
     @Test
     void ongoingEpisodeHasNoResolution() {
         Episode episode = builder.episodes(observations("0:00=2 1:00=0"), DAY_0,
-                EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW, BERLIN).get(0);
+                WINDOW, BERLIN).get(0);
 
         assertNull(episode.resolvedAt());
         assertNull(episode.resolvedStudyDay());
@@ -134,7 +146,7 @@ class EpisodeBuilderTest {
     @Test
     void rejectsProgrammingErrors() {
         List<GradedObservation> none = List.of();
-        Duration window = EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW;
+        Duration window = WINDOW;
         assertAll(
                 () -> assertThrows(IllegalArgumentException.class,
                         () -> builder.episodes(null, DAY_0, window, BERLIN)),

@@ -1,0 +1,25 @@
+package org.celltrial.safety.grading;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class GradingStateRepository implements PanacheRepositoryBase<GradingState, UUID> {
+
+    /** Records the version in one statement, so two first writes for a patient at once cannot collide. */
+    public Uni<Void> gradedUnder(UUID patientId, int protocolVersion, Instant at) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        INSERT INTO grading_state (patient_id, protocol_version, graded_at) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (patient_id) DO UPDATE
+                        SET protocol_version = excluded.protocol_version, graded_at = excluded.graded_at""")
+                .setParameter(1, patientId).setParameter(2, protocolVersion).setParameter(3, at)
+                .executeUpdate()).replaceWithVoid();
+    }
+}

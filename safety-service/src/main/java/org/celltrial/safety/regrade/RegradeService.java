@@ -1,0 +1,65 @@
+package org.celltrial.safety.regrade;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditAction;
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.safety.crs.CrsService;
+import org.celltrial.safety.ctcae.LabService;
+import org.celltrial.safety.grading.GradingStateRepository;
+import org.celltrial.safety.grading.PatientGradingSettings;
+import org.celltrial.safety.icans.IcansService;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies a protocol amendment to a patient's stored safety grades (docs/clinical-rules.md, Protocol settings):
+ * CRS, ICANS and every lab result are regraded under the protocol in force, their adverse events kept in step, and
+ * the move from one protocol version to the other is audited with its reason. Nothing else moves a patient to a
+ * later version, so an amendment never regrades history silently.
+ */
+@ApplicationScoped
+public class RegradeService {
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    GradingStateRepository states;
+
+    @Inject
+    PatientGradingSettings settings;
+
+    @Inject
+    CrsService crs;
+
+    @Inject
+    IcansService icans;
+
+    @Inject
+    LabService labs;
+
+    @Inject
+    AuditTrail audit;
+
+    @WithTransaction
+    public Uni<RegradeView> regrade(UUID patientId, String reason) {
+        return patients.reference(patientId).flatMap(patient -> states.findById(patientId).flatMap(state -> {
+            Integer from = state == null ? null : state.protocolVersion;
+            return settings.inForce().flatMap(under -> crs.regrade(patient, under)
+                    .call(() -> icans.regrade(patient, under))
+                    .call(() -> labs.regrade(patient, under))
+                    .call(() -> settings.gradedUnder(patientId, under))
+                    .call(() -> audit.record(AuditAction.REGRADE, "GradingState", patientId,
+                            from == null ? null : Map.of("protocolVersion", from),
+                            Map.of("protocolVersion", under.protocolVersion()), reason))
+                    .map(ignored -> new RegradeView(patientId, from, under.protocolVersion())));
+        }));
+    }
+}
