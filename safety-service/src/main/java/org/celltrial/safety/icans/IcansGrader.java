@@ -7,26 +7,23 @@ import org.celltrial.safety.grading.GradedObservation;
 
 /**
  * Grades immune effector cell-associated neurotoxicity syndrome by the ASTCT consensus (Lee DW et al., Biol Blood
- * Marrow Transplant 2019;25:625-638; CellTrial clinical-rules.md, ICANS): the grade is the most severe of the
+ * Marrow Transplant 2019;25:625-638; docs/clinical-rules.md, section "ICANS"): the grade is the most severe of the
  * domains, and the explanation gives each domain's grade.
  * <ul>
- * <li>ICE score, age over 12: 10 → 0, 7–9 → 1, 3–6 → 2, 0–2 → 3; not performed because the patient is unarousable
+ * <li>ICE score, age over the CAPD age: 10 → 0, 7–9 → 1, 3–6 → 2, 0–2 → 3; not performed because the patient is unarousable
  * → 4 (as the consciousness domain also gives); not performed otherwise → not graded (0).</li>
- * <li>CAPD, age 12 or younger (higher is worse): 0 → 0; 1–8 → 1 if awake, 2 if consciousness is depressed (ASTCT lets
- * consciousness tell grades 1 and 2 apart in this band); ≥ 9 → 3; unable to perform because unarousable → 4; not
+ * <li>CAPD, up to the CAPD age inclusive (higher is worse): 0 → 0; 1–8 → 1 when awake or awakening spontaneously, 2
+ * when consciousness is depressed further (ASTCT lets consciousness tell grades 1 and 2 apart in this band); ≥ 9 → 3; unable to perform because unarousable → 4; not
  * performed otherwise → not graded (0).</li>
  * <li>Consciousness, seizure, motor weakness and cerebral edema: the grades their enums carry.</li>
  * </ul>
- * The age is the age on the day of the assessment. ICE 10 with nothing else is no ICANS. Grade 5 (death due to
- * ICANS) is not graded from an assessment: it is recorded with the death.
+ * The age is the age on the day of the assessment; the CAPD age is the protocol's (ASTCT: 12). ICE 10 with nothing
+ * else is no ICANS. Grade 5 (death due to ICANS) is not graded from an assessment: it is recorded with the death.
  */
 public final class IcansGrader {
 
     /** Stored with every grade this engine derives, so a grade can be traced to the rules that made it. */
-    public static final String VERSION = "IcansGrader 1.0 (ASTCT consensus 2019)";
-
-    /** ASTCT: CAPD instead of ICE up to this age, inclusive. */
-    private static final int CAPD_UP_TO_AGE_YEARS = 12;
+    public static final String VERSION = "IcansGrader 2.0 (ASTCT consensus 2019)";
 
     /** A band of a score: from this score up to the next band's. */
     private record ScoreBand(int from, int grade, String band) {
@@ -48,32 +45,41 @@ public final class IcansGrader {
     /** The CAPD band that grades 1 or 2 by the level of consciousness. */
     private static final ScoreBand CAPD_SHARED_BAND = CAPD_BANDS.get(1);
 
+    /** ASTCT: CAPD 1–8 when the patient needs a stimulus to wake (or does not wake). */
+    private static final int CAPD_SHARED_BAND_DEPRESSED_GRADE = 2;
+
     /** One domain's finding and the grade it gives. */
     private record DomainGrade(String domain, String finding, int grade) {
     }
 
     /**
-     * @throws IllegalArgumentException for an ICE score at age 12 or younger, or a CAPD score above it
+     * @param ageYearsOnAssessmentDay the patient's age in whole years on the day of the assessment
+     * @param capdMaxAgeYears         the protocol's age up to which (inclusive) CAPD is used instead of ICE
+     * @throws IllegalArgumentException for an ICE score up to the CAPD age, or a CAPD score above it
      */
-    public GradedObservation grade(NeuroAssessment assessment, int ageYearsOnAssessmentDay) {
+    public GradedObservation grade(NeuroAssessment assessment, int ageYearsOnAssessmentDay, int capdMaxAgeYears) {
         if (assessment == null) {
             throw new IllegalArgumentException("assessment is required");
         }
         if (ageYearsOnAssessmentDay < 0) {
             throw new IllegalArgumentException("age must not be negative, was " + ageYearsOnAssessmentDay);
         }
-        boolean child = ageYearsOnAssessmentDay <= CAPD_UP_TO_AGE_YEARS;
-        if (child && assessment.ice() != null) {
-            throw new IllegalArgumentException("a child aged " + ageYearsOnAssessmentDay
-                    + " is assessed with CAPD, not ICE (ICE is for patients older than 12)");
+        if (capdMaxAgeYears < 0) {
+            throw new IllegalArgumentException("the CAPD age must not be negative, was " + capdMaxAgeYears);
         }
-        if (!child && assessment.capdScore() != null) {
+        boolean assessedByCapd = ageYearsOnAssessmentDay <= capdMaxAgeYears;
+        if (assessedByCapd && assessment.ice() != null) {
+            throw new IllegalArgumentException("a child aged " + ageYearsOnAssessmentDay
+                    + " is assessed with CAPD, not ICE (ICE is for patients older than " + capdMaxAgeYears + ")");
+        }
+        if (!assessedByCapd && assessment.capdScore() != null) {
             throw new IllegalArgumentException("a patient aged " + ageYearsOnAssessmentDay
-                    + " is assessed with ICE, not CAPD (CAPD is for children aged 12 or younger)");
+                    + " is assessed with ICE, not CAPD (CAPD is for children aged " + capdMaxAgeYears
+                    + " or younger)");
         }
         Consciousness consciousness = assessment.consciousness();
         List<DomainGrade> domains = List.of(
-                child ? capd(assessment.capdScore(), consciousness) : ice(assessment.ice(), consciousness),
+                assessedByCapd ? capd(assessment.capdScore(), consciousness) : ice(assessment.ice(), consciousness),
                 new DomainGrade("consciousness", consciousness.description(), consciousness.icansGrade()),
                 new DomainGrade("seizure", assessment.seizure().description(), assessment.seizure().icansGrade()),
                 new DomainGrade("motor", assessment.motorWeakness().description(),
@@ -107,9 +113,9 @@ public final class IcansGrader {
             return notPerformed("CAPD", consciousness);
         }
         ScoreBand band = bandOf(capdScore, CAPD_BANDS);
-        if (band == CAPD_SHARED_BAND && consciousness != Consciousness.AWAKE) {
+        if (band == CAPD_SHARED_BAND && !consciousness.wakesWithoutStimulus()) {
             return new DomainGrade("CAPD", "CAPD " + capdScore + " (" + band.band() + ") with depressed consciousness",
-                    2);
+                    CAPD_SHARED_BAND_DEPRESSED_GRADE);
         }
         return new DomainGrade("CAPD", "CAPD " + capdScore + " (" + band.band() + ")", band.grade());
     }

@@ -99,7 +99,8 @@ public class IcansService {
 
     private Uni<CourseView> course(PatientReference patient) {
         return assessments.ofPatient(patient.id()).map(found -> courses.course(found.stream()
-                .map(record -> grader.grade(record.assessment(), age(patient, record.at))).toList(), patient.day0()));
+                .map(record -> grader.grade(record.assessment(), age(patient, record.at), CAPD_MAX_AGE)).toList(),
+                patient.day0()));
     }
 
     private Uni<Void> regrade(PatientReference patient) {

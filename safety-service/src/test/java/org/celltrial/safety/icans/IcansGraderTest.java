@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** ASTCT consensus ICANS grading (Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638). */
+/**
+ * ASTCT consensus ICANS grading (Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638; docs/clinical-rules.md,
+ * section "ICANS").
+ */
 class IcansGraderTest {
 
     private static final Instant AT = Instant.parse("2025-03-05T09:00:00Z");
     private static final String UNAROUSABLE = "unarousable, or needs vigorous or repeated tactile stimuli; stupor or coma";
+    /** ASTCT's CAPD age, the protocol default. */
+    private static final int CAPD_MAX_AGE = 12;
 
     private final IcansGrader grader = new IcansGrader();
 
@@ -33,6 +38,8 @@ class IcansGraderTest {
             "40 | 0  |    | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: ICE score 0/10 (0–2)",
             // Worked case: ICE 8 but awakens only to touch.
             "40 | 8  |    | AWAKENS_TO_TOUCH | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: awakens only to tactile stimulus",
+            "40 | 10 |    | AWAKENS_SPONTANEOUSLY | NONE               | NONE       | NONE    | 1 | ASTCT ICANS grade 1: awakens spontaneously",
+            "40 | 9  |    | AWAKENS_SPONTANEOUSLY | NONE               | NONE       | NONE    | 1 | ASTCT ICANS grade 1: ICE score 9/10 (7–9) and awakens spontaneously",
             "40 | 10 |    | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: awakens to voice",
             "40 | 6  |    | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: ICE score 6/10 (3–6) and awakens to voice",
             // ICE not performed: unarousable grades 4, otherwise the other domains decide.
@@ -43,16 +50,20 @@ class IcansGraderTest {
             "40 | 10 |    | AWAKE            | NONE                    | DEEP_FOCAL | NONE    | 4 | ASTCT ICANS grade 4: deep focal motor weakness (hemiparesis or paraparesis)",
             "40 | 10 |    | AWAKE            | NONE                    | NONE       | FOCAL   | 3 | ASTCT ICANS grade 3: focal or local edema on imaging",
             "40 | 10 |    | AWAKE            | NONE                    | NONE       | DIFFUSE | 4 | ASTCT ICANS grade 4: diffuse cerebral edema or its signs (posturing, cranial nerve VI palsy, papilledema, Cushing's triad)",
-            // CAPD bands, each edge: 0 | 1 8 | 9; 1–8 is told apart by consciousness.
+            // CAPD bands, each edge: 0 | 1 8 | 9 32; 1–8 is grade 1 awake or awakening spontaneously, 2 below that.
             "9  |    | 0  | AWAKE            | NONE                    | NONE       | NONE    | 0 | ASTCT ICANS grade 0: no domain reaches grade 1",
             "9  |    | 1  | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 1 (1–8)",
             "9  |    | 8  | AWAKE            | NONE                    | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 8 (1–8)",
+            "9  |    | 0  | AWAKENS_SPONTANEOUSLY | NONE               | NONE       | NONE    | 1 | ASTCT ICANS grade 1: awakens spontaneously",
+            "9  |    | 1  | AWAKENS_SPONTANEOUSLY | NONE               | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 1 (1–8) and awakens spontaneously",
+            "9  |    | 8  | AWAKENS_SPONTANEOUSLY | NONE               | NONE       | NONE    | 1 | ASTCT ICANS grade 1: CAPD 8 (1–8) and awakens spontaneously",
             "9  |    | 1  | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: CAPD 1 (1–8) with depressed consciousness and awakens to voice",
             "9  |    | 8  | AWAKENS_TO_VOICE | NONE                    | NONE       | NONE    | 2 | ASTCT ICANS grade 2: CAPD 8 (1–8) with depressed consciousness and awakens to voice",
             "9  |    | 8  | AWAKENS_TO_TOUCH | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: awakens only to tactile stimulus",
             "9  |    | 9  | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 9 (≥ 9)",
             // Worked case: a 9-year-old with CAPD 10.
             "9  |    | 10 | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 10 (≥ 9)",
+            "9  |    | 32 | AWAKE            | NONE                    | NONE       | NONE    | 3 | ASTCT ICANS grade 3: CAPD 32 (≥ 9)",
             "9  |    |    | UNAROUSABLE      | NONE                    | NONE       | NONE    | 4 | ASTCT ICANS grade 4: CAPD unable to perform, patient unarousable and " + UNAROUSABLE,
             "9  |    |    | AWAKE            | NONE                    | NONE       | FOCAL   | 3 | ASTCT ICANS grade 3: focal or local edema on imaging",
             // Age on the assessment day: 12 uses CAPD, 13 uses ICE.
@@ -64,7 +75,7 @@ class IcansGraderTest {
             Seizure seizure, MotorWeakness motor, CerebralEdema edema, int grade, String rule) {
         GradedObservation graded = grader.grade(
                 new NeuroAssessment(AT, iceTotal == null ? null : ice(iceTotal), capd, consciousness, seizure, motor,
-                        edema), age);
+                        edema), age, CAPD_MAX_AGE);
 
         assertAll(
                 () -> assertEquals(grade, graded.grade()),
@@ -75,11 +86,40 @@ class IcansGraderTest {
     @Test
     void explanationListsEveryDomain() {
         GradedObservation graded = grader.grade(new NeuroAssessment(AT, ice(6), null, Consciousness.AWAKE,
-                Seizure.NONE, MotorWeakness.NONE, CerebralEdema.FOCAL), 40);
+                Seizure.NONE, MotorWeakness.NONE, CerebralEdema.FOCAL), 40, CAPD_MAX_AGE);
 
         assertEquals("age 40 y; ICE: ICE score 6/10 (3–6) → grade 2; consciousness: awake → grade 0; "
                 + "seizure: no seizure → grade 0; motor: no focal motor weakness → grade 0; "
                 + "cerebral edema: focal or local edema on imaging → grade 3", graded.explanation());
+    }
+
+    /** The protocol's CAPD age: CAPD up to it inclusive, ICE above it. */
+    @ParameterizedTest(name = "age {0} with CAPD up to {1}: CAPD {2}")
+    @CsvSource({
+            "12, 12, true",
+            "13, 12, false",
+            "15, 15, true",
+            "16, 15, false",
+            "0,  0,  true",
+            "1,  0,  false",
+    })
+    void theCapdAgeIsAParameter(int age, int capdMaxAge, boolean assessedByCapd) {
+        NeuroAssessment byCapd = new NeuroAssessment(AT, null, 10, Consciousness.AWAKE, Seizure.NONE,
+                MotorWeakness.NONE, CerebralEdema.NONE);
+        NeuroAssessment byIce = new NeuroAssessment(AT, ice(6), null, Consciousness.AWAKE, Seizure.NONE,
+                MotorWeakness.NONE, CerebralEdema.NONE);
+
+        if (assessedByCapd) {
+            assertAll(
+                    () -> assertEquals("ASTCT ICANS grade 3: CAPD 10 (≥ 9)",
+                            grader.grade(byCapd, age, capdMaxAge).rule()),
+                    () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(byIce, age, capdMaxAge)));
+        } else {
+            assertAll(
+                    () -> assertEquals("ASTCT ICANS grade 2: ICE score 6/10 (3–6)",
+                            grader.grade(byIce, age, capdMaxAge).rule()),
+                    () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(byCapd, age, capdMaxAge)));
+        }
     }
 
     @ParameterizedTest(name = "age {0} with ICE {1} / CAPD {2} is rejected")
@@ -94,7 +134,7 @@ class IcansGraderTest {
         NeuroAssessment assessment = new NeuroAssessment(AT, iceTotal == null ? null : ice(iceTotal), capd,
                 Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE);
 
-        assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, age));
+        assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, age, CAPD_MAX_AGE));
     }
 
     @Test
@@ -102,8 +142,9 @@ class IcansGraderTest {
         NeuroAssessment assessment = new NeuroAssessment(AT, ice(10), null, Consciousness.AWAKE, Seizure.NONE,
                 MotorWeakness.NONE, CerebralEdema.NONE);
         assertAll(
-                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(null, 40)),
-                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, -1)));
+                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(null, 40, CAPD_MAX_AGE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, -1, CAPD_MAX_AGE)),
+                () -> assertThrows(IllegalArgumentException.class, () -> grader.grade(assessment, 40, -1)));
     }
 
     @ParameterizedTest(name = "ICE {0} {1} {2} {3} {4}")
@@ -131,21 +172,12 @@ class IcansGraderTest {
         assertEquals(6, new IceScore(2, 2, 1, 0, 1).total());
     }
 
-    @ParameterizedTest(name = "CAPD {0} accepted: {1}")
-    @CsvSource({
-            "-1, false",
-            "0,  true",
-            "32, true",
-            "33, false",
-    })
-    void capdIsZeroToThirtyTwo(int capd, boolean accepted) {
-        if (accepted) {
-            assertEquals(capd, new NeuroAssessment(AT, null, capd, Consciousness.AWAKE, Seizure.NONE,
-                    MotorWeakness.NONE, CerebralEdema.NONE).capdScore());
-        } else {
-            assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, null, capd,
-                    Consciousness.AWAKE, Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE));
-        }
+    /** CAPD is 0–32: the grading table grades both ends; a score beyond them is no assessment. */
+    @ParameterizedTest(name = "CAPD {0} is rejected")
+    @CsvSource({"-1", "33"})
+    void capdOutsideZeroToThirtyTwoIsRejected(int capd) {
+        assertThrows(IllegalArgumentException.class, () -> new NeuroAssessment(AT, null, capd, Consciousness.AWAKE,
+                Seizure.NONE, MotorWeakness.NONE, CerebralEdema.NONE));
     }
 
     @Test
