@@ -58,7 +58,7 @@ public class IcansService {
     @WithTransaction
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
         return records.record(patientId, idempotencyKey, request, "neuro-assessments", NeuroView.class, patient -> {
-            checkScoreForAge(request, age(patient, request.at()));
+            request.checkScores(age(patient, request.at()), CAPD_MAX_AGE);
             NeuroRecord record = new NeuroRecord();
             record.at = request.at();
             if (request.ice() != null) {
@@ -68,7 +68,9 @@ public class IcansService {
                 record.iceWriting = request.ice().writing();
                 record.iceAttention = request.ice().attention();
             }
+            record.iceStatus = request.iceStatusOrDefault();
             record.capdScore = request.capdScore();
+            record.capdStatus = request.capdStatusOrDefault();
             record.consciousness = request.consciousness();
             record.seizure = request.seizure();
             record.motorWeakness = request.motorWeakness();
@@ -115,19 +117,5 @@ public class IcansService {
                     + "role does not see it");
         }
         return Period.between(patient.birthDate(), at.atZone(zone).toLocalDate()).getYears();
-    }
-
-    private static void checkScoreForAge(NeuroRequest request, int age) {
-        if (request.ice() != null && request.capdScore() != null) {
-            throw ProblemException.invalid("capdScore", "send the ICE score or the CAPD score, not both");
-        }
-        if (age <= CAPD_MAX_AGE && request.ice() != null) {
-            throw ProblemException.invalid("ice", "the patient is " + age + ": at 12 or younger ICANS is assessed "
-                    + "with CAPD (capdScore)");
-        }
-        if (age > CAPD_MAX_AGE && request.capdScore() != null) {
-            throw ProblemException.invalid("capdScore", "the patient is " + age + ": over 12 ICANS is assessed "
-                    + "with the ICE score (ice)");
-        }
     }
 }
