@@ -1,32 +1,37 @@
 package org.celltrial.safety.icans;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import org.celltrial.safety.grading.GradedObservation;
 
 /**
  * Grades immune effector cell-associated neurotoxicity syndrome by the ASTCT consensus (Lee DW et al., Biol Blood
- * Marrow Transplant 2019;25:625-638; CellTrial clinical-rules.md, ICANS): the grade is the most severe of the
+ * Marrow Transplant 2019;25:625-638; docs/clinical-rules.md, section "ICANS"): the grade is the most severe of the
  * domains, and the explanation gives each domain's grade.
  * <ul>
- * <li>ICE score, age over 12: 10 → 0, 7–9 → 1, 3–6 → 2, 0–2 → 3; not performed because the patient is unarousable
- * → 4 (as the consciousness domain also gives); not performed otherwise → not graded (0).</li>
- * <li>CAPD, age 12 or younger (higher is worse): 0 → 0; 1–8 → 1 if awake, 2 if consciousness is depressed (ASTCT lets
- * consciousness tell grades 1 and 2 apart in this band); ≥ 9 → 3; unable to perform because unarousable → 4; not
- * performed otherwise → not graded (0).</li>
+ * <li>ICE score, age over the CAPD age: 10 → 0, 7–9 → 1, 3–6 → 2, 0–2 → 3. A patient unable to undergo ICE
+ * (unarousable or aphasic) scores 0 → 3; grade 4 for an unarousable patient comes from the consciousness domain.</li>
+ * <li>CAPD, up to the CAPD age inclusive (higher is worse): 0 → 0; 1–8 → 1 when awake or awakening spontaneously, 2
+ * when consciousness is depressed further (ASTCT lets consciousness tell grades 1 and 2 apart in this band); ≥ 9 → 3;
+ * unable to perform CAPD → 4.</li>
+ * <li>A score not performed grades nothing: the rule says so, and the grade rests on the other domains.</li>
  * <li>Consciousness, seizure, motor weakness and cerebral edema: the grades their enums carry.</li>
  * </ul>
- * The age is the age on the day of the assessment. ICE 10 with nothing else is no ICANS. Grade 5 (death due to
- * ICANS) is not graded from an assessment: it is recorded with the death.
+ * The age is the age on the day of the assessment; the CAPD age is the protocol's (ASTCT: 12). ICE 10 with nothing
+ * else is no ICANS. Grade 5 (death due to ICANS) is not graded from an assessment: it is recorded with the death.
  */
 public final class IcansGrader {
 
     /** Stored with every grade this engine derives, so a grade can be traced to the rules that made it. */
-    public static final String VERSION = "IcansGrader 1.0 (ASTCT consensus 2019)";
+    public static final String VERSION = "IcansGrader 2.0 (ASTCT consensus 2019)";
 
-    /** ASTCT: CAPD instead of ICE up to this age, inclusive. */
-    private static final int CAPD_UP_TO_AGE_YEARS = 12;
+    /** ASTCT: a patient unable to undergo ICE scores 0. */
+    private static final int ICE_SCORE_WHEN_UNABLE = 0;
+
+    /** ASTCT: a child unable to perform CAPD has grade 4 ICANS. */
+    private static final int CAPD_UNABLE_GRADE = 4;
 
     /** A band of a score: from this score up to the next band's. */
     private record ScoreBand(int from, int grade, String band) {
@@ -48,76 +53,111 @@ public final class IcansGrader {
     /** The CAPD band that grades 1 or 2 by the level of consciousness. */
     private static final ScoreBand CAPD_SHARED_BAND = CAPD_BANDS.get(1);
 
-    /** One domain's finding and the grade it gives. */
-    private record DomainGrade(String domain, String finding, int grade) {
+    /** ASTCT: CAPD 1–8 when the patient needs a stimulus to wake (or does not wake). */
+    private static final int CAPD_SHARED_BAND_DEPRESSED_GRADE = 2;
+
+    /** One domain's finding and the grade it gives; a score not performed gives none. */
+    private record DomainGrade(String domain, String finding, OptionalInt grade) {
+
+        static DomainGrade graded(String domain, String finding, int grade) {
+            return new DomainGrade(domain, finding, OptionalInt.of(grade));
+        }
+
+        static DomainGrade notPerformed(String score) {
+            return new DomainGrade(score, score + " not performed", OptionalInt.empty());
+        }
+
+        String explained() {
+            return domain + ": " + finding + (grade.isPresent() ? " → grade " + grade.getAsInt() : " → not graded");
+        }
     }
 
     /**
-     * @throws IllegalArgumentException for an ICE score at age 12 or younger, or a CAPD score above it
+     * @param ageYearsOnAssessmentDay the patient's age in whole years on the day of the assessment
+     * @param capdMaxAgeYears         the protocol's age up to which (inclusive) CAPD is used instead of ICE
+     * @throws IllegalArgumentException for ICE up to the CAPD age, or CAPD above it (each must be NOT_PERFORMED)
      */
-    public GradedObservation grade(NeuroAssessment assessment, int ageYearsOnAssessmentDay) {
+    public GradedObservation grade(NeuroAssessment assessment, int ageYearsOnAssessmentDay, int capdMaxAgeYears) {
         if (assessment == null) {
             throw new IllegalArgumentException("assessment is required");
         }
         if (ageYearsOnAssessmentDay < 0) {
             throw new IllegalArgumentException("age must not be negative, was " + ageYearsOnAssessmentDay);
         }
-        boolean child = ageYearsOnAssessmentDay <= CAPD_UP_TO_AGE_YEARS;
-        if (child && assessment.ice() != null) {
-            throw new IllegalArgumentException("a child aged " + ageYearsOnAssessmentDay
-                    + " is assessed with CAPD, not ICE (ICE is for patients older than 12)");
+        if (capdMaxAgeYears < 0) {
+            throw new IllegalArgumentException("the CAPD age must not be negative, was " + capdMaxAgeYears);
         }
-        if (!child && assessment.capdScore() != null) {
+        boolean assessedByCapd = ageYearsOnAssessmentDay <= capdMaxAgeYears;
+        if (assessedByCapd && assessment.iceStatus() != ScoreStatus.NOT_PERFORMED) {
+            throw new IllegalArgumentException("a child aged " + ageYearsOnAssessmentDay
+                    + " is assessed with CAPD, not ICE (ICE is for patients older than " + capdMaxAgeYears + ")");
+        }
+        if (!assessedByCapd && assessment.capdStatus() != ScoreStatus.NOT_PERFORMED) {
             throw new IllegalArgumentException("a patient aged " + ageYearsOnAssessmentDay
-                    + " is assessed with ICE, not CAPD (CAPD is for children aged 12 or younger)");
+                    + " is assessed with ICE, not CAPD (CAPD is for children aged " + capdMaxAgeYears
+                    + " or younger)");
         }
         Consciousness consciousness = assessment.consciousness();
         List<DomainGrade> domains = List.of(
-                child ? capd(assessment.capdScore(), consciousness) : ice(assessment.ice(), consciousness),
-                new DomainGrade("consciousness", consciousness.description(), consciousness.icansGrade()),
-                new DomainGrade("seizure", assessment.seizure().description(), assessment.seizure().icansGrade()),
-                new DomainGrade("motor", assessment.motorWeakness().description(),
+                assessedByCapd
+                        ? capd(assessment.capdStatus(), assessment.capdScore(), consciousness)
+                        : ice(assessment.iceStatus(), assessment.ice()),
+                DomainGrade.graded("consciousness", consciousness.description(), consciousness.icansGrade()),
+                DomainGrade.graded("seizure", assessment.seizure().description(), assessment.seizure().icansGrade()),
+                DomainGrade.graded("motor", assessment.motorWeakness().description(),
                         assessment.motorWeakness().icansGrade()),
-                new DomainGrade("cerebral edema", assessment.cerebralEdema().description(),
+                DomainGrade.graded("cerebral edema", assessment.cerebralEdema().description(),
                         assessment.cerebralEdema().icansGrade()));
 
-        int grade = domains.stream().mapToInt(DomainGrade::grade).max().orElseThrow();
-        String rule = grade == 0
-                ? "ASTCT ICANS grade 0: no domain reaches grade 1"
-                : "ASTCT ICANS grade " + grade + ": " + domains.stream()
-                        .filter(domain -> domain.grade() == grade)
+        int grade = domains.stream()
+                .flatMapToInt(domain -> domain.grade().stream())
+                .max()
+                .orElseThrow();
+        String deciding = grade == 0
+                ? "no domain reaches grade 1"
+                : domains.stream()
+                        .filter(domain -> domain.grade().equals(OptionalInt.of(grade)))
                         .map(DomainGrade::finding)
                         .collect(Collectors.joining(" and "));
+        String notPerformed = domains.stream()
+                .filter(domain -> domain.grade().isEmpty())
+                .map(domain -> "; " + domain.finding())
+                .collect(Collectors.joining());
+        String rule = "ASTCT ICANS grade " + grade + ": " + deciding + notPerformed;
         String explanation = "age " + ageYearsOnAssessmentDay + " y; " + domains.stream()
-                .map(domain -> domain.domain() + ": " + domain.finding() + " → grade " + domain.grade())
+                .map(DomainGrade::explained)
                 .collect(Collectors.joining("; "));
         return new GradedObservation(assessment.at(), grade, rule, explanation);
     }
 
-    private static DomainGrade ice(IceScore ice, Consciousness consciousness) {
-        if (ice == null) {
-            return notPerformed("ICE", consciousness);
-        }
-        ScoreBand band = bandOf(ice.total(), ICE_BANDS);
-        return new DomainGrade("ICE", "ICE score " + ice.total() + "/10 (" + band.band() + ")", band.grade());
+    private static DomainGrade ice(ScoreStatus status, IceScore ice) {
+        return switch (status) {
+            case DONE -> {
+                ScoreBand band = bandOf(ice.total(), ICE_BANDS);
+                yield DomainGrade.graded("ICE", "ICE score " + ice.total() + "/10 (" + band.band() + ")",
+                        band.grade());
+            }
+            case UNABLE -> {
+                ScoreBand band = bandOf(ICE_SCORE_WHEN_UNABLE, ICE_BANDS);
+                yield DomainGrade.graded("ICE", "unable to undergo ICE, scored " + ICE_SCORE_WHEN_UNABLE + "/10 ("
+                        + band.band() + ")", band.grade());
+            }
+            case NOT_PERFORMED -> DomainGrade.notPerformed("ICE");
+        };
     }
 
-    private static DomainGrade capd(Integer capdScore, Consciousness consciousness) {
-        if (capdScore == null) {
-            return notPerformed("CAPD", consciousness);
-        }
-        ScoreBand band = bandOf(capdScore, CAPD_BANDS);
-        if (band == CAPD_SHARED_BAND && consciousness != Consciousness.AWAKE) {
-            return new DomainGrade("CAPD", "CAPD " + capdScore + " (" + band.band() + ") with depressed consciousness",
-                    2);
-        }
-        return new DomainGrade("CAPD", "CAPD " + capdScore + " (" + band.band() + ")", band.grade());
-    }
-
-    private static DomainGrade notPerformed(String score, Consciousness consciousness) {
-        return consciousness == Consciousness.UNAROUSABLE
-                ? new DomainGrade(score, score + " unable to perform, patient unarousable", 4)
-                : new DomainGrade(score, score + " not performed", 0);
+    private static DomainGrade capd(ScoreStatus status, Integer capdScore, Consciousness consciousness) {
+        return switch (status) {
+            case DONE -> {
+                ScoreBand band = bandOf(capdScore, CAPD_BANDS);
+                yield band == CAPD_SHARED_BAND && !consciousness.wakesWithoutStimulus()
+                        ? DomainGrade.graded("CAPD", "CAPD " + capdScore + " (" + band.band()
+                                + ") with depressed consciousness", CAPD_SHARED_BAND_DEPRESSED_GRADE)
+                        : DomainGrade.graded("CAPD", "CAPD " + capdScore + " (" + band.band() + ")", band.grade());
+            }
+            case UNABLE -> DomainGrade.graded("CAPD", "unable to perform CAPD", CAPD_UNABLE_GRADE);
+            case NOT_PERFORMED -> DomainGrade.notPerformed("CAPD");
+        };
     }
 
     /** The first band the score reaches. */

@@ -30,8 +30,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Neurological assessments in, ICANS graded by ASTCT out (ICE over 12 years, CAPD at 12 and under, the age on
- * the day of the assessment); every assessment regrades the course and its adverse events.
+ * Neurological assessments in, ICANS graded by ASTCT out (ICE above the protocol's CAPD age, CAPD up to it, the age
+ * on the day of the assessment); every assessment regrades the course and its adverse events.
  */
 @ApplicationScoped
 public class IcansService {
@@ -63,7 +63,7 @@ public class IcansService {
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
         return settings.of(patientId).flatMap(under -> records.record(patientId, idempotencyKey, request,
                 "neuro-assessments", NeuroView.class, patient -> {
-                    checkScoreForAge(request, age(patient, request.at()), under.capdMaxAgeYears());
+                    request.checkScores(age(patient, request.at()), under.capdMaxAgeYears());
                     NeuroRecord record = new NeuroRecord();
                     record.at = request.at();
                     if (request.ice() != null) {
@@ -73,7 +73,9 @@ public class IcansService {
                         record.iceWriting = request.ice().writing();
                         record.iceAttention = request.ice().attention();
                     }
+                    record.iceStatus = request.iceStatusOrDefault();
                     record.capdScore = request.capdScore();
+                    record.capdStatus = request.capdStatusOrDefault();
                     record.consciousness = request.consciousness();
                     record.seizure = request.seizure();
                     record.motorWeakness = request.motorWeakness();
@@ -119,7 +121,8 @@ public class IcansService {
                 .map(record -> clock.notGradedReason(record.at)
                         .map(reason -> GradedObservation.notGraded(record.at, reason, "ICANS",
                                 "neurological assessment recorded"))
-                        .orElseGet(() -> grader.grade(record.assessment(), age(patient, record.at))))
+                        .orElseGet(() -> grader.grade(record.assessment(), age(patient, record.at),
+                                under.capdMaxAgeYears())))
                 .toList(), clock, under, IcansGrader.VERSION));
     }
 
@@ -130,19 +133,5 @@ public class IcansService {
                     + "role does not see it");
         }
         return Period.between(patient.birthDate(), at.atZone(zone).toLocalDate()).getYears();
-    }
-
-    private static void checkScoreForAge(NeuroRequest request, int age, int capdMaxAge) {
-        if (request.ice() != null && request.capdScore() != null) {
-            throw ProblemException.invalid("capdScore", "send the ICE score or the CAPD score, not both");
-        }
-        if (age <= capdMaxAge && request.ice() != null) {
-            throw ProblemException.invalid("ice", "the patient is " + age + ": at " + capdMaxAge
-                    + " or younger ICANS is assessed with CAPD (capdScore)");
-        }
-        if (age > capdMaxAge && request.capdScore() != null) {
-            throw ProblemException.invalid("capdScore", "the patient is " + age + ": over " + capdMaxAge
-                    + " ICANS is assessed with the ICE score (ice)");
-        }
     }
 }

@@ -2,7 +2,8 @@ package org.celltrial.safety.icans;
 
 /**
  * The Immune Effector Cell-associated Encephalopathy (ICE) score of the ASTCT consensus (Lee DW et al., Biol Blood
- * Marrow Transplant 2019;25:625-638), 0–10, for patients older than 12; 10 is normal.
+ * Marrow Transplant 2019;25:625-638; docs/clinical-rules.md, section "ICANS"), 0–10, for patients older than the
+ * protocol's CAPD age (ASTCT: 12); 10 is normal.
  *
  * @param orientation year, month, city, hospital: 0–4
  * @param naming      three objects: 0–3

@@ -33,8 +33,16 @@ public class NeuroRecord extends PatientRecord {
     @Column(name = "ice_attention")
     public Integer iceAttention;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ice_status", nullable = false)
+    public ScoreStatus iceStatus;
+
     @Column(name = "capd_score")
     public Integer capdScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capd_status", nullable = false)
+    public ScoreStatus capdStatus;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -58,6 +66,7 @@ public class NeuroRecord extends PatientRecord {
     }
 
     NeuroAssessment assessment() {
-        return new NeuroAssessment(at, ice(), capdScore, consciousness, seizure, motorWeakness, cerebralEdema);
+        return new NeuroAssessment(at, ice(), iceStatus, capdScore, capdStatus, consciousness, seizure, motorWeakness,
+                cerebralEdema);
     }
 }
