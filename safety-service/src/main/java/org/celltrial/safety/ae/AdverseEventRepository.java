@@ -86,4 +86,9 @@ public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEven
             return new ExportKey(event.subjectId, event.onset, event.id);
         }
     }
+
+    /** The patient's events with outcome FATAL, by onset: ICAHT stops counting at death. */
+    public Uni<List<AdverseEvent>> fatal(UUID patientId) {
+        return list("patientId = ?1 and outcome = ?2 and voided = false order by onset", patientId, Outcome.FATAL);
+    }
 }

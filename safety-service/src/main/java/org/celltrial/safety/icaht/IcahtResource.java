@@ -24,7 +24,7 @@ public class IcahtResource {
 
     @GET
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
-    @Operation(summary = "Early ICAHT from ANC in days 0-30 and late ICAHT (EHA/EBMT), with the platelet version")
+    @Operation(summary = "Early (days 0-30) and late ICAHT from ANC (EHA/EBMT 2023) and from platelets (T-ICAHT 2025)")
     public Uni<IcahtView> icaht(@PathParam("id") UUID patientId) {
         return icaht.icaht(patientId);
     }
