@@ -27,7 +27,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Safety through its REST API with real tokens and real PostgreSQL; enrollment-service is played by WireMock,
- * answering a 9-year-old infused on 2025-03-01 at SITE-01.
+ * answering a 9-year-old lymphodepleted from 2025-02-24 and infused on 2025-03-01 at SITE-01.
  */
 @QuarkusTest
 @TestProfile(SafetyTestProfile.class)
@@ -77,7 +77,8 @@ class SafetyWorkflowTest {
                 .body("items[0].resolvedOn", equalTo("2025-03-03"))
                 .body("items[0].outcome", equalTo("RECOVERED"))
                 .body("items[0].derivedRule", containsString("ASTCT CRS max grade 2"))
-                .body("items[0].derivedBy", equalTo("CrsGrader 1.0 (ASTCT consensus 2019)"));
+                .body("items[0].derivedBy", equalTo("CrsGrader 2.0 (ASTCT consensus 2019)"))
+                .body("items[0].protocolVersion", equalTo(1));
     }
 
     @Test
@@ -144,7 +145,9 @@ class SafetyWorkflowTest {
                 .then().statusCode(200)
                 .body("items.find { it.analyte == 'ANC' && it.value == 0.3f }.ctcaeGrade", equalTo(4))
                 .body("items.find { it.analyte == 'PLT' && it.value == 5.0f }.ctcaeGrade", equalTo(4))
-                .body("items[0].ctcaeEngine", equalTo("CtcaeLabGrader 1.0 (CTCAE v5.0)"));
+                .body("items[0].ctcaeEngine", equalTo("CtcaeLabGrader 1.0 (CTCAE v5.0)"))
+                .body("items[0].ctcaeVersion", equalTo("5.0"))
+                .body("items[0].protocolVersion", equalTo(1));
         as("safety-officer").get(BASE + patient + "/adverse-events")
                 .then().statusCode(200)
                 .body("items.ctcaeTerm", hasItem("Neutrophil count decreased"))
@@ -281,7 +284,8 @@ class SafetyWorkflowTest {
     private static String reference(UUID patient, String birthDate) {
         return """
                 {"id":"%s","subjectId":"CT-SITE-01-%s","siteCode":"SITE-01","sex":"F","birthDate":"%s",
-                 "ageAtInfusionYears":9,"day0":"2025-03-01","weightKg":30.0,"baselinePlateletCountPer1e9L":9,
+                 "ageAtInfusionYears":9,"day0":"2025-03-01","lymphodepletionStart":"2025-02-24","weightKg":30.0,
+                 "baselinePlateletCountPer1e9L":9,
                  "priorTherapyCount":4,"status":"INFUSED","doseLevel":"DL1","therapies":[]}
                 """.formatted(patient, patient.toString().substring(0, 4), birthDate);
     }
