@@ -105,7 +105,7 @@ public class LabService {
 
     private LabGrade grade(LabResult result, LabResult baseline) {
         try {
-            return grader.grade(result, baseline);
+            return grader.grade(CtcaeVersion.V5_0, result, baseline);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("unit", e.getMessage());
         }
