@@ -162,6 +162,11 @@ public final class CtcaeLabGrader {
     private static final Threshold FIBRINOGEN_ABSOLUTE =
             new Threshold(4, new BigDecimal("0.5"), Reference.ABSOLUTE, false, "absolute value <50 mg/dL");
 
+    // "If abnormal" is read as "if the baseline was below LLN", and these rows then replace the LLN rows: taking the
+    // worse of both would never let them count, as k × a baseline below LLN is below k × LLN. pharmaverse admiral's
+    // criteria data reads it otherwise: the percentage rows apply whenever the value is below LLN, whatever the
+    // baseline, and the worse of both counts (baseline 4.0, LLN 2.0, value 1.0 g/L: admiral 4, here 2; baseline 1.0,
+    // value 0.9 g/L: admiral 3, here 1). To be settled in docs/clinical-rules.md, section "CTCAE".
     /**
      * Fibrinogen with a baseline below LLN (v5.0 and v6.0 alike): "&lt;25% decrease" is below the baseline by less
      * than a quarter; "25 - &lt;50%" is at or below 0.75 × baseline; "75% decrease" is read as at least 75 %.
@@ -273,7 +278,8 @@ public final class CtcaeLabGrader {
         // ">2.0 - 4.0 x baseline if baseline was >ULN up to 5 x ULN"; the trailing "up to 5 x ULN" is not applied
         // (admiral does not apply it either). Creatinine's ">1.5 - 3.0 x if baseline is below LLN" is read as
         // multiples of the baseline, applied only to a baseline below its LLN, as the wording says (one version of
-        // admiral's data applies those rows to any baseline).
+        // admiral's data applies those rows to any baseline). Thrombocytopenia grade 3 is <50.0 - 10.0, as admiral's
+        // criteria text has it and grade 4 (<10.0) implies; a comment in admiral's tests says <50.0 - 25.0.
         Edition v6 = new Edition(CtcaeVersion.V6_0, " x 10^9/L", " if baseline was normal or less than normal",
                 " if baseline was >ULN");
         Map<Analyte, AnalyteRule> rules = new EnumMap<>(Analyte.class);
