@@ -186,7 +186,7 @@ public class LabService {
 
     private LabGrade grade(LabResult result, LabResult baseline, GradingSettings under) {
         try {
-            return grader.grade(result, baseline);
+            return grader.grade(CtcaeVersion.V5_0, result, baseline);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("unit", e.getMessage());
         }

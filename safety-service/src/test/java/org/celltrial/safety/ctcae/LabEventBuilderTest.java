@@ -26,8 +26,8 @@ class LabEventBuilderTest {
     private static List<GradedLab> series(Analyte analyte, int... grades) {
         List<GradedLab> series = new ArrayList<>();
         for (int day = 0; day < grades.length; day++) {
-            series.add(new GradedLab(START.plusDays(day), new LabGrade(analyte, CtcaeTerm.PLATELET_COUNT_DECREASED,
-                    grades[day], "grade " + grades[day], "as graded")));
+            series.add(new GradedLab(START.plusDays(day), new LabGrade(CtcaeVersion.V5_0, analyte,
+                    CtcaeTerm.PLATELET_COUNT_DECREASED, grades[day], "grade " + grades[day], "as graded")));
         }
         return series;
     }
