@@ -205,6 +205,26 @@ class SafetyGradingRulesTest {
                 patient.toString()));
     }
 
+    @Test
+    void theProtocolsCtcaeVersionGradesAndIsStampedOnEveryGrade() {
+        int amendment = 200_000 + (int) (Math.random() * 100_000);
+        EnrollmentStub.protocolInForce(amendment, EnrollmentStub.DEFAULT_SAFETY_GRADING
+                .replace("\"ctcaeVersion\":\"5.0\"", "\"ctcaeVersion\":\"6.0\""));
+        // Platelets 20: v5.0 grade 4 (< 25), v6.0 Thrombocytopenia grade 3 (< 50 - 10).
+        lab("2025-03-05T08:00:00Z", "PLT", 20, "10*9/L", 150, 400, 201);
+        as("safety-officer").get(BASE + patient + "/labs").then().statusCode(200)
+                .body("items[0].ctcaeGrade", equalTo(3))
+                .body("items[0].ctcaeVersion", equalTo("6.0"))
+                .body("items[0].protocolVersion", equalTo(amendment))
+                .body("items[0].ctcaeRule", containsString("CTCAE v6.0 Thrombocytopenia grade 3"));
+        // CTCAE v6.0 has no lymphocyte term: refused, naming the field, nothing stored.
+        as("inv-site01").body(Map.of("at", "2025-03-05T08:00:00Z", "analyte", "LYM", "value", 0.3, "unit", "10*9/L",
+                        "lowerLimitNormal", 1.0, "upperLimitNormal", 4.0))
+                .post(BASE + patient + "/labs").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("analyte"));
+        assertEquals(1, rows("lab_result"));
+    }
+
     private io.restassured.response.ValidatableResponse vitals(Map<String, Object> body, int status) {
         return as("inv-site01").body(new HashMap<>(body)).post(BASE + patient + "/vitals").then().statusCode(status);
     }

@@ -145,7 +145,7 @@ class SafetyWorkflowTest {
                 .then().statusCode(200)
                 .body("items.find { it.analyte == 'ANC' && it.value == 0.3f }.ctcaeGrade", equalTo(4))
                 .body("items.find { it.analyte == 'PLT' && it.value == 5.0f }.ctcaeGrade", equalTo(4))
-                .body("items[0].ctcaeEngine", equalTo("CtcaeLabGrader 1.0 (CTCAE v5.0)"))
+                .body("items[0].ctcaeEngine", equalTo("CtcaeLabGrader 2.0 (CTCAE v5.0, v6.0)"))
                 .body("items[0].ctcaeVersion", equalTo("5.0"))
                 .body("items[0].protocolVersion", equalTo(1));
         as("safety-officer").get(BASE + patient + "/adverse-events")

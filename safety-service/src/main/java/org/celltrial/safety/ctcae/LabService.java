@@ -157,7 +157,7 @@ public class LabService {
             StoredGrade before = new StoredGrade(lab.ctcaeGrade, lab.ctcaeRule, lab.ctcaeEngine, lab.ctcaeVersion,
                     lab.protocolVersion);
             StoredGrade after = new StoredGrade(grade.grade(), grade.rule(), CtcaeLabGrader.VERSION,
-                    under.ctcaeVersion(), under.protocolVersion());
+                    under.ctcaeVersion().label(), under.protocolVersion());
             return before.equals(after) ? null : new Regraded(lab.id, before, after);
         }
     }
@@ -180,13 +180,17 @@ public class LabService {
         lab.ctcaeGrade = grade.grade();
         lab.ctcaeRule = grade.rule();
         lab.ctcaeEngine = CtcaeLabGrader.VERSION;
-        lab.ctcaeVersion = under.ctcaeVersion();
+        lab.ctcaeVersion = under.ctcaeVersion().label();
         lab.protocolVersion = under.protocolVersion();
     }
 
     private LabGrade grade(LabResult result, LabResult baseline, GradingSettings under) {
+        if (CtcaeTerm.forAnalyte(under.ctcaeVersion(), result.analyte()).isEmpty()) {
+            throw ProblemException.invalid("analyte", "CTCAE v" + under.ctcaeVersion().label()
+                    + ", which the protocol grades by, has no term for " + result.analyte());
+        }
         try {
-            return grader.grade(CtcaeVersion.V5_0, result, baseline);
+            return grader.grade(under.ctcaeVersion(), result, baseline);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("unit", e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.celltrial.safety.grading;
 import java.time.Duration;
 
 import org.celltrial.common.enrollment.ProtocolReference;
+import org.celltrial.safety.ctcae.CtcaeVersion;
 
 /**
  * How safety is graded under one protocol version (docs/clinical-rules.md, Protocol settings); every grade stored
@@ -10,12 +11,12 @@ import org.celltrial.common.enrollment.ProtocolReference;
  *
  * @param episodeResolutionWindow how long without grade ≥ 1 ends a CRS or ICANS episode
  * @param capdMaxAgeYears         ICANS is scored with CAPD up to this age inclusive, with ICE above
- * @param ctcaeVersion            the CTCAE version labs are graded by, "5.0" or "6.0"
+ * @param ctcaeVersion            the CTCAE version labs are graded by
  * @param labBaselineAnchor       FIRST_LYMPHODEPLETION_DAY or DAY_0
  * @param labBaselineLookBackDays how far before the anchor a result may still be the baseline
  */
 public record GradingSettings(int protocolVersion, Duration episodeResolutionWindow, int capdMaxAgeYears,
-        String ctcaeVersion, LabBaselineAnchor labBaselineAnchor, int labBaselineLookBackDays) {
+        CtcaeVersion ctcaeVersion, LabBaselineAnchor labBaselineAnchor, int labBaselineLookBackDays) {
 
     /** The day a lab baseline is taken on or before. */
     public enum LabBaselineAnchor {
@@ -45,7 +46,7 @@ public record GradingSettings(int protocolVersion, Duration episodeResolutionWin
             throw new IllegalStateException("protocol version " + protocol.version() + " names no safety grading");
         }
         return new GradingSettings(protocol.version(), Duration.ofHours(settings.episodeResolutionWindowHours()),
-                settings.capdMaxAgeYears(), settings.ctcaeVersion(),
+                settings.capdMaxAgeYears(), CtcaeVersion.of(settings.ctcaeVersion()),
                 LabBaselineAnchor.valueOf(settings.labBaselineAnchor()), settings.labBaselineLookBackDays());
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * How CTCAE rows are applied (docs/clinical-rules.md, section "CTCAE"): the rows as written, the baseline rows, the
- * words of a grade, the versions and their terms. The per-version thresholds are in {@link CtcaeLabGraderTestV5Table}
- * and {@link CtcaeLabGraderTestV6Table}.
+ * words of a grade, the versions and their terms. The per-version thresholds are in {@link CtcaeV5LabTableTest}
+ * and {@link CtcaeV6LabTableTest}.
  */
 class CtcaeLabGraderTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The CTCAE v5.0 (NCI, 2017) golden table: every analyte, every row, just beyond, at and just short of each
  * threshold (docs/clinical-rules.md, section "CTCAE"). Empty limits are not reported.
  */
-class CtcaeLabGraderTestV5Table {
+class CtcaeV5LabTableTest {
 
     private final CtcaeLabGrader grader = new CtcaeLabGrader();
 

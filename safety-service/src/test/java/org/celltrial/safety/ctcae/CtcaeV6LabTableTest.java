@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The CTCAE v6.0 (NCI, 2025) golden table: every analyte v6.0 grades (not lymphocytes), every row, just beyond, at and
  * just short of each threshold (docs/clinical-rules.md, section "CTCAE"). Empty limits are not reported.
  */
-class CtcaeLabGraderTestV6Table {
+class CtcaeV6LabTableTest {
 
     private final CtcaeLabGrader grader = new CtcaeLabGrader();
 
