@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Plays all three services with one WireMock server: their paths differ by prefix, as in api.md. */
+/** Plays all three services with one WireMock server: their paths differ by prefix, as in docs/api.md. */
 public class CompositeStubs implements QuarkusTestResourceLifecycleManager {
 
     static WireMockServer services;

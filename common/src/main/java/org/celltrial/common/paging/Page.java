@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.celltrial.common.problem.ProblemException;
 
 /**
- * One page of a list: {@code {"items": [...], "nextCursor": ...}} (api.md). Lists are keyset-paginated: the
+ * One page of a list: {@code {"items": [...], "nextCursor": ...}} (docs/api.md). Lists are keyset-paginated: the
  * cursor is the opaque, encoded sort key of the last item returned, and {@code nextCursor} is null on the last page.
  */
 public record Page<T>(List<T> items, String nextCursor) {

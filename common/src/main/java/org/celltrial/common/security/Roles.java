@@ -1,6 +1,6 @@
 package org.celltrial.common.security;
 
-/** The realm roles of Keycloak realm {@code celltrial} (architecture.md, "Roles"). */
+/** The realm roles of Keycloak realm {@code celltrial} (docs/architecture.md, "Roles"). */
 public final class Roles {
     public static final String INVESTIGATOR = "investigator";
     public static final String DATA_MANAGER = "data-manager";

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Platelet glycoprotein autoantibodies before and after the CAR-T (CellTrial clinical-rules.md, Other efficacy
+ * Platelet glycoprotein autoantibodies before and after the CAR-T (docs/clinical-rules.md, Other efficacy
  * measures).
  *
  * @param targets                  each measured target, in {@link GpTarget} order

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads platelet glycoprotein autoantibody ELISAs (GPIIb/IIIa, GPIb/IX, GPIa/IIa) before and after the CAR-T, per
- * CellTrial clinical-rules.md, Other efficacy measures: a rule of the study protocol, as the IWG (Rodeghiero F et
+ * docs/clinical-rules.md, Other efficacy measures: a rule of the study protocol, as the IWG (Rodeghiero F et
  * al., Blood 2009;113:2386-2393) and the 2019 consensus (Provan D et al., Blood Adv 2019;3:3780-3817) define
  * response by the platelet count alone.
  * <ul>

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One ELISA measurement of an anti-platelet glycoprotein autoantibody (CellTrial clinical-rules.md, Other efficacy
+ * One ELISA measurement of an anti-platelet glycoprotein autoantibody (docs/clinical-rules.md, Other efficacy
  * measures).
  *
  * @param cutoff the assay's cut-off for this run: an optical density at or above it is positive

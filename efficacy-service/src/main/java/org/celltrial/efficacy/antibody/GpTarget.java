@@ -1,6 +1,6 @@
 package org.celltrial.efficacy.antibody;
 
-/** Platelet glycoproteins that ITP autoantibodies are measured against by ELISA (CellTrial clinical-rules.md). */
+/** Platelet glycoproteins that ITP autoantibodies are measured against by ELISA (docs/clinical-rules.md). */
 public enum GpTarget {
     GPIIB_IIIA("GPIIb/IIIa"),
     GPIB_IX("GPIb/IX"),

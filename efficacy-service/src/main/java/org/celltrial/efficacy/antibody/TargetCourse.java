@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One glycoprotein target's autoantibody over time (CellTrial clinical-rules.md, Other efficacy measures).
+ * One glycoprotein target's autoantibody over time (docs/clinical-rules.md, Other efficacy measures).
  *
  * @param baseline      the last result on or before Day 0; null when there is none
  * @param series        every result of the target in date order

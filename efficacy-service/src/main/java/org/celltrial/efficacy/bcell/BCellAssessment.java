@@ -3,7 +3,7 @@ package org.celltrial.efficacy.bcell;
 import java.time.LocalDate;
 
 /**
- * B-cell aplasia and recovery after the CAR-T (CellTrial clinical-rules.md, Other efficacy measures).
+ * B-cell aplasia and recovery after the CAR-T (docs/clinical-rules.md, Other efficacy measures).
  *
  * @param aplasiaFromDay   study day of the first count after Day 0 below the threshold; null without aplasia
  * @param recoveredOnDay   study day of the first count at or above the threshold after aplasia that the next count

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * B-cell aplasia, the pharmacodynamic mark of CD19 CAR-T, from CD19⁺ counts per µL (CellTrial clinical-rules.md,
+ * B-cell aplasia, the pharmacodynamic mark of CD19 CAR-T, from CD19⁺ counts per µL (docs/clinical-rules.md,
  * Other efficacy measures; the threshold is the protocol's, default 1 /µL).
  * <ul>
  * <li>Only counts after Day 0 are considered: lymphodepletion and the infusion come first.</li>

@@ -3,7 +3,7 @@ package org.celltrial.efficacy.bcell;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One flow-cytometry count of CD19⁺ B cells in peripheral blood (CellTrial clinical-rules.md). */
+/** One flow-cytometry count of CD19⁺ B cells in peripheral blood (docs/clinical-rules.md). */
 public record Cd19Count(LocalDate date, BigDecimal cd19PerUl) {
 
     public Cd19Count {

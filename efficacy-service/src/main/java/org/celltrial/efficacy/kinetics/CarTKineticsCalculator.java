@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Summarises CAR-T kinetics from qPCR (transgene copies per µg genomic DNA), per CellTrial clinical-rules.md, Other
+ * Summarises CAR-T kinetics from qPCR (transgene copies per µg genomic DNA), per docs/clinical-rules.md, Other
  * efficacy measures, with the conventions of CAR-T cellular kinetics (non-compartmental analysis; AUC by the linear
  * trapezoidal rule).
  * <ul>

@@ -3,7 +3,7 @@ package org.celltrial.efficacy.kinetics;
 import java.math.BigDecimal;
 
 /**
- * CAR-T expansion and persistence from qPCR (CellTrial clinical-rules.md, Other efficacy measures).
+ * CAR-T expansion and persistence from qPCR (docs/clinical-rules.md, Other efficacy measures).
  *
  * @param cmax              the highest value at or above the LLOQ, copies/µg DNA; null when none is
  * @param tmaxDay           the study day of Cmax, the earliest if tied; null with cmax

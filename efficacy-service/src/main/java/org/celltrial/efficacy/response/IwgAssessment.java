@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * A patient's IWG response to the CAR-T and, reported separately, after a subsequent therapy (CellTrial
- * clinical-rules.md, ITP response; Rodeghiero F et al., Blood 2009;113:2386-2393).
+ * docs/clinical-rules.md, ITP response; Rodeghiero F et al., Blood 2009;113:2386-2393).
  *
  * @param carT                   the CAR-T response, censored at the first subsequent therapy
  * @param censoredAt             that therapy's start, or null when there was none

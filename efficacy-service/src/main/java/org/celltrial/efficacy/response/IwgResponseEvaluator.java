@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * Assesses a patient's ITP response to CAR-T by the International Working Group criteria: Rodeghiero F et al.,
  * Blood 2009;113:2386-2393, and the 2019 international consensus report, Provan D et al., Blood Adv
- * 2019;3:3780-3817 (CellTrial clinical-rules.md, ITP response). Thresholds and windows are {@link IwgSettings}.
+ * 2019;3:3780-3817 (docs/clinical-rules.md, ITP response). Thresholds and windows are {@link IwgSettings}.
  * <ul>
  * <li>Each count: CR when ≥ 100×10⁹/L and no bleeding; R when ≥ 30×10⁹/L and ≥ 2 × baseline and no bleeding, and
  * not CR; NR otherwise. Bleeding is a WHO grade ≥ 2; a grade not assessed is no bleeding known. A CR count meets

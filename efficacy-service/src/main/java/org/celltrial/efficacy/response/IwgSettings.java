@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The protocol's choices for the IWG response. Defaults from Rodeghiero F et al., Blood 2009;113:2386-2393 and the
  * 2019 international consensus report (Provan D et al., Blood Adv 2019;3:3780-3817), as restated in CellTrial
- * clinical-rules.md, ITP response: CR ≥ 100×10⁹/L, R ≥ 30×10⁹/L and ≥ 2 × baseline, both without bleeding (WHO
+ * docs/clinical-rules.md, ITP response: CR ≥ 100×10⁹/L, R ≥ 30×10⁹/L and ≥ 2 × baseline, both without bleeding (WHO
  * grade ≥ 2); confirmation by two counts more than 7 days apart; loss by two counts more than 1 day apart; counts
  * within 28 days after a rescue therapy don't count.
  *

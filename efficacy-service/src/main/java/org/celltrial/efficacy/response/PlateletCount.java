@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * One platelet count with the bleeding assessed at the same visit: an IWG response needs both the count and the
- * absence of bleeding (Rodeghiero F et al., Blood 2009;113:2386-2393; CellTrial clinical-rules.md, ITP response).
+ * absence of bleeding (Rodeghiero F et al., Blood 2009;113:2386-2393; docs/clinical-rules.md, ITP response).
  *
  * @param valuePer1e9L     platelets ×10⁹/L
  * @param bleedingWhoGrade WHO bleeding grade 0–4; null when not assessed, which counts as no bleeding known

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A patient's IWG response (api.md): the CAR-T course at the top level, censored at the first subsequent
+ * A patient's IWG response (docs/api.md): the CAR-T course at the top level, censored at the first subsequent
  * therapy ({@code censoredAt}), with the course after that therapy reported separately.
  */
 public record ResponseView(

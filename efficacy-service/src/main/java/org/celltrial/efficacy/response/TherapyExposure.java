@@ -3,7 +3,7 @@ package org.celltrial.efficacy.response;
 import java.time.LocalDate;
 
 /**
- * A rescue or subsequent therapy the patient received (CellTrial clinical-rules.md, ITP response).
+ * A rescue or subsequent therapy the patient received (docs/clinical-rules.md, ITP response).
  *
  * @param category what kind of treatment (IVIG, PLATELET_TRANSFUSION, GLUCOCORTICOID, ANTI_CD38...); rescue windows
  *                 are configured per category ({@link IwgSettings#rescueWindowDaysByCategory()})

@@ -1,7 +1,7 @@
 package org.celltrial.efficacy.response;
 
 /**
- * Why a therapy given after the CAR-T matters to the IWG response (CellTrial clinical-rules.md, ITP response).
+ * Why a therapy given after the CAR-T matters to the IWG response (docs/clinical-rules.md, ITP response).
  */
 public enum TherapyKind {
     /** IVIG, platelet transfusion, corticosteroid pulse...: platelet counts in its window don't count. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, Other efficacy measures: GP autoantibodies by ELISA. */
+/** docs/clinical-rules.md, Other efficacy measures: GP autoantibodies by ELISA. */
 class AutoantibodyEvaluatorTest {
 
     private static final LocalDate DAY0 = LocalDate.parse("2025-02-01");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, Other efficacy measures: B-cell aplasia below 1 CD19⁺ cell/µL by default. */
+/** docs/clinical-rules.md, Other efficacy measures: B-cell aplasia below 1 CD19⁺ cell/µL by default. */
 class BCellDepletionEvaluatorTest {
 
     private static final LocalDate DAY0 = LocalDate.parse("2025-02-01");

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * CellTrial clinical-rules.md, Other efficacy measures: CAR-T kinetics by qPCR, AUC by the linear trapezoidal rule.
+ * docs/clinical-rules.md, Other efficacy measures: CAR-T kinetics by qPCR, AUC by the linear trapezoidal rule.
  * The LLOQ is 20 copies/µg DNA throughout.
  */
 class CarTKineticsCalculatorTest {

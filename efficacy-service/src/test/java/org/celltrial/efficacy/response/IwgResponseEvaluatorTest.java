@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * IWG response (Rodeghiero F et al., Blood 2009;113:2386-2393; Provan D et al., Blood Adv 2019;3:3780-3817;
- * CellTrial clinical-rules.md, ITP response). Counts are placed by study day from {@link #DAY0}.
+ * docs/clinical-rules.md, ITP response). Counts are placed by study day from {@link #DAY0}.
  */
 class IwgResponseEvaluatorTest {
 

@@ -1,7 +1,7 @@
 package org.celltrial.enrollment.eligibility;
 
 /**
- * One criterion's verdict with the values behind it (CellTrial api.md, enrollment: "returns every criterion with
+ * One criterion's verdict with the values behind it (CellTrial docs/api.md, enrollment: "returns every criterion with
  * met true/false and why").
  *
  * @param met null while it cannot be decided (an unanswered investigator criterion)

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The protocol's eligibility criteria (CellTrial api.md, enrollment: protocol {@code eligibility}); defaults are
+ * The protocol's eligibility criteria (CellTrial docs/api.md, enrollment: protocol {@code eligibility}); defaults are
  * the reference study's: age 6–30 years, primary ITP for at least 12 months (chronic ITP, IWG: Rodeghiero F et al.,
  * Blood 2009;113:2386–2393), at least 2 prior lines of therapy, screening platelet count below 30 ×10⁹/L, and the
  * investigator's answers to the criteria no stored fact decides.

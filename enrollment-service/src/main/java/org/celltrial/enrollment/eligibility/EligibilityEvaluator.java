@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.celltrial.enrollment.eligibility.PatientFacts.PriorTherapyFact;
 
 /**
- * Evaluates the protocol's eligibility criteria ({@link EligibilityCriteria}; CellTrial api.md, enrollment:
+ * Evaluates the protocol's eligibility criteria ({@link EligibilityCriteria}; CellTrial docs/api.md, enrollment:
  * eligibility) on a patient's facts and the investigator's answers. Ages and durations are calendar-based
  * ({@link Period}): age is the whole years completed on the screening date, so a patient born on 29 February
  * completes a year on 1 March in common years.

@@ -3,7 +3,7 @@ package org.celltrial.enrollment.eligibility;
 import java.util.Collection;
 
 /**
- * The verdict of an eligibility assessment (CellTrial api.md, enrollment: eligibility "and the outcome"). One
+ * The verdict of an eligibility assessment (CellTrial docs/api.md, enrollment: eligibility "and the outcome"). One
  * unmet criterion decides; otherwise an undecided one leaves it open.
  */
 public enum EligibilityOutcome {

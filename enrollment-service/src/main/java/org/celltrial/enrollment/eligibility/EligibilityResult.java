@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An eligibility assessment (CellTrial api.md, enrollment: eligibility).
+ * An eligibility assessment (CellTrial docs/api.md, enrollment: eligibility).
  *
  * @param criteria           the computed criteria, then the investigator criteria in the protocol's order
  * @param unknownAnswerCodes answers given for codes the protocol has no investigator criterion for, sorted; they

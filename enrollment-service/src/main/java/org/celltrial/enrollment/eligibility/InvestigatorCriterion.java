@@ -2,7 +2,7 @@ package org.celltrial.enrollment.eligibility;
 
 /**
  * An eligibility criterion the investigator answers yes or no, because no stored fact decides it (CellTrial
- * api.md, enrollment: the protocol's eligibility criteria).
+ * docs/api.md, enrollment: the protocol's eligibility criteria).
  */
 public record InvestigatorCriterion(String code, String text) {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What eligibility is computed from, as recorded at screening (CellTrial api.md, enrollment: screening a patient).
+ * What eligibility is computed from, as recorded at screening (CellTrial docs/api.md, enrollment: screening a patient).
  */
 public record PatientFacts(LocalDate birthDate, LocalDate itpDiagnosisDate, BigDecimal screeningPlateletCountPer1e9L,
         List<PriorTherapyFact> priorTherapies) {
@@ -14,7 +14,7 @@ public record PatientFacts(LocalDate birthDate, LocalDate itpDiagnosisDate, BigD
     /**
      * A prior ITP therapy.
      *
-     * @param category e.g. GLUCOCORTICOID, TPO_RA (api.md)
+     * @param category e.g. GLUCOCORTICOID, TPO_RA (docs/api.md)
      * @param agent    e.g. "eltrombopag"; null or blank when not named (e.g. splenectomy)
      */
     public record PriorTherapyFact(String category, String agent) {

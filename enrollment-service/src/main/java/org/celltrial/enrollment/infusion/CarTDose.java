@@ -3,7 +3,7 @@ package org.celltrial.enrollment.infusion;
 import java.math.BigDecimal;
 
 /**
- * The CAR-T dose given at infusion against the protocol's target (CellTrial clinical-rules.md, Dosing).
+ * The CAR-T dose given at infusion against the protocol's target (docs/clinical-rules.md, Dosing).
  *
  * @param deviationPercent (infused − target) / target × 100, to 0.1 %
  * @param withinTolerance  false means a protocol deviation; decided on the unrounded deviation

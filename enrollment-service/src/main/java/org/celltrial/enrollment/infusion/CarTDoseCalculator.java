@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Checks the CAR-T dose, per CellTrial clinical-rules.md, Dosing: target cells = cells/kg of the dose level
+ * Checks the CAR-T dose, per docs/clinical-rules.md, Dosing: target cells = cells/kg of the dose level
  * (DL1 1.5×10⁵/kg, DL2 3×10⁵/kg) × weight (kg) at infusion; an infused total deviating from the target by more
  * than the protocol's tolerance (default ±20 %) is a protocol deviation. Exactly ±20 % is within.
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Body surface area formulas; the protocol chooses one (CellTrial clinical-rules.md, Dosing). Results are
+ * Body surface area formulas; the protocol chooses one (docs/clinical-rules.md, Dosing). Results are
  * unrounded ({@link MathContext#DECIMAL64}, 16 significant digits): rounding to the protocol's precision is
  * {@link DosingRules#roundBsa}'s job.
  */

@@ -1,7 +1,7 @@
 package org.celltrial.enrollment.lymphodepletion;
 
 /**
- * A change the protocol made to a planned dose, reported with the dose (CellTrial clinical-rules.md, Dosing:
+ * A change the protocol made to a planned dose, reported with the dose (docs/clinical-rules.md, Dosing:
  * "the rule applied is reported").
  *
  * @param rule             {@link #RENAL_REDUCTION} or {@link #RENAL_WITHHOLD}

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The protocol's choices for computing lymphodepletion doses. Defaults from CellTrial clinical-rules.md, Dosing:
+ * The protocol's choices for computing lymphodepletion doses. Defaults from docs/clinical-rules.md, Dosing:
  * Mosteller BSA rounded to 0.01 m² first, then each daily dose to 1 mg, half up; a renally adjusted agent
  * (fludarabine) is reduced by 20 % for a creatinine clearance of 30–70 mL/min, both bounds included, and is
  * not given below 30 mL/min.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A patient's lymphodepletion plan (CellTrial clinical-rules.md, Dosing).
+ * A patient's lymphodepletion plan (docs/clinical-rules.md, Dosing).
  *
  * @param bsaM2 the BSA the doses were computed from, already rounded to the protocol's precision
  * @param doses ordered by study day, then by agent in the regimen's order

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Plans lymphodepletion, per CellTrial clinical-rules.md, Dosing: dose (mg) = mg/m² × BSA per day, BSA rounded
+ * Plans lymphodepletion, per docs/clinical-rules.md, Dosing: dose (mg) = mg/m² × BSA per day, BSA rounded
  * first (default 0.01 m²), then the dose (default 1 mg); 140 cm and 32 kg give 1.12 m², 34 mg fludarabine and
  * 336 mg cyclophosphamide. A renally adjusted agent (fludarabine) is reduced for a creatinine clearance within the
  * protocol's range (default 30–70 mL/min, −20 %) and not given below it, which needs the investigator's decision;

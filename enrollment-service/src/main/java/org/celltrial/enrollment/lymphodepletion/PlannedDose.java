@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One agent on one study day of a lymphodepletion plan (CellTrial clinical-rules.md, Dosing).
+ * One agent on one study day of a lymphodepletion plan (docs/clinical-rules.md, Dosing).
  *
  * @param fullDoseMg       mg/m² × rounded BSA, rounded: the dose before any renal adjustment
  * @param doseMg           the dose to give: the full dose, the reduced dose, or 0 when withheld

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One agent of the lymphodepletion regimen: its daily dose per m² and the study days it is given on (before the
- * infusion on Day 0, so negative). Default regimen from CellTrial clinical-rules.md, Dosing: fludarabine 30 mg/m²
+ * infusion on Day 0, so negative). Default regimen from docs/clinical-rules.md, Dosing: fludarabine 30 mg/m²
  * and cyclophosphamide 300 mg/m² on days −5, −4, −3; fludarabine is the renally adjusted one.
  *
  * @param renallyAdjusted whether the protocol's renal reduction ({@link DosingRules}) applies to this agent

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A patient's course through the study (api.md), and which step may follow which. A refused step is a 409
+ * A patient's course through the study (docs/api.md), and which step may follow which. A refused step is a 409
  * that names both states.
  */
 public enum PatientStatus {

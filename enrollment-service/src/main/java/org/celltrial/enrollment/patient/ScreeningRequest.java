@@ -14,7 +14,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Screening a patient (api.md). Physiological bounds: height 40–250 cm, weight 2–300 kg, platelets 0–2000. */
+/** Screening a patient (docs/api.md). Physiological bounds: height 40–250 cm, weight 2–300 kg, platelets 0–2000. */
 public record ScreeningRequest(
         @NotBlank String siteCode,
         @NotBlank @Size(max = 40) String screeningNumber,

@@ -1,6 +1,6 @@
 package org.celltrial.enrollment.patient;
 
-/** Categories of prior ITP therapy (api.md). */
+/** Categories of prior ITP therapy (docs/api.md). */
 public enum TherapyCategory {
     GLUCOCORTICOID,
     IVIG,

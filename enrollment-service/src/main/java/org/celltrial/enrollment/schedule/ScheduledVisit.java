@@ -2,7 +2,7 @@ package org.celltrial.enrollment.schedule;
 
 import java.time.LocalDate;
 
-/** A visit placed on the calendar from a patient's Day 0 (CellTrial clinical-rules.md, Dosing, study day). */
+/** A visit placed on the calendar from a patient's Day 0 (docs/clinical-rules.md, Dosing, study day). */
 public record ScheduledVisit(String label, int studyDay, LocalDate date) {
 
     public ScheduledVisit {

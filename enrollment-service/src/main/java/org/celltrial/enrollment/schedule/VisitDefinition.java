@@ -2,7 +2,7 @@ package org.celltrial.enrollment.schedule;
 
 /**
  * A visit of the protocol's schedule, placed either on a study day or a number of calendar months after Day 0
- * (CellTrial clinical-rules.md, Dosing: Day 0 = infusion date, days before are negative).
+ * (docs/clinical-rules.md, Dosing: Day 0 = infusion date, days before are negative).
  *
  * @param studyDay the study day, or null for a monthly visit
  * @param month    m means the calendar date Day 0 + m months, or null for a visit on a study day

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * Study days and visit dates, per CellTrial clinical-rules.md, Dosing: Day 0 = the CAR-T infusion date, days
+ * Study days and visit dates, per docs/clinical-rules.md, Dosing: Day 0 = the CAR-T infusion date, days
  * before it are negative and there is a Day 0, so a study day is the plain difference in days. A monthly visit
  * falls on Day 0's day of the month, or on the month's last day when that day does not exist (Day 0 on
  * 31 January puts Month 1 on 28 or 29 February).

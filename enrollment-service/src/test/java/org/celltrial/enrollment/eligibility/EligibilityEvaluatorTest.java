@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial api.md, enrollment: eligibility; the reference study's criteria (EligibilityCriteria.defaults()). */
+/** CellTrial docs/api.md, enrollment: eligibility; the reference study's criteria (EligibilityCriteria.defaults()). */
 class EligibilityEvaluatorTest {
 
     private static final LocalDate SCREENING = LocalDate.parse("2025-01-10");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, Dosing: CAR-T target cells and the ±20 % tolerance. */
+/** docs/clinical-rules.md, Dosing: CAR-T target cells and the ±20 % tolerance. */
 class CarTDoseCalculatorTest {
 
     private static final BigDecimal DL1_CELLS_PER_KG = new BigDecimal("1.5e5");

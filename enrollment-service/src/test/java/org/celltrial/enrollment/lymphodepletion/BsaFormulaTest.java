@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Mosteller RD, N Engl J Med 1987; Haycock GB et al., J Pediatr 1978; CellTrial clinical-rules.md, Dosing. */
+/** Mosteller RD, N Engl J Med 1987; Haycock GB et al., J Pediatr 1978; docs/clinical-rules.md, Dosing. */
 class BsaFormulaTest {
 
     private static final BigDecimal PRECISION = new BigDecimal("1e-12");

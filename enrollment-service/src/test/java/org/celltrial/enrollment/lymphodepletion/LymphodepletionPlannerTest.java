@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, Dosing: BSA-based lymphodepletion with renal adjustment of fludarabine. */
+/** docs/clinical-rules.md, Dosing: BSA-based lymphodepletion with renal adjustment of fludarabine. */
 class LymphodepletionPlannerTest {
 
     private static final LocalDate INFUSION = LocalDate.parse("2025-03-02");

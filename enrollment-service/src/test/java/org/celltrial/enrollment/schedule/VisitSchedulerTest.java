@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, Dosing: Day 0 = infusion date, days before are negative, there is a Day 0. */
+/** docs/clinical-rules.md, Dosing: Day 0 = infusion date, days before are negative, there is a Day 0. */
 class VisitSchedulerTest {
 
     private final VisitScheduler scheduler = new VisitScheduler();

@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RouteGuard {
 
-    /** The query parameter by which every list, summary and export is filtered by site (api.md). */
+    /** The query parameter by which every list, summary and export is filtered by site (docs/api.md). */
     private static final String SITE_FILTER = "siteCode";
 
     private final RoutePolicy policy = new RoutePolicy();

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who may call which route, in one table (architecture.md, "Roles"): the gateway refuses a request no rule
+ * Who may call which route, in one table (docs/architecture.md, "Roles"): the gateway refuses a request no rule
  * allows before it reaches a service, and each service checks again. Rules are tried in order; the first whose
  * method and path match decides; a request no rule matches is refused.
  *

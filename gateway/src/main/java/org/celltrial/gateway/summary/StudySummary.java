@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The study at a cut-off as a paper reports it (api.md): demographics and exposure from enrollment, CRS and ICANS
+ * The study at a cut-off as a paper reports it (docs/api.md): demographics and exposure from enrollment, CRS and ICANS
  * from safety, response, B cells and autoantibodies from efficacy. A service that does not answer leaves its
  * fields null and is named in {@code unavailable}.
  */

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The role × route table of architecture.md, row by row: allowed or refused. */
+/** The role × route table of docs/architecture.md, row by row: allowed or refused. */
 class RoutePolicyTest {
 
     private final RoutePolicy policy = new RoutePolicy();
@@ -44,6 +44,10 @@ class RoutePolicyTest {
         "monitor,        POST, /api/v1/safety/patients/p1/vitals,                  false",
         "investigator,   POST, /api/v1/safety/patients/p1/vitals,                  true",
         "safety-officer, POST, /api/v1/safety/patients/p1/vitals,                  false",
+        // Regrading under an amendment is the safety officer's alone.
+        "safety-officer, POST, /api/v1/safety/patients/p1/regrade,                 true",
+        "investigator,   POST, /api/v1/safety/patients/p1/regrade,                 false",
+        "data-manager,   POST, /api/v1/safety/patients/p1/regrade,                 false",
         "safety-officer, PUT,  /api/v1/safety/adverse-events/a1,                   true",
         "safety-officer, POST, /api/v1/safety/patients/p1/adverse-events,          true",
         // efficacy

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An adverse event reported by hand (api.md). */
+/** An adverse event reported by hand (docs/api.md). */
 public record AdverseEventRequest(
         @NotBlank @Size(max = 200) String ctcaeTerm,
         @NotNull @Pattern(regexp = "[0-9]{8}", message = "must be an 8-digit MedDRA code") String meddraCode,

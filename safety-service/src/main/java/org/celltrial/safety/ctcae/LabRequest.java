@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
-/** A lab result (api.md): counts in 10*9/L, hemoglobin in g/dL or g/L, the normal range with each result. */
+/** A lab result (docs/api.md): counts in 10*9/L, hemoglobin in g/dL or g/L, the normal range with each result. */
 public record LabRequest(
         @NotNull @PastOrPresent Instant at,
         @NotNull Analyte analyte,

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import org.celltrial.common.problem.ProblemException;
 
 /**
- * A neurological assessment (api.md): the ICE score (patients over the CAPD age) or the CAPD score (up to it), each
+ * A neurological assessment (docs/api.md): the ICE score (patients over the CAPD age) or the CAPD score (up to it), each
  * with its status, and consciousness, seizures, motor findings and cerebral edema. A status left out means DONE when
  * its score is sent and NOT_PERFORMED when it is not, as clients sent before the statuses existed.
  */

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The study's safety at a cut-off, pseudonymised (api.md): per patient the max CRS and ICANS grade, patients
+ * The study's safety at a cut-off, pseudonymised (docs/api.md): per patient the max CRS and ICANS grade, patients
  * per max grade (0 = none), adverse events by term and max grade, and the serious events.
  */
 public record SafetySummary(

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Expedited reporting of serious adverse events (ICH E2A; EU CT Regulation 536/2014 Art. 42; 21 CFR 312.32;
- * CellTrial clinical-rules.md): a suspected unexpected serious adverse reaction (SUSAR) that is fatal or
+ * docs/clinical-rules.md): a suspected unexpected serious adverse reaction (SUSAR) that is fatal or
  * life-threatening is reported within 7 days of awareness, any other SUSAR within 15 days. A serious event that
  * is not suspected (not at least possibly related) or is expected has no expedited deadline. The deadline day
  * itself is still on time; from the next day it is overdue.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CellTrial clinical-rules.md, CRS: episodes end when no grade ≥ 1 is present for the resolution window. */
+/** docs/clinical-rules.md, CRS: episodes end when no grade ≥ 1 is present for the resolution window. */
 class EpisodeBuilderTest {
 
     /** The reference protocol's episode resolution window (docs/clinical-rules.md, Protocol settings). */
