@@ -16,6 +16,7 @@ import org.celltrial.safety.crs.OxygenSupport;
 import org.celltrial.safety.crs.VitalsObservation;
 import org.celltrial.safety.grading.Episode;
 import org.celltrial.safety.grading.EpisodeBuilder;
+import org.celltrial.safety.grading.StudyClock;
 import org.celltrial.safety.grading.GradedObservation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * episodes by {@link EpisodeBuilder#episodes}.
  *
  * <p>The course is a typical one: afebrile Days 0–1, fever from Day 2, low-flow oxygen on Day 3 when tocilizumab
- * is given (masking fever from then on), a hypotensive afebrile observation under masking, resolution by Day 5, a
- * second short fever on Day 9, then afebrile to Day 30: two episodes, grades 2 and 1.
+ * is given (waiving fever for the rest of that episode), a hypotensive afebrile observation under that waiver,
+ * resolution by Day 5, a second short fever on Day 9, then afebrile to Day 30: two episodes, grades 2 and 1.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +51,11 @@ public class CrsGradingBenchmark {
     static final int DAYS = 30;
     static final int EVERY_HOURS = 4;
 
-    private final CrsGrader grader = new CrsGrader();
+    /** The reference protocol's episode window (docs/clinical-rules.md, Protocol settings). */
+    static final Duration WINDOW = Duration.ofHours(24);
+    static final StudyClock CLOCK = new StudyClock(DAY_0, ZONE);
+
+    private final CrsGrader grader = new CrsGrader(WINDOW);
     private final EpisodeBuilder episodeBuilder = new EpisodeBuilder();
 
     private List<VitalsObservation> vitals;
@@ -59,7 +64,7 @@ public class CrsGradingBenchmark {
     @Setup
     public void setUp() {
         vitals = course();
-        graded = grader.gradeAll(vitals);
+        graded = grader.gradeAll(vitals, CLOCK);
         // The inputs must stay what the javadoc says, or the figures measure something else.
         List<Episode> episodes = episodes(graded);
         if (vitals.size() != DAYS * 24 / EVERY_HOURS || episodes.size() != 2
@@ -72,7 +77,7 @@ public class CrsGradingBenchmark {
     /** Grading alone: 180 observations. */
     @Benchmark
     public List<GradedObservation> gradeAll() {
-        return grader.gradeAll(vitals);
+        return grader.gradeAll(vitals, CLOCK);
     }
 
     /** Episodes alone, from the 180 graded observations. */
@@ -84,11 +89,11 @@ public class CrsGradingBenchmark {
     /** Both, as the course view does: grade, then group. */
     @Benchmark
     public List<Episode> gradeAllThenEpisodes() {
-        return episodes(grader.gradeAll(vitals));
+        return episodes(grader.gradeAll(vitals, CLOCK));
     }
 
     private List<Episode> episodes(List<GradedObservation> observations) {
-        return episodeBuilder.episodes(observations, DAY_0, EpisodeBuilder.DEFAULT_RESOLUTION_WINDOW, ZONE);
+        return episodeBuilder.episodes(observations, DAY_0, WINDOW, ZONE);
     }
 
     /** Every 4 hours from 06:00 on Day 0, site time, for 30 days. */
