@@ -1,6 +1,7 @@
 package org.celltrial.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,9 +20,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The safety grading rules across services, through the gateway with real tokens: safety reads the grading settings
- * from enrollment's protocol (docs/clinical-rules.md, Protocol settings), keeps observations of a patient not yet
- * infused ungraded, refuses an attribution without its cause, and lets only a safety officer regrade.
+ * The safety grading rules on sequences real patients produce, across services and through the gateway with real
+ * tokens (docs/clinical-rules.md, CRS, ICANS, CTCAE, Protocol settings): each scenario is a patient screened,
+ * enrolled, lymphodepleted and infused through enrollment-service, whose Day 0 and first lymphodepletion day safety
+ * reads from enrollment, with the grading settings of the protocol in force.
  */
 class SafetyGradingIT {
 
@@ -98,6 +100,159 @@ class SafetyGradingIT {
                 .then().statusCode(200)
                 .body("patientId", equalTo(patientId))
                 .body("toProtocolVersion", equalTo(1));
+    }
+
+    @Test
+    void aFeverDuringLymphodepletionIsNoCrs() {
+        String safety = safetyOf(infusedPatient("PREDAY0"));
+        vitals(safety, Map.of("at", "2025-01-28T08:00:00Z", "temperatureC", 38.9, "hypotension", "NONE",
+                "oxygen", "NONE", "antipyreticOrAntiCytokine", false));
+
+        as("safety-officer").get(safety + "/crs").then().statusCode(200)
+                .body("maxGrade", equalTo(0))
+                .body("observations[0].grade", nullValue())
+                .body("observations[0].reason", equalTo("before infusion"));
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void premedicationAtTheInfusionMasksNothingLater() {
+        String safety = safetyOf(infusedPatient("PREMED"));
+        vitals(safety, Map.of("at", "2025-02-01T10:00:00Z", "temperatureC", 36.9, "hypotension", "NONE",
+                "oxygen", "NONE", "antipyreticOrAntiCytokine", true));
+        vitals(safety, Map.of("at", "2025-04-01T10:00:00Z", "temperatureC", 37.4, "hypotension", "ONE_VASOPRESSOR",
+                "oxygen", "HIGH_FLOW", "antipyreticOrAntiCytokine", false));
+
+        as("safety-officer").get(safety + "/crs").then().statusCode(200)
+                .body("maxGrade", equalTo(0))
+                .body("observations.grade", equalTo(List.of(0, 0)))
+                .body("observations[1].rule", equalTo("ASTCT CRS grade 0: no fever"));
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void hypotensionAttributedToSepsisIsNoCrs() {
+        String safety = safetyOf(infusedPatient("SEPSIS"));
+        vitals(safety, Map.of("at", "2025-02-02T08:00:00Z", "temperatureC", 39.1, "hypotension", "NONE",
+                "oxygen", "NONE", "antipyreticOrAntiCytokine", true));
+        vitals(safety, Map.of("at", "2025-02-02T14:00:00Z", "temperatureC", 37.2, "hypotension", "ONE_VASOPRESSOR",
+                "oxygen", "NONE", "antipyreticOrAntiCytokine", false, "attributedToOtherCause", "HYPOTENSION",
+                "otherCause", "sepsis"));
+
+        as("safety-officer").get(safety + "/crs").then().statusCode(200)
+                .body("observations.grade", equalTo(List.of(1, 0)))
+                .body("observations[1].rule", containsString("hypotension attributed to sepsis"))
+                .body("maxGrade", equalTo(1));
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200)
+                .body("items.find { it.origin == 'CRS' }.grade", equalTo(1));
+    }
+
+    @Test
+    void lateFirstLabsOpenTheirAdverseEvents() {
+        String safety = safetyOf(infusedPatient("LATELAB"));
+        lab(safety, "2025-02-04T08:00:00Z", "ANC", 0.5, "10*9/L", 1.8, 7.5);
+        lab(safety, "2025-02-05T08:00:00Z", "ALT", 130, "U/L", 7, 40);
+
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200)
+                .body("items.find { it.ctcaeTerm == 'Neutrophil count decreased' }.grade", equalTo(3))
+                .body("items.find { it.ctcaeTerm == 'Alanine aminotransferase increased' }.grade", equalTo(2));
+    }
+
+    @Test
+    void aBackDatedBaselineRegradesTheLabsAndTheirEvents() {
+        String safety = safetyOf(infusedPatient("BASELINE"));
+        lab(safety, "2025-02-05T08:00:00Z", "ALT", 130, "U/L", 7, 40);
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200)
+                .body("items.find { it.ctcaeTerm == 'Alanine aminotransferase increased' }.grade", equalTo(2));
+        // The screening ALT, entered late: abnormal (100, ULN 40), so 130 is 1.3 × baseline: grade 0.
+        lab(safety, "2025-01-20T08:00:00Z", "ALT", 100, "U/L", 7, 40);
+
+        as("safety-officer").get(safety + "/labs").then().statusCode(200)
+                .body("items.find { it.value == 130.0f }.ctcaeGrade", equalTo(0))
+                .body("items.find { it.value == 130.0f }.ctcaeRule", containsString("baseline"));
+        as("safety-officer").get(safety + "/adverse-events").then().statusCode(200)
+                .body("items.findAll { it.ctcaeTerm == 'Alanine aminotransferase increased' }", hasSize(0));
+    }
+
+    @Test
+    void aDrowsyPatientWithIce10HasIcansGrade1() {
+        String safety = safetyOf(infusedPatient("DROWSY"));
+        neuro(safety, Map.of("at", "2025-02-03T08:00:00Z", "ice", Map.of("orientation", 4, "naming", 3,
+                "commands", 1, "writing", 1, "attention", 1), "consciousness", "AWAKENS_SPONTANEOUSLY",
+                "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"));
+
+        as("safety-officer").get(safety + "/icans").then().statusCode(200)
+                .body("maxGrade", equalTo(1))
+                .body("observations[0].rule", containsString("awakens spontaneously"));
+    }
+
+    @Test
+    void aPatientUnableToPerformIceScoresZeroButANotPerformedScoreCountsNothing() {
+        String safety = safetyOf(infusedPatient("UNABLE"));
+        neuro(safety, Map.of("at", "2025-02-03T08:00:00Z", "iceStatus", "NOT_PERFORMED", "consciousness", "AWAKE",
+                "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"));
+        neuro(safety, Map.of("at", "2025-02-04T08:00:00Z", "iceStatus", "UNABLE", "consciousness", "AWAKE",
+                "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"));
+
+        as("safety-officer").get(safety + "/icans").then().statusCode(200)
+                .body("observations.grade", equalTo(List.of(0, 3)))
+                .body("observations[0].rule", containsString("ICE not performed"))
+                .body("maxGrade", equalTo(3));
+    }
+
+    /** A patient screened, found eligible, enrolled, lymphodepleted from 2025-01-27 and infused on 2025-02-01. */
+    private static String infusedPatient(String prefix) {
+        String id = as("inv-site01")
+                .body(Map.of("siteCode", SITE, "screeningNumber", prefix + "-" + UUID.randomUUID().toString()
+                                .substring(0, 8), "sex", "F", "birthDate", "2000-01-01", "heightCm", 170, "weightKg", 60,
+                        "itpDiagnosisDate", "2018-01-01", "baselinePlateletCountPer1e9L", 12,
+                        "screeningDate", "2025-01-02", "priorTherapies", List.of(
+                                Map.of("category", "GLUCOCORTICOID", "agent", "prednisone", "start", "2018-01-01",
+                                        "end", "2018-03-01"),
+                                Map.of("category", "IVIG", "agent", "IVIG", "start", "2018-02-01",
+                                        "end", "2018-02-02"),
+                                Map.of("category", "TPO_RA", "agent", "eltrombopag", "start", "2019-01-01",
+                                        "end", "2020-01-01"))))
+                .post(suite.gateway.url() + "/api/v1/enrollment/patients")
+                .then().statusCode(201).extract().path("id");
+        String enrollment = suite.gateway.url() + "/api/v1/enrollment/patients/" + id;
+        as("inv-site01").body(Map.of("assessedOn", "2025-01-05", "answers", Map.of("NO_SECONDARY_ITP", true,
+                        "NO_ACTIVE_INFECTION", true, "ADEQUATE_ORGAN_FUNCTION", true,
+                        "NOT_PREGNANT_OR_BREASTFEEDING", true, "INFORMED_CONSENT", true, "NO_PRIOR_CAR_T", true)))
+                .post(enrollment + "/eligibility").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
+        as("inv-site01").body(Map.of("consentDate", "2025-01-03", "doseLevel", "DL1"))
+                .post(enrollment + "/enrollment").then().statusCode(200);
+        List<Map<String, Object>> doses = as("inv-site01").body(Map.of("plannedInfusionDate", "2025-02-01",
+                        "heightCm", 170, "weightKg", 60, "creatinineClearanceMlMin", 110))
+                .post(enrollment + "/lymphodepletion/plan").then().statusCode(200).extract().path("doses");
+        for (Map<String, Object> dose : doses) {
+            as("inv-site01").body(Map.of("agent", dose.get("agent"), "date", dose.get("date"),
+                            "doseMg", dose.get("doseMg")))
+                    .post(enrollment + "/lymphodepletion/administrations").then().statusCode(201);
+        }
+        as("inv-site01").body(Map.of("date", "2025-02-01", "weightKg", 60, "doseLevel", "DL1",
+                        "totalCellsInfused", 9_000_000))
+                .post(enrollment + "/infusion").then().statusCode(200);
+        return id;
+    }
+
+    private static String safetyOf(String patient) {
+        return suite.gateway.url() + "/api/v1/safety/patients/" + patient;
+    }
+
+    private static void vitals(String safety, Map<String, Object> body) {
+        as("inv-site01").body(body).post(safety + "/vitals").then().statusCode(201);
+    }
+
+    private static void neuro(String safety, Map<String, Object> body) {
+        as("inv-site01").body(body).post(safety + "/neuro-assessments").then().statusCode(201);
+    }
+
+    private static void lab(String safety, String at, String analyte, double value, String unit, double lln,
+            double uln) {
+        as("inv-site01").body(Map.of("at", at, "analyte", analyte, "value", value, "unit", unit,
+                        "lowerLimitNormal", lln, "upperLimitNormal", uln))
+                .post(safety + "/labs").then().statusCode(201);
     }
 
     private static RequestSpecification as(String user) {
