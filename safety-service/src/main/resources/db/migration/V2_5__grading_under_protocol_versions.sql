@@ -1,12 +1,6 @@
 -- Safety is graded under a protocol version (docs/clinical-rules.md, Protocol settings): each patient keeps the
--- version its stored grades come from until a safety officer regrades it under an amendment (audited).
-CREATE TABLE grading_state (
-    patient_id        UUID          PRIMARY KEY,
-    protocol_version  INTEGER       NOT NULL,
-    graded_at         TIMESTAMPTZ   NOT NULL
-);
-
--- Grades stored before this migration were made under protocol version 1's settings.
+-- version its stored grades come from (grading_state, common's V1_2) until a safety officer regrades it under an
+-- amendment (audited). Grades stored before this migration were made under protocol version 1's settings.
 INSERT INTO grading_state (patient_id, protocol_version, graded_at)
 SELECT patient_id, 1, now() FROM (
     SELECT patient_id FROM vitals UNION SELECT patient_id FROM neuro_assessment

@@ -24,13 +24,24 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
             + "\"ctcaeVersion\":\"5.0\",\"labBaselineAnchor\":\"FIRST_LYMPHODEPLETION_DAY\","
             + "\"labBaselineLookBackDays\":14}";
 
+    /** The reference protocol's IWG response settings, as enrollment-service's migration V2_5 stores them. */
+    public static final String DEFAULT_EFFICACY_RESPONSE = "{\"completeResponsePer1e9L\":100,\"responsePer1e9L\":30,"
+            + "\"responseBaselineMultiple\":2,\"confirmationDays\":7,\"confirmationStrictlyMore\":true,"
+            + "\"lossDays\":1,\"bleedingWhoGradeThreshold\":2,\"acceptUnassessedBleeding\":false,"
+            + "\"exposureWindows\":{"
+            + "\"GLUCOCORTICOID\":{\"windowDays\":28,\"trigger\":\"ABOVE_BASELINE_DOSE\"},"
+            + "\"IVIG\":{\"windowDays\":28,\"trigger\":\"ANY_DOSE\"},"
+            + "\"ANTI_D\":{\"windowDays\":28,\"trigger\":\"ANY_DOSE\"},"
+            + "\"PLATELET_TRANSFUSION\":{\"windowDays\":28,\"trigger\":\"ANY_DOSE\"},"
+            + "\"TPO_RA\":{\"windowDays\":28,\"trigger\":\"STARTED_OR_INCREASED_AFTER_DAY0\"}}}";
+
     private static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        protocolInForce(1, DEFAULT_SAFETY_GRADING);
+        protocolInForce(1, DEFAULT_SAFETY_GRADING, DEFAULT_EFFICACY_RESPONSE);
         return Map.of("quarkus.rest-client.enrollment.url", server.baseUrl());
     }
 
@@ -48,15 +59,17 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     /** Forgets every stub but the protocol, which is back at version 1 with the default settings. */
     public static void reset() {
         server.resetAll();
-        protocolInForce(1, DEFAULT_SAFETY_GRADING);
+        protocolInForce(1, DEFAULT_SAFETY_GRADING, DEFAULT_EFFICACY_RESPONSE);
     }
 
     /**
      * Enrollment answers this protocol version as the one in force, and under its own version number. The
-     * settings are the JSON of {@code safetyGrading} (docs/clinical-rules.md, Protocol settings).
+     * settings are the JSON of {@code safetyGrading} and {@code efficacyResponse} (docs/clinical-rules.md, Protocol
+     * settings).
      */
-    public static void protocolInForce(int version, String safetyGradingJson) {
-        String json = "{\"version\":" + version + ",\"safetyGrading\":" + safetyGradingJson + "}";
+    public static void protocolInForce(int version, String safetyGradingJson, String efficacyResponseJson) {
+        String json = "{\"version\":" + version + ",\"safetyGrading\":" + safetyGradingJson
+                + ",\"efficacyResponse\":" + efficacyResponseJson + "}";
         for (String path : new String[] {"/api/v1/enrollment/protocol",
                 "/api/v1/enrollment/protocol/versions/" + version}) {
             server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)

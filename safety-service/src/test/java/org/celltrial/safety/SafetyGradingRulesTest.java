@@ -178,7 +178,8 @@ class SafetyGradingRulesTest {
 
         int amendment = 1000 + (int) (Math.random() * 100_000);
         EnrollmentStub.protocolInForce(amendment, EnrollmentStub.DEFAULT_SAFETY_GRADING
-                .replace("\"episodeResolutionWindowHours\":24", "\"episodeResolutionWindowHours\":12"));
+                .replace("\"episodeResolutionWindowHours\":24", "\"episodeResolutionWindowHours\":12"),
+                EnrollmentStub.DEFAULT_EFFICACY_RESPONSE);
         // Nothing changes silently: the patient stays under version 1, even on a new write.
         vitals(Map.of("at", "2025-03-04T00:00:00Z", "temperatureC", 37.0, "hypotension", "NONE", "oxygen", "NONE",
                 "antipyreticOrAntiCytokine", false), 201);
@@ -209,7 +210,8 @@ class SafetyGradingRulesTest {
     void theProtocolsCtcaeVersionGradesAndIsStampedOnEveryGrade() {
         int amendment = 200_000 + (int) (Math.random() * 100_000);
         EnrollmentStub.protocolInForce(amendment, EnrollmentStub.DEFAULT_SAFETY_GRADING
-                .replace("\"ctcaeVersion\":\"5.0\"", "\"ctcaeVersion\":\"6.0\""));
+                .replace("\"ctcaeVersion\":\"5.0\"", "\"ctcaeVersion\":\"6.0\""),
+                EnrollmentStub.DEFAULT_EFFICACY_RESPONSE);
         // Platelets 20: v5.0 grade 4 (< 25), v6.0 Thrombocytopenia grade 3 (< 50 - 10).
         lab("2025-03-05T08:00:00Z", "PLT", 20, "10*9/L", 150, 400, 201);
         as("safety-officer").get(BASE + patient + "/labs").then().statusCode(200)

@@ -16,9 +16,13 @@ public record PatientReference(UUID id, String subjectId, String siteCode, Strin
         Integer ageAtInfusionYears, LocalDate day0, LocalDate lymphodepletionStart, BigDecimal weightKg,
         BigDecimal baselinePlateletCountPer1e9L, String status, List<Therapy> therapies) {
 
-    /** A rescue or subsequent therapy: efficacy applies rescue windows and censoring from them. */
+    /**
+     * A therapy (concomitant, rescue or subsequent) with its dose: efficacy applies exposure windows by category and
+     * censors at a subsequent therapy; safety stops ICAHT at one.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Therapy(String kind, String agent, String category, LocalDate start, LocalDate end) {
+    public record Therapy(String kind, String agent, String category, BigDecimal doseValue, String doseUnit,
+            LocalDate start, LocalDate end) {
     }
 
     public List<Therapy> therapies() {

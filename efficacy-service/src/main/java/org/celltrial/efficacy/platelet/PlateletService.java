@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
@@ -24,17 +25,26 @@ public class PlateletService {
     @Inject
     PatientRecords records;
 
+    @Inject
+    PatientProtocols protocols;
+
     @WithTransaction
     public Uni<Created<PlateletCountView>> record(UUID patientId, String idempotencyKey,
             PlateletCountRequest request) {
-        return records.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class, () -> {
-            PlateletCountRecord count = new PlateletCountRecord();
-            count.measuredOn = request.date();
-            count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());
-            count.bleeding = request.bleeding();
-            count.source = request.source();
-            return count;
-        }, PlateletCountView::of);
+        return records.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class,
+                patient -> {
+                    PlateletCountRecord count = new PlateletCountRecord();
+                    count.measuredOn = request.date();
+                    count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());
+                    count.bleeding = request.bleeding();
+                    count.source = request.source();
+                    return count;
+                }, PlateletCountView::of, (patient, recorded) -> pinProtocol(patientId));
+    }
+
+    /** The first count fixes the protocol version the response is read under, until a regrade moves it. */
+    private Uni<Void> pinProtocol(UUID patientId) {
+        return protocols.of(patientId).flatMap(protocol -> protocols.gradedUnder(patientId, protocol.version()));
     }
 
     @WithTransaction

@@ -18,7 +18,7 @@ import org.celltrial.enrollment.schedule.VisitDefinition;
 
 /**
  * The protocol as data: dose levels, the lymphodepletion regimen and how its doses are computed, the CAR-T
- * dose tolerance, the visit schedule, the eligibility criteria and how safety is graded. Stored as one JSON
+ * dose tolerance, the visit schedule, the eligibility criteria, how safety is graded and how the response is read. Stored as one JSON
  * document per version.
  */
 public record ProtocolDefinition(
@@ -29,7 +29,8 @@ public record ProtocolDefinition(
         @NotNull DosingRules dosing,
         @NotEmpty List<@NotNull VisitDefinition> visitSchedule,
         @NotNull EligibilityCriteria eligibility,
-        @NotNull @Valid SafetyGrading safetyGrading) {
+        @NotNull @Valid SafetyGrading safetyGrading,
+        @NotNull @Valid EfficacyResponse efficacyResponse) {
 
     public Optional<DoseLevel> doseLevel(String code) {
         return doseLevels.stream().filter(level -> level.code().equals(code)).findFirst();

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What safety and efficacy need to know of a patient (docs/api.md): site, Day 0, the first lymphodepletion day
- * (safety anchors lab baselines on it), age, weight, baseline platelets, and the rescue and subsequent therapies. {@code birthDate} is left out for sponsors.
+ * (safety anchors lab baselines on it), age, weight, baseline platelets, and every therapy with its dose
+ * (efficacy's exposure windows go by category, whatever kind a therapy was recorded as). {@code birthDate} is left out for sponsors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PatientReference(

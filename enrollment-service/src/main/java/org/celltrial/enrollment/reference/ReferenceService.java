@@ -13,7 +13,6 @@ import org.celltrial.enrollment.infusion.InfusionRepository;
 import org.celltrial.enrollment.lymphodepletion.AdministrationRepository;
 import org.celltrial.enrollment.patient.PatientIdentityRepository;
 import org.celltrial.enrollment.patient.PriorTherapyRepository;
-import org.celltrial.enrollment.therapy.TherapyKind;
 import org.celltrial.enrollment.therapy.TherapyRepository;
 import org.celltrial.enrollment.therapy.TherapyView;
 
@@ -62,8 +61,7 @@ public class ReferenceService {
                                                     infusion != null ? infusion.weightKg : patient.weightKg,
                                                     patient.baselinePlateletCountPer1e9L, patient.itpDiagnosisDate,
                                                     prior.size(), patient.status, patient.doseLevel,
-                                                    therapy.stream().filter(t -> t.kind != TherapyKind.CONCOMITANT)
-                                                            .map(TherapyView::of).toList());
+                                                    therapy.stream().map(TherapyView::of).toList());
                                         }))))));
     }
 }

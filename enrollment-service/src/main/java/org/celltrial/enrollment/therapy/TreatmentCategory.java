@@ -1,8 +1,9 @@
 package org.celltrial.enrollment.therapy;
 
-/** What kind of treatment; efficacy's rescue windows are configured per category. */
+/** What kind of treatment; efficacy's exposure windows are configured per category in the protocol. */
 public enum TreatmentCategory {
     IVIG,
+    ANTI_D,
     PLATELET_TRANSFUSION,
     GLUCOCORTICOID,
     TPO_RA,

@@ -61,6 +61,8 @@ public final class RoutePolicy {
             // efficacy-service
             rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),
             rule("efficacy: read", READ, "/api/v1/efficacy/patients/.+", CLINICAL_READERS),
+            rule("efficacy: regrade under an amendment", WRITE, "/api/v1/efficacy/patients/" + ID + "/regrade",
+                    Set.of("data-manager")),
             rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
             // the gateway's own composites
             rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),

@@ -48,6 +48,8 @@ class RoutePolicyTest {
         "safety-officer, POST, /api/v1/safety/patients/p1/regrade,                 true",
         "investigator,   POST, /api/v1/safety/patients/p1/regrade,                 false",
         "data-manager,   POST, /api/v1/safety/patients/p1/regrade,                 false",
+        "data-manager,   POST, /api/v1/efficacy/patients/p1/regrade,               true",
+        "investigator,   POST, /api/v1/efficacy/patients/p1/regrade,               false",
         "safety-officer, PUT,  /api/v1/safety/adverse-events/a1,                   true",
         "safety-officer, POST, /api/v1/safety/patients/p1/adverse-events,          true",
         // efficacy

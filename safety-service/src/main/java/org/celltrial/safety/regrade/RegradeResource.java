@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.celltrial.common.protocol.RegradeRequest;
+import org.celltrial.common.protocol.RegradeView;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,17 +1,14 @@
 package org.celltrial.safety.regrade;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.audit.AuditAction;
-import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.protocol.RegradeView;
 import org.celltrial.safety.crs.CrsService;
 import org.celltrial.safety.ctcae.LabService;
-import org.celltrial.safety.grading.GradingStateRepository;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.icans.IcansService;
 
@@ -31,9 +28,6 @@ public class RegradeService {
     PatientGate patients;
 
     @Inject
-    GradingStateRepository states;
-
-    @Inject
     PatientGradingSettings settings;
 
     @Inject
@@ -45,21 +39,13 @@ public class RegradeService {
     @Inject
     LabService labs;
 
-    @Inject
-    AuditTrail audit;
-
     @WithTransaction
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return patients.reference(patientId).flatMap(patient -> states.findById(patientId).flatMap(state -> {
-            Integer from = state == null ? null : state.protocolVersion;
-            return settings.inForce().flatMap(under -> crs.regrade(patient, under)
-                    .call(() -> icans.regrade(patient, under))
-                    .call(() -> labs.regrade(patient, under))
-                    .call(() -> settings.gradedUnder(patientId, under))
-                    .call(() -> audit.record(AuditAction.REGRADE, "GradingState", patientId,
-                            from == null ? null : Map.of("protocolVersion", from),
-                            Map.of("protocolVersion", under.protocolVersion()), reason))
-                    .map(ignored -> new RegradeView(patientId, from, under.protocolVersion())));
-        }));
+        return patients.reference(patientId).flatMap(patient -> settings.inForce().flatMap(under -> crs
+                .regrade(patient, under)
+                .call(() -> icans.regrade(patient, under))
+                .call(() -> labs.regrade(patient, under))
+                .flatMap(ignored -> settings.regradedUnder(patientId, under, reason))
+                .map(from -> new RegradeView(patientId, from, under.protocolVersion()))));
     }
 }

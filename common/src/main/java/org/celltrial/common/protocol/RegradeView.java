@@ -1,4 +1,4 @@
-package org.celltrial.safety.regrade;
+package org.celltrial.common.protocol;
 
 import java.util.UUID;
 

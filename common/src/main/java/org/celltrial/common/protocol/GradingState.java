@@ -1,4 +1,4 @@
-package org.celltrial.safety.grading;
+package org.celltrial.common.protocol;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The protocol version a patient's stored safety grades were made under (docs/clinical-rules.md, Protocol settings). */
+/**
+ * The protocol version a patient is graded under in this service: its stored grades and computed views come from
+ * that version's settings (docs/clinical-rules.md, Protocol settings).
+ */
 @Entity
 @Table(name = "grading_state")
 public class GradingState {

@@ -1,4 +1,4 @@
-package org.celltrial.safety.grading;
+package org.celltrial.common.protocol;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,0 +1,75 @@
+package org.celltrial.common.protocol;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.audit.AuditAction;
+import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.enrollment.EnrollmentClient;
+import org.celltrial.common.enrollment.ProtocolReference;
+import org.celltrial.common.upstream.Upstream;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Which protocol version a patient is graded under in this service (docs/clinical-rules.md, Protocol settings): the
+ * version its grades were last made under, or for a patient graded for the first time the version in force. A
+ * patient moves to a later version only when regraded under it ({@link #regradedUnder}), which is audited with its
+ * reason, so an amendment never changes a grade silently.
+ */
+@ApplicationScoped
+public class PatientProtocols {
+
+    @Inject
+    GradingStateRepository states;
+
+    @Inject
+    EnrollmentClient enrollment;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** The protocol the patient is graded under; enrollment unreachable is a 503 problem. */
+    public Uni<ProtocolReference> of(UUID patientId) {
+        return states.findById(patientId).flatMap(state -> answered(state == null
+                ? enrollment.protocolInForce()
+                : enrollment.protocol(state.protocolVersion)));
+    }
+
+    /** The protocol in force, for regrading under an amendment. */
+    public Uni<ProtocolReference> inForce() {
+        return answered(enrollment.protocolInForce());
+    }
+
+    /** Records that the patient's grades are now those of this protocol version (in the caller's transaction). */
+    public Uni<Void> gradedUnder(UUID patientId, int protocolVersion) {
+        return states.gradedUnder(patientId, protocolVersion, clock.instant());
+    }
+
+    /**
+     * Moves the patient to this protocol version after regrading, with an audit row naming both versions and why.
+     *
+     * @return the version the patient was graded under before, or null if never
+     */
+    public Uni<Integer> regradedUnder(UUID patientId, int protocolVersion, String reason) {
+        return states.findById(patientId).flatMap(state -> {
+            Integer before = state == null ? null : state.protocolVersion;
+            return gradedUnder(patientId, protocolVersion)
+                    .call(() -> audit.record(AuditAction.REGRADE, "GradingState", patientId,
+                            before == null ? null : Map.of("protocolVersion", before),
+                            Map.of("protocolVersion", protocolVersion), reason))
+                    .replaceWith(before);
+        });
+    }
+
+    private static Uni<ProtocolReference> answered(Uni<ProtocolReference> protocol) {
+        return protocol.onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    }
+}

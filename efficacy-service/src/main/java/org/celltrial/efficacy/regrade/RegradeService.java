@@ -1,0 +1,36 @@
+package org.celltrial.efficacy.regrade;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.protocol.PatientProtocols;
+import org.celltrial.common.protocol.RegradeView;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies a protocol amendment to a patient's response (docs/clinical-rules.md, Protocol settings): from now on the
+ * response is read under the protocol in force, and the move is audited with its reason. Responses are computed
+ * when read, so nothing stored needs recomputing; until this is done the patient's response keeps the settings of
+ * the version it was first read under.
+ */
+@ApplicationScoped
+public class RegradeService {
+
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    PatientProtocols protocols;
+
+    @WithTransaction
+    public Uni<RegradeView> regrade(UUID patientId, String reason) {
+        return patients.reference(patientId).flatMap(patient -> protocols.inForce().flatMap(protocol -> protocols
+                .regradedUnder(patientId, protocol.version(), reason)
+                .map(from -> new RegradeView(patientId, from, protocol.version()))));
+    }
+}
