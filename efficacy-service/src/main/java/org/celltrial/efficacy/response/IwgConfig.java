@@ -39,7 +39,8 @@ public interface IwgConfig {
 
     default IwgSettings settings() {
         return new IwgSettings(completeResponsePer1e9L(), responsePer1e9L(), responseBaselineMultiple(),
-                confirmationDays(), confirmationStrictlyMore(), lossDays(), defaultRescueWindowDays(),
-                rescueWindowDays(), bleedingWhoGradeThreshold());
+                confirmationDays(), confirmationStrictlyMore(), lossDays(),
+                ExposureRule.referenceTable(defaultRescueWindowDays(), rescueWindowDays()), bleedingWhoGradeThreshold(),
+                false);
     }
 }
