@@ -24,6 +24,7 @@ public record EfficacySummary(
         int bCellAplasiaSustained,
         int gpAutoantibodyPositiveAtBaseline,
         int gpAutoantibodyAllNegativeAfter,
+        int rescueFreeAtCutOff,
         List<PatientRow> patients) {
 
     public record Rate(int patients, BigDecimal percent) {
@@ -33,6 +34,7 @@ public record EfficacySummary(
     @Schema(name = "EfficacySummaryPatientRow")
     public record PatientRow(String subjectId, String siteCode, ResponseStatus bestResponse,
             Integer timeToResponseDays, LocalDate censoredAt, Boolean bCellAplasiaSustained,
-            Boolean gpAutoantibodyPositiveAtBaseline, Boolean gpAutoantibodyAllNegativeAfter) {
+            Boolean gpAutoantibodyPositiveAtBaseline, Boolean gpAutoantibodyAllNegativeAfter,
+            Boolean rescueFreeAtCutOff) {
     }
 }

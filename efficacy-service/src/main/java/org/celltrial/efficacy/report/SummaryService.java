@@ -26,6 +26,8 @@ import org.celltrial.efficacy.measurement.SeriesService;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
+import org.celltrial.efficacy.response.PatientResponse;
+import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
 import org.celltrial.efficacy.response.ResponseStatus;
 
@@ -91,21 +93,23 @@ public class SummaryService {
             }
             return responses.assess(patient, asOf).flatMap(response -> measurements
                     .ofPatient(Cd19Record.class, patientId).flatMap(cd19 -> measurements
-                            .ofPatient(ElisaRecord.class, patientId).map(elisa -> row(patient, asOf,
-                                    response.carT().bestResponse(), response.carT().timeToResponseDays(),
-                                    response.censoredAt(), cd19, elisa))));
+                            .ofPatient(ElisaRecord.class, patientId).map(elisa -> row(patient, asOf, response, cd19,
+                                    elisa))));
         });
     }
 
-    private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, ResponseStatus best,
-            Integer timeToResponse, LocalDate censoredAt, List<Cd19Record> cd19, List<ElisaRecord> elisa) {
+    private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, PatientResponse response,
+            List<Cd19Record> cd19, List<ElisaRecord> elisa) {
+        ResponseCourse carT = response.assessment().carT();
         List<Cd19Record> cd19UpTo = SeriesService.upTo(cd19, asOf);
         List<ElisaRecord> elisaUpTo = SeriesService.upTo(elisa, asOf);
         Boolean aplasia = cd19UpTo.isEmpty() ? null : bCells.summary(cd19UpTo, patient.day0()).aplasiaSustained();
         var antibodies = elisaUpTo.isEmpty() ? null : autoantibodies.summary(elisaUpTo, patient.day0());
-        return new EfficacySummary.PatientRow(patient.subjectId(), patient.siteCode(), best, timeToResponse,
-                censoredAt, aplasia, antibodies == null ? null : antibodies.anyPositiveAtBaseline(),
-                antibodies == null ? null : antibodies.allNegativeAfterInfusion());
+        return new EfficacySummary.PatientRow(patient.subjectId(), patient.siteCode(), carT.bestResponse(),
+                carT.timeToResponseDays(), response.assessment().censoredAt(), aplasia,
+                antibodies == null ? null : antibodies.anyPositiveAtBaseline(),
+                antibodies == null ? null : antibodies.allNegativeAfterInfusion(),
+                response.rescueIndependence() == null ? null : response.rescueIndependence().rescueFreeAtCutOff());
     }
 
     private static EfficacySummary summarise(LocalDate asOf, List<String> siteCodes,
@@ -127,6 +131,7 @@ public class SummaryService {
                 (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.bCellAplasiaSustained())).count(),
                 (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyPositiveAtBaseline())).count(),
                 (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyAllNegativeAfter())).count(),
+                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.rescueFreeAtCutOff())).count(),
                 sorted);
     }
 

@@ -3,6 +3,9 @@ package org.celltrial.efficacy.response;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+
+import org.celltrial.common.enrollment.ProtocolReference;
 
 /**
  * The protocol's choices for the IWG response (Rodeghiero F et al., Blood 2009;113:2386-2393; the 2019
@@ -58,12 +61,31 @@ public record IwgSettings(BigDecimal completeResponsePer1e9L, BigDecimal respons
     }
 
     /**
-     * The reference protocol's values, for callers without a protocol of their own: the benchmarks
-     * (IwgResponseBenchmark). The service builds its settings from its configuration ({@link IwgConfig}).
+     * The reference protocol's values (enrollment-service's migration V2_5), for callers without a protocol of their
+     * own: the benchmarks (IwgResponseBenchmark). The service reads its settings from the patient's protocol version
+     * ({@link #of}).
      */
     public static IwgSettings defaults() {
         return new IwgSettings(BigDecimal.valueOf(100), BigDecimal.valueOf(30), BigDecimal.valueOf(2), 7, true, 1,
                 ExposureRule.referenceTable(28, Map.of()), 2, false);
+    }
+
+    /**
+     * The settings a protocol version names (docs/clinical-rules.md, Protocol settings).
+     *
+     * @throws IllegalArgumentException when the version names none, or an exposure rule that does not read
+     */
+    public static IwgSettings of(ProtocolReference protocol) {
+        ProtocolReference.EfficacyResponse response = protocol.efficacyResponse();
+        if (response == null) {
+            throw new IllegalArgumentException("protocol version " + protocol.version() + " names no efficacyResponse");
+        }
+        Map<String, ExposureRule> windows = new TreeMap<>();
+        response.exposureWindows().forEach((category, window) -> windows.put(category,
+                ExposureRule.of(window.windowDays(), window.trigger())));
+        return new IwgSettings(response.completeResponsePer1e9L(), response.responsePer1e9L(),
+                response.responseBaselineMultiple(), response.confirmationDays(), response.confirmationStrictlyMore(),
+                response.lossDays(), windows, response.bleedingWhoGradeThreshold(), response.acceptUnassessedBleeding());
     }
 
     /** The exposure rule of a therapy category; empty when the category opens no window. */

@@ -1,5 +1,6 @@
 package org.celltrial.efficacy.response;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -7,20 +8,29 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.problem.ProblemException;
-import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
+import org.celltrial.common.enrollment.ProtocolReference;
+import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.protocol.PatientProtocols;
+import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Reads a patient's IWG response from the platelet counts and enrollment's reference data. */
+/**
+ * Reads a patient's IWG response from the platelet counts and enrollment's reference data, under the settings of the
+ * protocol version the patient is read under (docs/clinical-rules.md, ITP response and Protocol settings).
+ */
 @ApplicationScoped
 public class ResponseService {
 
+    /** docs/clinical-rules.md, ITP response: rescue-free at the cut-off means no rescue in the 28 days up to it. */
+    static final int RESCUE_FREE_DAYS = 28;
+
     private final IwgResponseEvaluator evaluator = new IwgResponseEvaluator();
+    private final RescueIndependence rescueIndependence = new RescueIndependence();
 
     @Inject
     PatientGate patients;
@@ -29,7 +39,10 @@ public class ResponseService {
     MeasurementRepository measurements;
 
     @Inject
-    IwgConfig config;
+    PatientProtocols protocols;
+
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<ResponseView> response(UUID patientId, LocalDate asOf) {
@@ -38,25 +51,39 @@ public class ResponseService {
                 throw ProblemException.conflict(patient.subjectId()
                         + " has not been infused: the response is read from Day 0 on");
             }
-            return assess(patient, asOf).map(assessment -> ResponseView.of(patientId, patient.subjectId(), asOf,
-                    assessment));
+            return assess(patient, asOf).map(read -> ResponseView.of(patientId, patient.subjectId(), asOf, read));
         });
     }
 
-    /** The assessment of an infused patient, for one patient or for the summary. */
-    public Uni<IwgAssessment> assess(PatientReference patient, LocalDate asOf) {
-        return measurements.ofPatient(PlateletCountRecord.class, patient.id()).map(counts -> evaluator.evaluate(
-                patient.baselinePlateletCountPer1e9L(), patient.day0(),
-                counts.stream().map(count -> new PlateletCount(count.measuredOn, count.valuePer1e9L, count.bleeding))
-                        .toList(),
-                exposures(patient), config.settings(), asOf));
+    /** The response of an infused patient at a cut-off (null: today), for one patient or for the summary. */
+    public Uni<PatientResponse> assess(PatientReference patient, LocalDate asOf) {
+        List<TherapyExposure> therapies = exposures(patient);
+        LocalDate cutOff = asOf != null ? asOf : LocalDate.now(clock);
+        return protocols.of(patient.id()).flatMap(protocol -> measurements
+                .ofPatient(PlateletCountRecord.class, patient.id())
+                .map(counts -> new PatientResponse(protocol.version(), evaluator.evaluate(
+                        patient.baselinePlateletCountPer1e9L(), patient.day0(),
+                        counts.stream().map(count -> new PlateletCount(count.measuredOn, count.valuePer1e9L,
+                                count.bleeding)).toList(),
+                        therapies, settings(protocol), asOf),
+                        cutOff.isBefore(patient.day0()) ? null
+                                : rescueIndependence.assess(patient.day0(), therapies, cutOff, RESCUE_FREE_DAYS))));
     }
 
+    private static IwgSettings settings(ProtocolReference protocol) {
+        try {
+            return IwgSettings.of(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("protocol version " + protocol.version() + " does not read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every therapy, whatever kind: exposure windows go by category, subsequent therapies censor. */
     private static List<TherapyExposure> exposures(PatientReference patient) {
         return patient.therapies().stream()
-                .filter(therapy -> "RESCUE".equals(therapy.kind()) || "SUBSEQUENT".equals(therapy.kind()))
                 .map(therapy -> new TherapyExposure(TherapyKind.valueOf(therapy.kind()), therapy.category(),
-                        therapy.agent(), therapy.start(), therapy.end()))
+                        therapy.agent(), therapy.start(), therapy.end(), therapy.doseValue(), therapy.doseUnit()))
                 .toList();
     }
 }

@@ -30,6 +30,7 @@ public record StudySummary(
         Integer bCellAplasiaSustained,
         Integer gpAutoantibodyPositiveAtBaseline,
         Integer gpAutoantibodyAllNegativeAfter,
+        Integer rescueFreeAtCutOff,
         Map<String, String> parts,
         List<String> unavailable) {
 

@@ -51,6 +51,7 @@ public final class StudySummaryComposer {
                 efficacySummary == null ? null : efficacySummary.path("bCellAplasiaSustained").asInt(),
                 efficacySummary == null ? null : efficacySummary.path("gpAutoantibodyPositiveAtBaseline").asInt(),
                 efficacySummary == null ? null : efficacySummary.path("gpAutoantibodyAllNegativeAfter").asInt(),
+                efficacySummary == null ? null : efficacySummary.path("rescueFreeAtCutOff").asInt(),
                 Section.states(sections), Section.unavailable(sections));
     }
 
