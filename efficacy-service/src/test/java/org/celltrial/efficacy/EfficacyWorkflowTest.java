@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.celltrial.efficacy.kinetics.CarTKineticsCalculator;
 import org.celltrial.testing.EnrollmentStub;
 import org.celltrial.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,20 @@ class EfficacyWorkflowTest {
                 .body("summary.cmax", equalTo(50000.0f))
                 .body("summary.tmaxDay", equalTo(10))
                 .body("summary.auc0to28", equalTo(452000.0f))
-                .body("summary.lastDetectableDay", equalTo(28));
+                .body("summary.auc0toLast", nullValue())
+                .body("summary.day28Interpolated", equalTo(false))
+                .body("summary.lastSampleDay", equalTo(28))
+                .body("summary.lastDetectableDay", equalTo(28))
+                .body("summary.engine", equalTo(CarTKineticsCalculator.VERSION));
+
+        // At a cut-off on day 22 the samples stop on day 21: no AUC₀₋₂₈, the AUC to day 21 instead.
+        as("data-manager").get(BASE + patient + "/car-t-kinetics?asOf=2025-02-01")
+                .then().statusCode(200)
+                .body("items", hasSize(6))
+                .body("summary.auc0to28", nullValue())
+                .body("summary.auc0toLast", equalTo(431000.0f))
+                .body("summary.lastSampleDay", equalTo(21))
+                .body("summary.explanation", containsString("no AUC₀₋₂₈: the samples stop on day 21, before day 28"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.celltrial.enrollment.EnrollmentApi.BASE;
 import static org.celltrial.enrollment.EnrollmentApi.as;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -31,7 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The study demographics at a cut-off, through the API with real tokens: the reference study (ages 8–25,
- * platelets 2–24 ×10⁹/L, disease 5–20 years, 3–5 prior therapies) screened, enrolled, lymphodepleted and
+ * platelets 2–24 ×10⁹/L, disease 5.1–21.0 years, 3–5 prior therapies) screened, enrolled, lymphodepleted and
  * infused at a site of its own, so other tests' patients do not change the figures.
  */
 @QuarkusTest
@@ -60,7 +61,7 @@ class EnrollmentSummaryTest {
         }
         String code = "DEMO-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         EnrollmentApi.ensureSite(code);
-        // 8 on Day 0, her birthday; followed for 16 months by the cut-off.
+        // 8 on Day 0, her birthday; followed for 491 days, 16.1 months, by the cut-off.
         String first = enrolled(code, "F", "2016-02-10", "2019-01-05", 2, "2024-01-10", "2024-01-12", "DL1",
                 List.of(PREDNISONE, IVIG, ELTROMBOPAG));
         lymphodepleted(first, "2024-02-05");
@@ -105,16 +106,20 @@ class EnrollmentSummaryTest {
                 .body("baselinePlateletsPer1e9L.median", equalTo(9))
                 .body("baselinePlateletsPer1e9L.min", equalTo(2))
                 .body("baselinePlateletsPer1e9L.max", equalTo(24))
-                .body("diseaseDurationYears.median", equalTo(7.5f))
-                .body("diseaseDurationYears.min", equalTo(5))
-                .body("diseaseDurationYears.max", equalTo(20))
+                .body("diseaseDurationYears.median", equalTo(7.9f))
+                .body("diseaseDurationYears.min", equalTo(5.1f))
+                .body("diseaseDurationYears.max", equalTo(21.0f))
+                .body("diseaseDurationYears.unit", equalTo("years"))
+                .body("diseaseDurationYears.rule", containsString("days / 365.25"))
                 .body("priorTherapies.median", equalTo(4))
                 .body("priorTherapies.min", equalTo(3))
                 .body("priorTherapies.max", equalTo(5))
                 .body("priorTherapies.patientsByCategory",
                         equalTo(Map.of("GLUCOCORTICOID", 4, "IVIG", 4, "TPO_RA", 4, "RITUXIMAB", 1)))
-                .body("followUpMonths.min", equalTo(2))
-                .body("followUpMonths.max", equalTo(16))
+                .body("followUpMonths.min", equalTo(2.5f))
+                .body("followUpMonths.max", equalTo(16.1f))
+                .body("followUpMonths.unit", equalTo("months"))
+                .body("followUpMonths.rule", containsString("days / 30.4375"))
                 .body("lymphodepleted", equalTo(3))
                 .body("patients.subjectId", contains("CT-" + site + "-001", "CT-" + site + "-002",
                         "CT-" + site + "-003", "CT-" + site + "-004"))
@@ -122,18 +127,18 @@ class EnrollmentSummaryTest {
                 .body("patients[0].sex", equalTo("F"))
                 .body("patients[0].ageYears", equalTo(8))
                 .body("patients[0].baselinePlateletsPer1e9L", equalTo(2))
-                .body("patients[0].diseaseDurationYears", equalTo(5))
+                .body("patients[0].diseaseDurationYears", equalTo(5.1f))
                 .body("patients[0].priorTherapyCount", equalTo(3))
                 .body("patients[0].priorTherapyCategories", contains("GLUCOCORTICOID", "IVIG", "TPO_RA"))
                 .body("patients[0].doseLevel", equalTo("DL1"))
                 .body("patients[0].lymphodepleted", equalTo(true))
                 .body("patients[0].day0", equalTo("2024-02-10"))
-                .body("patients[0].followUpMonths", equalTo(16))
+                .body("patients[0].followUpMonths", equalTo(16.1f))
                 .body("patients[2].ageYears", equalTo(13))
                 .body("patients[2].lymphodepleted", equalTo(false))
-                .body("patients[2].followUpMonths", equalTo(2))
+                .body("patients[2].followUpMonths", equalTo(2.5f))
                 .body("patients[3].ageYears", equalTo(25))
-                .body("patients[3].diseaseDurationYears", equalTo(20))
+                .body("patients[3].diseaseDurationYears", equalTo(21.0f))
                 .body("patients[3].doseLevel", equalTo("DL1"))
                 .body("patients[3].day0", nullValue())
                 .body("patients[3].followUpMonths", nullValue());
@@ -148,6 +153,7 @@ class EnrollmentSummaryTest {
                 .body("lymphodepleted", equalTo(1))
                 .body("followUpMonths.min", nullValue())
                 .body("followUpMonths.max", nullValue())
+                .body("followUpMonths.unit", equalTo("months"))
                 .body("patients[0].day0", nullValue());
     }
 

@@ -70,16 +70,22 @@ class DemoStudyIT {
         assertFigure(summary, "baselinePlateletsPer1e9L.median", "9");
         assertFigure(summary, "baselinePlateletsPer1e9L.min", "2");
         assertFigure(summary, "baselinePlateletsPer1e9L.max", "24");
-        assertFigure(summary, "diseaseDurationYears.median", "7.5");
-        assertFigure(summary, "diseaseDurationYears.min", "5");
-        assertFigure(summary, "diseaseDurationYears.max", "20");
+        // Exact durations (docs/clinical-rules.md, Reporting durations): 1890, 2687, 3001 and 7359 days from
+        // diagnosis to Day 0 are 5.2, 7.4, 8.2 and 20.1 years, the median 2844 days 7.8 (in completed years 5, 7, 8,
+        // 20: median 7.5, 5–20 as published).
+        assertFigure(summary, "diseaseDurationYears.median", "7.8");
+        assertFigure(summary, "diseaseDurationYears.min", "5.2");
+        assertFigure(summary, "diseaseDurationYears.max", "20.1");
+        assertEquals("years", summary.path("diseaseDurationYears").path("unit").asText());
         assertFigure(summary, "priorTherapies.median", "4");
         assertFigure(summary, "priorTherapies.min", "3");
         assertFigure(summary, "priorTherapies.max", "5");
         assertCounts(summary, "priorTherapies.patientsByCategory", Map.of("GLUCOCORTICOID", 4, "IVIG", 4, "TPO_RA", 4,
                 "RITUXIMAB", 2, "IMMUNOSUPPRESSANT", 1, "SPLENECTOMY", 1));
-        assertFigure(summary, "followUpMonths.min", "2");
-        assertFigure(summary, "followUpMonths.max", "16");
+        // 67 to 494 days from Day 0 to the cut-off: 2.2 to 16.2 months (in completed months 2–16, as published).
+        assertFigure(summary, "followUpMonths.min", "2.2");
+        assertFigure(summary, "followUpMonths.max", "16.2");
+        assertEquals("months", summary.path("followUpMonths").path("unit").asText());
         assertCounts(summary, "crs.patientsByMaxGrade", Map.of("0", 1, "1", 3));
         assertCounts(summary, "icans.patientsByMaxGrade", Map.of("0", 2, "3", 2));
         assertFigure(summary, "response.CR", "1");
@@ -192,6 +198,10 @@ class DemoStudyIT {
             JsonNode kinetics = patientGet(key, "/api/v1/efficacy/patients/%s/car-t-kinetics?asOf=" + AS_OF)
                     .path("summary");
             assertEquals(10, kinetics.path("tmaxDay").asInt(), key + " expands, peaking on day 10: " + kinetics);
+            // Every demo patient is sampled on day 28: an AUC₀₋₂₈, no AUC₀₋last.
+            assertTrue(kinetics.path("auc0to28").isNumber(), key + ": " + kinetics);
+            assertTrue(kinetics.path("auc0toLast").isNull(), key + ": " + kinetics);
+            assertFalse(kinetics.path("day28Interpolated").asBoolean(), key + ": " + kinetics);
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Summarises CAR-T kinetics from qPCR (transgene copies per µg genomic DNA), per docs/clinical-rules.md, Other
- * efficacy measures, with the conventions of CAR-T cellular kinetics (non-compartmental analysis; AUC by the linear
+ * Summarises CAR-T kinetics from qPCR (transgene copies per µg genomic DNA), per docs/clinical-rules.md, CAR-T
+ * kinetics, with the conventions of CAR-T cellular kinetics (non-compartmental analysis; AUC by the linear
  * trapezoidal rule).
  * <ul>
  * <li>Study day = sample date − Day 0. Samples before Day 0 are ignored: there are no CAR-T cells before the
@@ -25,15 +25,25 @@ import java.util.stream.Collectors;
  * <li>AUC₀₋₂₈: linear trapezoidal rule, Σ (dᵢ₊₁ − dᵢ) × (cᵢ + cᵢ₊₁) / 2, over the samples of study days 0–28.
  * Values below the LLOQ count as 0 (a convention). Without a day-0 sample, day 0 counts as 0: the CAR-T has not
  * expanded yet. Without a day-28 sample, the day-28 value is interpolated linearly between the last sample before
- * and the first after day 28 ({@link MathContext#DECIMAL64}); without a sample after day 28, the AUC runs to the
- * last sample before it, and says so.</li>
+ * and the first after day 28 ({@link MathContext#DECIMAL64}), and the summary says so
+ * ({@code day28Interpolated}).</li>
+ * <li>When the samples stop before day 28 (none on or after it, also when the cut-off {@code asOf} comes before
+ * day 28), there is no AUC₀₋₂₈: the same rule gives AUC₀₋last, up to the last sample ({@code lastSampleDay}).</li>
  * <li>Persistence: the last study day with a value at or above the LLOQ.</li>
  * </ul>
  * Figures are unrounded: rounding for display is the caller's.
  */
 public final class CarTKineticsCalculator {
 
-    private static final int AUC_END_DAY = 28;
+    /**
+     * The engine every summary names. 2.0: no AUC₀₋₂₈ when the samples stop before day 28, AUC₀₋last instead (1.0
+     * ran the AUC to the last sample and reported it as AUC₀₋₂₈).
+     */
+    public static final String VERSION = "CarTKineticsCalculator 2.0 (linear trapezoidal rule, AUC to day 28)";
+
+    /** The study day AUC₀₋₂₈ runs to. */
+    static final int AUC_END_DAY = 28;
+
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     /**
@@ -70,7 +80,8 @@ public final class CarTKineticsCalculator {
         }
         if (points.isEmpty()) {
             explanation.add("No sample on or after Day 0: no Cmax, Tmax, AUC or persistence");
-            return new KineticsSummary(null, null, null, null, false, String.join("; ", explanation));
+            return new KineticsSummary(null, null, null, null, null, null, false, VERSION,
+                    String.join("; ", explanation));
         }
 
         Point highest = null;
@@ -89,24 +100,27 @@ public final class CarTKineticsCalculator {
                 .map(p -> "Cmax " + plain(p.value()) + " copies/µg DNA on day " + p.day() + " (Tmax)")
                 .orElse("No value at or above " + limit + ": no Cmax or Tmax"));
 
-        Auc auc = auc0to28(points, lloq, limit);
+        Auc auc = auc(points, lloq, limit);
         explanation.addAll(auc.explanation());
         explanation.add(lastDetectable
                 .map(p -> "last detectable on day " + p.day() + " (" + plain(p.value()) + " ≥ " + limit + ")")
                 .orElse("never at or above " + limit));
         return new KineticsSummary(peak.map(Point::value).orElse(null), peak.map(Point::day).orElse(null),
-                auc.value(), lastDetectable.map(Point::day).orElse(null), auc.day28Interpolated(),
+                auc.auc0to28(), auc.auc0toLast(), points.get(points.size() - 1).day(),
+                lastDetectable.map(Point::day).orElse(null), auc.day28Interpolated(), VERSION,
                 String.join("; ", explanation));
     }
 
     private record Point(int day, BigDecimal value) {
     }
 
-    private record Auc(BigDecimal value, boolean day28Interpolated, List<String> explanation) {
+    /** AUC₀₋₂₈ or, when the samples stop before day 28, AUC₀₋last: never both. */
+    private record Auc(BigDecimal auc0to28, BigDecimal auc0toLast, boolean day28Interpolated,
+            List<String> explanation) {
     }
 
-    /** The AUC over study days 0–28 of samples from Day 0 on, in day order, with its conventions explained. */
-    private static Auc auc0to28(List<Point> points, BigDecimal lloq, String limit) {
+    /** The AUC of samples from Day 0 on, in day order, over days 0–28 or up to the last sample, explained. */
+    private static Auc auc(List<Point> points, BigDecimal lloq, String limit) {
         List<String> explanation = new ArrayList<>();
         List<Point> curve = new ArrayList<>(points.stream()
                 .map(point -> new Point(point.day(), point.value().compareTo(lloq) < 0 ? BigDecimal.ZERO : point.value()))
@@ -118,6 +132,7 @@ public final class CarTKineticsCalculator {
         List<Point> within = new ArrayList<>(curve.stream().filter(point -> point.day() <= AUC_END_DAY).toList());
         Point lastWithin = within.get(within.size() - 1);
         Optional<Point> firstAfter = curve.stream().filter(point -> point.day() > AUC_END_DAY).findFirst();
+        boolean stopsBeforeDay28 = lastWithin.day() < AUC_END_DAY && firstAfter.isEmpty();
         boolean interpolated = lastWithin.day() < AUC_END_DAY && firstAfter.isPresent();
         if (interpolated) {
             Point after = firstAfter.get();
@@ -127,9 +142,6 @@ public final class CarTKineticsCalculator {
             within.add(new Point(AUC_END_DAY, day28));
             explanation.add("day 28 not sampled: " + plain(day28) + " interpolated between day " + lastWithin.day()
                     + " (" + plain(lastWithin.value()) + ") and day " + after.day() + " (" + plain(after.value()) + ")");
-        } else if (lastWithin.day() < AUC_END_DAY) {
-            explanation.add("no sample after day 28: the AUC runs to day " + lastWithin.day()
-                    + ", the last sample, only");
         }
         int lastDayUsed = interpolated ? firstAfter.get().day() : AUC_END_DAY;
         List<Point> belowLimit = points.stream()
@@ -147,9 +159,15 @@ public final class CarTKineticsCalculator {
             area = area.add(from.value().add(to.value()).multiply(BigDecimal.valueOf(to.day() - from.day()))
                     .divide(TWO));
         }
-        explanation.add(0, "AUC₀₋₂₈ " + plain(area) + " copies/µg DNA × days by the linear trapezoidal rule over days "
-                + within.stream().map(point -> String.valueOf(point.day())).collect(Collectors.joining(", ")));
-        return new Auc(area, interpolated, explanation);
+        String rule = " copies/µg DNA × days by the linear trapezoidal rule over days "
+                + within.stream().map(point -> String.valueOf(point.day())).collect(Collectors.joining(", "));
+        if (stopsBeforeDay28) {
+            explanation.add(0, "AUC₀₋last " + plain(area) + rule);
+            explanation.add(1, "no AUC₀₋₂₈: the samples stop on day " + lastWithin.day() + ", before day 28");
+            return new Auc(null, area, false, explanation);
+        }
+        explanation.add(0, "AUC₀₋₂₈ " + plain(area) + rule);
+        return new Auc(area, null, interpolated, explanation);
     }
 
     private static String plain(BigDecimal value) {

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One qPCR measurement of CAR transgene copies in peripheral blood (docs/clinical-rules.md, Other efficacy
- * measures).
+ * One qPCR measurement of CAR transgene copies in peripheral blood (docs/clinical-rules.md, CAR-T kinetics).
  *
  * @param copiesPerUgDna transgene copies per µg genomic DNA, as reported, also when below the assay's LLOQ
  */

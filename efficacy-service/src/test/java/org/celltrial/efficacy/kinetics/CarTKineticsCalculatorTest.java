@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * docs/clinical-rules.md, Other efficacy measures: CAR-T kinetics by qPCR, AUC by the linear trapezoidal rule.
- * The LLOQ is 20 copies/µg DNA throughout.
+ * docs/clinical-rules.md, CAR-T kinetics: qPCR, AUC by the linear trapezoidal rule, AUC₀₋₂₈ only when the
+ * samples reach day 28. The LLOQ is 20 copies/µg DNA throughout.
  */
 class CarTKineticsCalculatorTest {
 
@@ -55,8 +55,11 @@ class CarTKineticsCalculatorTest {
                 () -> assertEquals(new BigDecimal("12000"), summary.cmax()),
                 () -> assertEquals(10, summary.tmaxDay()),
                 () -> assertEquals(0, new BigDecimal("88975").compareTo(summary.auc0to28()), summary.auc0to28()::toString),
+                () -> assertNull(summary.auc0toLast()),
                 () -> assertTrue(summary.day28Interpolated()),
+                () -> assertEquals(60, summary.lastSampleDay()),
                 () -> assertEquals(35, summary.lastDetectableDay()),
+                () -> assertEquals(CarTKineticsCalculator.VERSION, summary.engine()),
                 () -> assertEquals("Cmax 12000 copies/µg DNA on day 10 (Tmax); "
                         + "AUC₀₋₂₈ 88975 copies/µg DNA × days by the linear trapezoidal rule over days 0, 1, 4, 7, 10, "
                         + "14, 21, 28; "
@@ -114,15 +117,82 @@ class CarTKineticsCalculatorTest {
         assertFalse(summary.explanation().contains("day-0 sample"), summary.explanation());
     }
 
+    /**
+     * Samples on day 0 (0), day 20 (800) and a last one falling by 50 a day from day 20: 450 on day 27, 400 on day
+     * 28, 350 on day 29. [0, 20] 20 × (0 + 800) / 2 = 8000, then:
+     * <pre>
+     * last on day 27: [20, 27] 7 × (800 + 450) / 2 = 4375, AUC₀₋last 12375, no AUC₀₋₂₈
+     * last on day 28: [20, 28] 8 × (800 + 400) / 2 = 4800, AUC₀₋₂₈ 12800
+     * last on day 29: day 28 = 800 + (350 − 800) × 8 / 9 = 400, the same AUC₀₋₂₈ 12800, interpolated
+     * </pre>
+     */
+    @ParameterizedTest(name = "last sample on day {0}: AUC₀₋₂₈ {2}, AUC₀₋last {3}, day 28 interpolated {4}")
+    @CsvSource({
+            "27, 450, ,      12375, false",
+            "28, 400, 12800,      , false",
+            "29, 350, 12800,      , true",
+    })
+    void auc0to28OnlyWhenTheSamplesReachDay28(int lastDay, String lastValue, BigDecimal auc0to28,
+            BigDecimal auc0toLast, boolean day28Interpolated) {
+        KineticsSummary summary = calculator.summarise(
+                List.of(sample(0, "0"), sample(20, "800"), sample(lastDay, lastValue)), DAY0, LLOQ);
+
+        assertAll(
+                () -> assertSameAmount(auc0to28, summary.auc0to28(), "auc0to28"),
+                () -> assertSameAmount(auc0toLast, summary.auc0toLast(), "auc0toLast"),
+                () -> assertEquals(day28Interpolated, summary.day28Interpolated()),
+                () -> assertEquals(lastDay, summary.lastSampleDay()),
+                () -> assertEquals(lastDay, summary.lastDetectableDay()));
+    }
+
     @Test
-    void withoutASampleAfterDay28TheAucRunsToTheLastSample() {
-        // [0, 7] 7 × (0 + 700) / 2 = 2450; [7, 21] 14 × (700 + 100) / 2 = 5600; AUC 8050, days 21–28 not covered
+    void samplesStoppingBeforeDay28GiveAnAucToTheLastSampleOnly() {
+        // [0, 7] 7 × (0 + 700) / 2 = 2450; [7, 21] 14 × (700 + 100) / 2 = 5600; AUC₀₋last 8050
         KineticsSummary summary = calculator.summarise(List.of(sample(7, "700"), sample(21, "100")), DAY0, LLOQ);
 
-        assertEquals(0, new BigDecimal("8050").compareTo(summary.auc0to28()));
-        assertFalse(summary.day28Interpolated());
-        assertTrue(summary.explanation().contains("; no sample after day 28: the AUC runs to day 21, the last "
-                + "sample, only"), summary.explanation());
+        assertAll(
+                () -> assertNull(summary.auc0to28()),
+                () -> assertEquals(0, new BigDecimal("8050").compareTo(summary.auc0toLast())),
+                () -> assertEquals(21, summary.lastSampleDay()),
+                () -> assertFalse(summary.day28Interpolated()),
+                () -> assertEquals("Cmax 700 copies/µg DNA on day 7 (Tmax); "
+                        + "AUC₀₋last 8050 copies/µg DNA × days by the linear trapezoidal rule over days 0, 7, 21; "
+                        + "no AUC₀₋₂₈: the samples stop on day 21, before day 28; "
+                        + "no day-0 sample: taken as 0 (CAR-T not yet expanded); "
+                        + "last detectable on day 21 (100 ≥ the LLOQ 20)", summary.explanation()));
+    }
+
+    @Test
+    void aLastSampleBelowTheLloqIsStillTheLastSample() {
+        // [0, 7] 7 × (0 + 700) / 2 = 2450; [7, 21] 14 × (700 + 0) / 2 = 4900; AUC₀₋last 7350
+        KineticsSummary summary = calculator.summarise(List.of(sample(7, "700"), sample(21, "5")), DAY0, LLOQ);
+
+        assertAll(
+                () -> assertEquals(0, new BigDecimal("7350").compareTo(summary.auc0toLast())),
+                () -> assertEquals(21, summary.lastSampleDay()),
+                () -> assertEquals(7, summary.lastDetectableDay()));
+    }
+
+    @Test
+    void aDay0SampleAloneHasAnAucOfZeroToDay0() {
+        KineticsSummary summary = calculator.summarise(List.of(sample(0, "30")), DAY0, LLOQ);
+
+        assertAll(
+                () -> assertNull(summary.auc0to28()),
+                () -> assertEquals(0, BigDecimal.ZERO.compareTo(summary.auc0toLast())),
+                () -> assertEquals(0, summary.lastSampleDay()));
+    }
+
+    @Test
+    void aFirstSampleAfterDay28InterpolatesDay28FromDay0() {
+        // day 0 taken as 0; day 28 = 700 × 28 / 35 = 560; AUC₀₋₂₈ 28 × (0 + 560) / 2 = 7840
+        KineticsSummary summary = calculator.summarise(List.of(sample(35, "700")), DAY0, LLOQ);
+
+        assertAll(
+                () -> assertEquals(0, new BigDecimal("7840").compareTo(summary.auc0to28())),
+                () -> assertNull(summary.auc0toLast()),
+                () -> assertTrue(summary.day28Interpolated()),
+                () -> assertEquals(35, summary.lastSampleDay()));
     }
 
     @ParameterizedTest(name = "day-0 value {0}: AUC {1}")
@@ -170,8 +240,11 @@ class CarTKineticsCalculatorTest {
         for (KineticsSummary summary : List.of(none, onlyBefore)) {
             assertNull(summary.cmax());
             assertNull(summary.auc0to28());
+            assertNull(summary.auc0toLast());
+            assertNull(summary.lastSampleDay());
             assertNull(summary.lastDetectableDay());
             assertFalse(summary.day28Interpolated());
+            assertEquals(CarTKineticsCalculator.VERSION, summary.engine());
             assertTrue(summary.explanation().endsWith("No sample on or after Day 0: no Cmax, Tmax, AUC or persistence"));
         }
     }
@@ -198,6 +271,28 @@ class CarTKineticsCalculatorTest {
                 () -> assertThrows(IllegalArgumentException.class,
                         () -> calculator.summarise(List.of(sample(7, "700"), sample(7, "650")), DAY0, LLOQ)),
                 () -> assertThrows(IllegalArgumentException.class, () -> sample(7, "-1")));
+    }
+
+    @ParameterizedTest(name = "last sample on day {0}, auc0to28 {1}, auc0toLast {2}: refused")
+    @CsvSource({
+            "27, 100, 100",
+            "27, 100,    ",
+            "28,    , 100",
+            "28, 100, 100",
+            "28,    ,    ",
+            "  , 100,    ",
+    })
+    void aSummaryHasTheOneAucItsLastSampleDayGives(Integer lastSampleDay, BigDecimal auc0to28, BigDecimal auc0toLast) {
+        assertThrows(IllegalArgumentException.class, () -> new KineticsSummary(null, null, auc0to28, auc0toLast,
+                lastSampleDay, null, false, CarTKineticsCalculator.VERSION, "explained"));
+    }
+
+    private static void assertSameAmount(BigDecimal expected, BigDecimal actual, String name) {
+        if (expected == null) {
+            assertNull(actual, name);
+        } else {
+            assertEquals(0, expected.compareTo(actual), name + " was " + actual);
+        }
     }
 
     private static QpcrSample sample(int studyDay, String copiesPerUgDna) {

@@ -20,7 +20,7 @@ public record EnrollmentSummary(
         Distribution ageYears,
         BigDecimal femalePercent,
         Distribution baselinePlateletsPer1e9L,
-        Distribution diseaseDurationYears,
+        DurationDistribution diseaseDurationYears,
         PriorTherapies priorTherapies,
         FollowUp followUpMonths,
         int lymphodepleted,
@@ -31,12 +31,18 @@ public record EnrollmentSummary(
             Map<TherapyCategory, Integer> patientsByCategory) {
     }
 
-    /** Shortest and longest follow-up of the infused patients; null when none was infused by the cut-off. */
-    public record FollowUp(Integer min, Integer max) {
+    /**
+     * Shortest and longest follow-up of the infused patients, in {@code unit} ("months"), computed as {@code rule}
+     * says (docs/clinical-rules.md, Reporting durations); min and max are null when none was infused by the cut-off.
+     */
+    public record FollowUp(BigDecimal min, BigDecimal max, String unit, String rule) {
     }
 
-    /** One enrolled patient; {@code day0} and {@code followUpMonths} are null unless infused by the cut-off. */
-    /** Named apart from the other services' rows: the gateway merges the three OpenAPI documents. */
+    /**
+     * One enrolled patient; {@code day0} and {@code followUpMonths} are null unless infused by the cut-off. The
+     * durations are in the unit their name carries, to one decimal, as the summary's {@code rule} says; the age is in
+     * completed years. Named apart from the other services' rows: the gateway merges the three OpenAPI documents.
+     */
     @Schema(name = "EnrollmentSummaryPatientRow")
     public record PatientRow(
             String subjectId,
@@ -44,12 +50,12 @@ public record EnrollmentSummary(
             Sex sex,
             int ageYears,
             BigDecimal baselinePlateletsPer1e9L,
-            int diseaseDurationYears,
+            BigDecimal diseaseDurationYears,
             int priorTherapyCount,
             List<TherapyCategory> priorTherapyCategories,
             String doseLevel,
             boolean lymphodepleted,
             LocalDate day0,
-            Integer followUpMonths) {
+            BigDecimal followUpMonths) {
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,37 +16,47 @@ import org.celltrial.enrollment.patient.TherapyCategory;
 
 /**
  * The study's demographics at a cut-off date {@code asOf}, from per-patient facts. Only what is dated up to the
- * cut-off counts. The definitions are CellTrial conventions:
+ * cut-off counts. The definitions are CellTrial conventions (docs/clinical-rules.md, Reporting durations):
  * <ul>
  * <li><b>enrolled</b>: patients with a consent date on or before the cut-off; every other figure is over them;</li>
  * <li><b>reference date</b> of a patient: Day 0 (the infusion) when infused on or before the cut-off, else the
  * consent date;</li>
  * <li><b>age</b>: whole years from the birth date to the reference date (a birthday on that day counts);</li>
- * <li><b>disease duration</b>: whole years from the ITP diagnosis to the reference date;</li>
+ * <li><b>disease duration</b>: years from the ITP diagnosis to the reference date, days / 365.25 to one decimal,
+ * half up ({@link DurationUnit}); the median from the exact values, rounded once ({@link DurationDistribution});</li>
  * <li><b>baseline platelets</b>: the count recorded at screening, ×10⁹/L;</li>
  * <li><b>prior therapies</b>: the number of prior-therapy entries; {@code patientsByCategory} counts the patients
  * with at least one entry of a category, and leaves out categories no patient had;</li>
  * <li><b>female percent</b>: female patients over enrolled, ×100, rounded HALF_UP to one decimal; null when
  * nobody is enrolled;</li>
- * <li><b>follow-up</b>: whole months from Day 0 to the cut-off, over the patients infused on or before it;</li>
+ * <li><b>follow-up</b>: months from Day 0 to the cut-off, days / 30.4375 to one decimal, half up, over the patients
+ * infused on or before it;</li>
  * <li><b>lymphodepleted</b>: patients given at least one lymphodepleting dose on or before the cut-off (an
  * omission recorded instead is no dose);</li>
  * <li><b>dose level</b>: the level infused when infused on or before the cut-off, else the level enrolled at.</li>
  * </ul>
  * Over no patients (an empty study, or nobody infused yet for the follow-up) the medians, minima and maxima are
- * null but the shape stays the same, so a client can always read every field.
+ * null but the shape stays the same, so a client can always read every field; each duration states its unit and
+ * rule.
  */
 public class StudyDemographics {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String DISEASE_DURATION_RULE = DurationUnit.YEARS.rule("ITP diagnosis to Day 0, or to the "
+            + "consent date when not infused by the cut-off") + "; the median of the exact values, rounded once";
+    private static final String FOLLOW_UP_RULE = DurationUnit.MONTHS.rule("Day 0 to the cut-off, patients infused "
+            + "by it");
 
     public EnrollmentSummary summarise(LocalDate asOf, List<String> siteCodes, List<DemographicFacts> patients) {
-        List<EnrollmentSummary.PatientRow> rows = patients.stream()
+        List<DemographicFacts> enrolled = patients.stream()
                 .filter(patient -> patient.consentDate() != null && !patient.consentDate().isAfter(asOf))
                 .sorted(Comparator.comparing(DemographicFacts::subjectId))
-                .map(patient -> row(patient, asOf))
                 .toList();
-        List<Integer> followUps = rows.stream().map(EnrollmentSummary.PatientRow::followUpMonths)
+        List<EnrollmentSummary.PatientRow> rows = enrolled.stream().map(patient -> row(patient, asOf)).toList();
+        // The median from the days, not from the rows' rounded values: a duration is rounded once.
+        List<Long> diseaseDurationDays = enrolled.stream().map(patient -> ChronoUnit.DAYS
+                .between(patient.itpDiagnosisDate(), referenceDate(patient, asOf))).toList();
+        List<BigDecimal> followUps = rows.stream().map(EnrollmentSummary.PatientRow::followUpMonths)
                 .filter(Objects::nonNull).toList();
         Distribution therapyCounts = Distribution.ofWholeNumbers(
                 rows.stream().map(EnrollmentSummary.PatientRow::priorTherapyCount).toList());
@@ -53,29 +64,38 @@ public class StudyDemographics {
                 Distribution.ofWholeNumbers(rows.stream().map(EnrollmentSummary.PatientRow::ageYears).toList()),
                 femalePercent(rows),
                 Distribution.of(rows.stream().map(EnrollmentSummary.PatientRow::baselinePlateletsPer1e9L).toList()),
-                Distribution.ofWholeNumbers(
-                        rows.stream().map(EnrollmentSummary.PatientRow::diseaseDurationYears).toList()),
+                DurationDistribution.of(diseaseDurationDays, DurationUnit.YEARS, DISEASE_DURATION_RULE),
                 new EnrollmentSummary.PriorTherapies(therapyCounts.median(), therapyCounts.min(), therapyCounts.max(),
                         patientsByCategory(rows)),
-                new EnrollmentSummary.FollowUp(followUps.stream().min(Integer::compare).orElse(null),
-                        followUps.stream().max(Integer::compare).orElse(null)),
+                new EnrollmentSummary.FollowUp(followUps.stream().min(Comparator.naturalOrder()).orElse(null),
+                        followUps.stream().max(Comparator.naturalOrder()).orElse(null), DurationUnit.MONTHS.label(),
+                        FOLLOW_UP_RULE),
                 (int) rows.stream().filter(EnrollmentSummary.PatientRow::lymphodepleted).count(),
                 rows);
     }
 
+    private static boolean infused(DemographicFacts patient, LocalDate asOf) {
+        return patient.day0() != null && !patient.day0().isAfter(asOf);
+    }
+
+    /** Day 0 when infused by the cut-off, else the consent date. */
+    private static LocalDate referenceDate(DemographicFacts patient, LocalDate asOf) {
+        return infused(patient, asOf) ? patient.day0() : patient.consentDate();
+    }
+
     private static EnrollmentSummary.PatientRow row(DemographicFacts patient, LocalDate asOf) {
-        boolean infused = patient.day0() != null && !patient.day0().isAfter(asOf);
-        LocalDate referenceDate = infused ? patient.day0() : patient.consentDate();
+        boolean infused = infused(patient, asOf);
+        LocalDate referenceDate = referenceDate(patient, asOf);
         List<TherapyCategory> categories = patient.priorTherapies().stream().distinct().sorted().toList();
         return new EnrollmentSummary.PatientRow(patient.subjectId(), patient.siteCode(), patient.sex(),
                 Period.between(patient.birthDate(), referenceDate).getYears(),
                 patient.baselinePlateletCountPer1e9L().stripTrailingZeros(),
-                Period.between(patient.itpDiagnosisDate(), referenceDate).getYears(),
+                DurationUnit.YEARS.between(patient.itpDiagnosisDate(), referenceDate),
                 patient.priorTherapies().size(), categories,
                 infused ? patient.infusedDoseLevel() : patient.enrolledDoseLevel(),
                 patient.firstLymphodepletionDose() != null && !patient.firstLymphodepletionDose().isAfter(asOf),
                 infused ? patient.day0() : null,
-                infused ? (int) Period.between(patient.day0(), asOf).toTotalMonths() : null);
+                infused ? DurationUnit.MONTHS.between(patient.day0(), asOf) : null);
     }
 
     private static BigDecimal femalePercent(List<EnrollmentSummary.PatientRow> rows) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The demographics table at a cut-off, checked against the reference study's published figures. */
+/**
+ * The demographics table at a cut-off, checked against the reference study's figures; durations per
+ * docs/clinical-rules.md, Reporting durations.
+ */
 class StudyDemographicsTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2025-06-15");
@@ -31,8 +35,9 @@ class StudyDemographicsTest {
     private final StudyDemographics demographics = new StudyDemographics();
 
     /**
-     * The reference study at 2025-06-15: ages 8, 12, 13, 25; platelets 2, 8, 10, 24; disease 5, 7, 8, 20 years;
-     * 3, 4, 4, 5 prior therapies; three girls or women; three lymphodepleted; follow-up 2 to 16 months.
+     * The reference study at 2025-06-15: ages 8, 12, 13, 25; platelets 2, 8, 10, 24; disease 1862, 2771, 2981,
+     * 7653 days = 5.1, 7.6, 8.2, 21.0 years (in completed years 5, 7, 8, 20); 3, 4, 4, 5 prior therapies; three girls
+     * or women; three lymphodepleted; follow-up 75 to 491 days = 2.5 to 16.1 months (completed: 2 to 16).
      */
     static List<DemographicFacts> referenceStudy() {
         return List.of(
@@ -63,13 +68,19 @@ class StudyDemographicsTest {
                 () -> assertDistribution("12.5", "8", "25", summary.ageYears()),
                 () -> assertEquals("75.0", summary.femalePercent().toPlainString()),
                 () -> assertDistribution("9", "2", "24", summary.baselinePlateletsPer1e9L()),
-                () -> assertDistribution("7.5", "5", "20", summary.diseaseDurationYears()),
+                () -> assertEquals(new DurationDistribution(new BigDecimal("7.9"), new BigDecimal("5.1"),
+                        new BigDecimal("21.0"), "years", "ITP diagnosis to Day 0, or to the consent date when not "
+                                + "infused by the cut-off: days / 365.25, to one decimal, half up; the median of the "
+                                + "exact values, rounded once"),
+                        summary.diseaseDurationYears()),
                 () -> assertEquals("4", summary.priorTherapies().median().toPlainString()),
                 () -> assertEquals("3", summary.priorTherapies().min().toPlainString()),
                 () -> assertEquals("5", summary.priorTherapies().max().toPlainString()),
                 () -> assertEquals(Map.of(GLUCOCORTICOID, 4, IVIG, 4, TPO_RA, 4, RITUXIMAB, 1),
                         summary.priorTherapies().patientsByCategory()),
-                () -> assertEquals(new EnrollmentSummary.FollowUp(2, 16), summary.followUpMonths()),
+                () -> assertEquals(new EnrollmentSummary.FollowUp(new BigDecimal("2.5"), new BigDecimal("16.1"),
+                        "months", "Day 0 to the cut-off, patients infused by it: days / 30.4375, to one decimal, "
+                                + "half up"), summary.followUpMonths()),
                 () -> assertEquals(3, summary.lymphodepleted()),
                 () -> assertEquals(List.of("CT-S-001", "CT-S-002", "CT-S-003", "CT-S-004"),
                         summary.patients().stream().map(EnrollmentSummary.PatientRow::subjectId).toList()));
@@ -83,16 +94,16 @@ class StudyDemographicsTest {
         EnrollmentSummary.PatientRow notYetInfused = rows.get(3);
         assertAll(
                 () -> assertEquals(12, infused.ageYears()),
-                () -> assertEquals(7, infused.diseaseDurationYears()),
+                () -> assertEquals(new BigDecimal("7.6"), infused.diseaseDurationYears()),
                 () -> assertEquals(4, infused.priorTherapyCount()),
                 () -> assertEquals(List.of(GLUCOCORTICOID, IVIG, TPO_RA), infused.priorTherapyCategories()),
                 () -> assertEquals("DL2", infused.doseLevel()),
                 () -> assertEquals(LocalDate.parse("2024-10-01"), infused.day0()),
-                () -> assertEquals(8, infused.followUpMonths()),
+                () -> assertEquals(new BigDecimal("8.4"), infused.followUpMonths()),
                 () -> assertTrue(infused.lymphodepleted()),
                 () -> assertFalse(rows.get(2).lymphodepleted()),
                 () -> assertEquals(25, notYetInfused.ageYears()),
-                () -> assertEquals(20, notYetInfused.diseaseDurationYears()),
+                () -> assertEquals(new BigDecimal("21.0"), notYetInfused.diseaseDurationYears()),
                 () -> assertEquals("DL1", notYetInfused.doseLevel()),
                 () -> assertNull(notYetInfused.day0()),
                 () -> assertNull(notYetInfused.followUpMonths()),
@@ -117,10 +128,9 @@ class StudyDemographicsTest {
                 () -> assertEquals(none, summary.ageYears()),
                 () -> assertNull(summary.femalePercent()),
                 () -> assertEquals(none, summary.baselinePlateletsPer1e9L()),
-                () -> assertEquals(none, summary.diseaseDurationYears()),
+                () -> assertDurationsEmpty(summary),
                 () -> assertEquals(new EnrollmentSummary.PriorTherapies(null, null, null, Map.of()),
                         summary.priorTherapies()),
-                () -> assertEquals(new EnrollmentSummary.FollowUp(null, null), summary.followUpMonths()),
                 () -> assertEquals(0, summary.lymphodepleted()),
                 () -> assertEquals(List.of(), summary.patients()));
     }
@@ -143,7 +153,8 @@ class StudyDemographicsTest {
                 () -> assertDistribution("8", "8", "8", summary.ageYears()),
                 () -> assertDistribution("2", "2", "2", summary.baselinePlateletsPer1e9L()),
                 () -> assertEquals("100.0", summary.femalePercent().toPlainString()),
-                () -> assertEquals(new EnrollmentSummary.FollowUp(16, 16), summary.followUpMonths()));
+                () -> assertEquals(new BigDecimal("16.1"), summary.followUpMonths().min()),
+                () -> assertEquals(new BigDecimal("16.1"), summary.followUpMonths().max()));
     }
 
     @Test
@@ -152,7 +163,9 @@ class StudyDemographicsTest {
                 referenceStudy());
         assertAll(
                 () -> assertEquals(1, summary.enrolled()),
-                () -> assertEquals(new EnrollmentSummary.FollowUp(null, null), summary.followUpMonths()),
+                () -> assertNull(summary.followUpMonths().min()),
+                () -> assertNull(summary.followUpMonths().max()),
+                () -> assertEquals("months", summary.followUpMonths().unit()),
                 // At consent (2024-01-12) she was still 7.
                 () -> assertEquals(7, summary.patients().get(0).ageYears()));
     }
@@ -172,33 +185,88 @@ class StudyDemographicsTest {
         assertEquals(years, demographics.summarise(day0, List.of(), List.of(patient)).patients().get(0).ageYears());
     }
 
-    @ParameterizedTest(name = "diagnosed {0}, Day 0 {1}: {2} years")
+    /** 0.05 year is 18.2625 days: 18 days round down to 0.0, 19 up to 0.1. No count of days is exactly halfway. */
+    @ParameterizedTest(name = "diagnosed {0}, Day 0 {1}: {2} days, {3} years")
     @CsvSource({
-            "2019-01-05, 2024-01-05, 5",
-            "2019-01-05, 2024-01-04, 4",
-            "2024-01-05, 2024-01-05, 0",
+            "2024-01-05, 2024-01-05,    0,  0.0",
+            "2024-01-05, 2024-01-23,   18,  0.0",
+            "2024-01-05, 2024-01-24,   19,  0.1",
+            "2023-01-05, 2024-01-04,  364,  1.0",
+            "2023-01-05, 2024-01-05,  365,  1.0",
+            "2023-01-05, 2024-01-06,  366,  1.0",
+            "2022-01-05, 2024-01-05,  730,  2.0",
+            "2022-01-05, 2024-01-06,  731,  2.0",
+            "2019-01-05, 2024-01-04, 1825,  5.0",
+            "2019-01-05, 2024-01-05, 1826,  5.0",
+            // 19 in completed years: the diagnosis's anniversary is eleven days away.
+            "2005-06-19, 2025-06-08, 7294, 20.0",
     })
-    void diseaseDurationIsWholeYearsFromDiagnosisToDay0(LocalDate diagnosis, LocalDate day0, int years) {
+    void diseaseDurationIsDaysOver365point25ToOneDecimal(LocalDate diagnosis, LocalDate day0, long days,
+            BigDecimal years) {
+        assertEquals(days, ChronoUnit.DAYS.between(diagnosis, day0));
         DemographicFacts patient = facts("CT-S-001", Sex.F, "2000-01-01", diagnosis.toString(), "10", "2020-01-01",
                 "DL1", day0.toString(), "DL1", null, IVIG);
-        assertEquals(years, demographics.summarise(day0, List.of(), List.of(patient)).patients().get(0)
-                .diseaseDurationYears());
+        EnrollmentSummary summary = demographics.summarise(day0, List.of(), List.of(patient));
+        assertAll(
+                () -> assertEquals(years, summary.patients().get(0).diseaseDurationYears()),
+                () -> assertEquals(years, summary.diseaseDurationYears().median()),
+                () -> assertEquals("years", summary.diseaseDurationYears().unit()));
     }
 
-    @ParameterizedTest(name = "Day 0 {0}, cut-off {1}: {2} months")
+    /** 0.05 month is 1.521875 days: 1 day rounds down to 0.0, 2 up to 0.1; 1.55 months is 47.18 days. */
+    @ParameterizedTest(name = "Day 0 {0}, cut-off {1}: {2} days, {3} months")
     @CsvSource({
-            "2025-01-15, 2025-01-15, 0",
-            "2025-01-15, 2025-06-14, 4",
-            "2025-01-15, 2025-06-15, 5",
-            "2025-01-31, 2025-02-28, 0",
-            "2025-01-31, 2025-03-31, 2",
-            "2024-02-10, 2025-06-15, 16",
+            "2025-01-15, 2025-01-15,   0,  0.0",
+            "2025-01-15, 2025-01-16,   1,  0.0",
+            "2025-01-15, 2025-01-17,   2,  0.1",
+            "2025-01-15, 2025-02-14,  30,  1.0",
+            "2025-01-15, 2025-02-15,  31,  1.0",
+            "2025-01-31, 2025-02-28,  28,  0.9",
+            "2025-01-15, 2025-03-03,  47,  1.5",
+            "2025-01-15, 2025-03-04,  48,  1.6",
+            "2025-01-15, 2025-06-14, 150,  4.9",
+            "2025-01-15, 2025-06-15, 151,  5.0",
+            // 15 in completed months: the 10th of June is five days away.
+            "2024-02-10, 2025-06-05, 481, 15.8",
+            "2024-02-10, 2025-06-15, 491, 16.1",
     })
-    void followUpIsWholeMonthsFromDay0ToTheCutOff(LocalDate day0, LocalDate asOf, int months) {
+    void followUpIsDaysOver30point4375ToOneDecimal(LocalDate day0, LocalDate asOf, long days, BigDecimal months) {
+        assertEquals(days, ChronoUnit.DAYS.between(day0, asOf));
         DemographicFacts patient = facts("CT-S-001", Sex.F, "2010-01-01", "2015-01-01", "10", "2020-01-01", "DL1",
                 day0.toString(), "DL1", null, IVIG);
-        assertEquals(new EnrollmentSummary.FollowUp(months, months),
-                demographics.summarise(asOf, List.of(), List.of(patient)).followUpMonths());
+        EnrollmentSummary summary = demographics.summarise(asOf, List.of(), List.of(patient));
+        assertAll(
+                () -> assertEquals(months, summary.patients().get(0).followUpMonths()),
+                () -> assertEquals(months, summary.followUpMonths().min()),
+                () -> assertEquals(months, summary.followUpMonths().max()),
+                () -> assertEquals("months", summary.followUpMonths().unit()));
+    }
+
+    /**
+     * The median comes from the exact durations, not from completed years nor from the rows' rounded values, and is
+     * rounded once: 2666 and 2776 days are 7.2991 and 7.6003 years, shown as 7.3 and 7.6, with a median of 7.4497,
+     * so 7.4 (not 7.45 rounded to 7.5). The mean of two middle day counts is never halfway between two tenths.
+     */
+    @ParameterizedTest(name = "disease {0} days: median {1}, {2}–{3} years")
+    @CsvSource(delimiter = ';', value = {
+            "1862, 2771, 2981, 7653; 7.9; 5.1; 21.0",
+            "2666, 2776; 7.4; 7.3; 7.6",
+            "2666, 2666; 7.3; 7.3; 7.3",
+            "365, 366, 730; 1.0; 1.0; 2.0",
+            "7294; 20.0; 20.0; 20.0",
+    })
+    void diseaseDurationMedianIsOfTheExactValues(String days, BigDecimal median, BigDecimal min, BigDecimal max) {
+        LocalDate day0 = LocalDate.parse("2025-01-15");
+        List<DemographicFacts> study = IntStream.range(0, days.split(",").length)
+                .mapToObj(i -> facts("CT-S-%03d".formatted(i), Sex.F, "1990-01-01",
+                        day0.minusDays(Long.parseLong(days.split(",")[i].strip())).toString(), "10", "2020-01-01",
+                        "DL1", day0.toString(), "DL1", null, IVIG))
+                .toList();
+        DurationDistribution duration = demographics.summarise(day0, List.of(), study).diseaseDurationYears();
+        assertAll(
+                () -> assertEquals(median, duration.median(), "median"),
+                () -> assertEquals(min, duration.min(), "min"),
+                () -> assertEquals(max, duration.max(), "max"));
     }
 
     @ParameterizedTest(name = "{0} of {1} female: {2} %")
@@ -230,6 +298,17 @@ class StudyDemographicsTest {
     @Test
     void noValuesHaveNoDistribution() {
         assertEquals(new Distribution(null, null, null), Distribution.of(List.of()));
+    }
+
+    private static void assertDurationsEmpty(EnrollmentSummary summary) {
+        assertAll(
+                () -> assertNull(summary.diseaseDurationYears().median()),
+                () -> assertNull(summary.diseaseDurationYears().min()),
+                () -> assertNull(summary.diseaseDurationYears().max()),
+                () -> assertEquals("years", summary.diseaseDurationYears().unit()),
+                () -> assertNull(summary.followUpMonths().min()),
+                () -> assertNull(summary.followUpMonths().max()),
+                () -> assertEquals("months", summary.followUpMonths().unit()));
     }
 
     private static void assertDistribution(String median, String min, String max, Distribution distribution) {

@@ -23,9 +23,10 @@ class StudySummaryComposerTest {
     private static final String ENROLLMENT = """
             {"enrolled": 4, "ageYears": {"median": 12.5, "min": 8, "max": 25}, "femalePercent": 75.0,
              "baselinePlateletsPer1e9L": {"median": 9, "min": 2, "max": 24},
-             "diseaseDurationYears": {"median": 7.5, "min": 5, "max": 20},
+             "diseaseDurationYears": {"median": 7.8, "min": 5.2, "max": 20.1, "unit": "years", "rule": "days / 365.25"},
              "priorTherapies": {"median": 4, "min": 3, "max": 5, "patientsByCategory": {"IVIG": 4}},
-             "followUpMonths": {"min": 2, "max": 16}, "lymphodepleted": 3,
+             "followUpMonths": {"min": 2.2, "max": 16.2, "unit": "months", "rule": "days / 30.4375"},
+             "lymphodepleted": 3,
              "patients": [{"subjectId": "A"}, {"subjectId": "B"}, {"subjectId": "C"}, {"subjectId": "D"}]}
             """;
     private static final String SAFETY = """
@@ -49,6 +50,9 @@ class StudySummaryComposerTest {
         assertEquals(4, summary.enrolled());
         assertEquals(new BigDecimal("12.5"), summary.ageYears().path("median").decimalValue());
         assertEquals(new BigDecimal("75.0"), summary.femalePercent());
+        assertEquals(new BigDecimal("20.1"), summary.diseaseDurationYears().path("max").decimalValue());
+        assertEquals("years", summary.diseaseDurationYears().path("unit").asText(), "durations keep their unit");
+        assertEquals("months", summary.followUpMonths().path("unit").asText());
         assertEquals(3, summary.lymphodepleted());
         assertEquals(Map.of(0, 1, 1, 3, 2, 0, 3, 0, 4, 0, 5, 0), summary.crs().patientsByMaxGrade(),
                 "D had no CRS: grade 0; X is not enrolled at the cut-off");
