@@ -54,7 +54,8 @@ class EfficacyWorkflowTest {
         post("platelet-counts", Map.of("date", "2025-01-20", "valuePer1e9L", 12, "bleeding", 1));
         post("platelet-counts", Map.of("date", "2025-02-01", "valuePer1e9L", 30, "bleeding", 0));
         post("platelet-counts", Map.of("date", "2025-02-15", "valuePer1e9L", 32, "bleeding", 0));
-        // Nine days after IVIG started on 2025-03-01: inside the 28-day rescue window, so it does not count.
+        // Nine days after IVIG started on 2025-03-01: inside its 28-day exposure window, so it cannot support a
+        // response (it would still count as a failing count).
         post("platelet-counts", Map.of("date", "2025-03-10", "valuePer1e9L", 110, "bleeding", 0));
 
         as("inv-site01").get(BASE + patient + "/response")
@@ -65,7 +66,9 @@ class EfficacyWorkflowTest {
                 .body("responseConfirmedOn", equalTo("2025-02-15"))
                 .body("timeToResponseDays", equalTo(22))
                 .body("counts.find { it.date == '2025-03-10' }.status", nullValue())
-                .body("counts.find { it.date == '2025-03-10' }.exclusion", containsString("IVIG"))
+                .body("counts.find { it.date == '2025-03-10' }.cannotSupport", containsString("IVIG"))
+                .body("protocolVersion", equalTo(1))
+                .body("engine", equalTo("IwgResponseEvaluator 2.0 (IWG 2009; 2019 consensus)"))
                 .body("decisions", hasItem(containsString("2025-02-15")));
 
         as("inv-site01").get(BASE + patient + "/response?asOf=2025-02-10")
