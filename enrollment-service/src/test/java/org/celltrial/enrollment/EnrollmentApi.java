@@ -54,9 +54,17 @@ final class EnrollmentApi {
         return as(user).body(patient).post(BASE + "/patients").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Yes to every investigator criterion of the reference protocol, and to STABLE_CORTICOSTEROID_DOSE, which the
+     * reference patient's prednisone (no dates recorded) needs (docs/clinical-rules.md, Eligibility).
+     */
     static Map<String, Boolean> allAnswersYes() {
-        return Map.of("NO_SECONDARY_ITP", true, "NO_ACTIVE_INFECTION", true, "ADEQUATE_ORGAN_FUNCTION", true,
-                "NOT_PREGNANT_OR_BREASTFEEDING", true, "INFORMED_CONSENT", true, "NO_PRIOR_CAR_T", true);
+        return Map.ofEntries(Map.entry("INFORMED_CONSENT", true), Map.entry("NO_SECONDARY_ITP", true),
+                Map.entry("ADEQUATE_ORGAN_FUNCTION", true), Map.entry("CONTRACEPTION", true),
+                Map.entry("NO_PREVENTIVE_SPLENECTOMY", true), Map.entry("NO_HEMOSTATIC_DISORDER", true),
+                Map.entry("NOT_PREGNANT_OR_BREASTFEEDING", true), Map.entry("NO_PRIOR_CAR_T", true),
+                Map.entry("NO_OTHER_TRIAL_WITHIN_4_WEEKS", true), Map.entry("NO_ACTIVE_INFECTION", true),
+                Map.entry("STABLE_CORTICOSTEROID_DOSE", true));
     }
 
     /** Screens, finds eligible and enrolls a patient at the dose level; returns its id. */

@@ -100,8 +100,10 @@ class EnrollmentRefusalsTest {
     }
 
     @Test
-    void aPatientWithoutPriorTherapiesIsScreenedAndThenFoundIneligible() {
+    void aRecentlyDiagnosedPatientWithoutPriorTherapiesIsScreenedAndThenFoundIneligible() {
+        // Diagnosed 7 months before screening: neither chronic nor, untreated, refractory.
         Map<String, Object> naive = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        naive.put("itpDiagnosisDate", "2024-06-10");
         naive.put("priorTherapies", java.util.List.of());
         String id = EnrollmentApi.screen("inv-site01", naive);
 
@@ -110,7 +112,8 @@ class EnrollmentRefusalsTest {
         as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(200)
-                .body("outcome", equalTo("INELIGIBLE"));
+                .body("outcome", equalTo("INELIGIBLE"))
+                .body("criteria.find { it.code == 'CHRONIC_OR_REFRACTORY_ITP' }.met", equalTo(false));
     }
 
     @Test

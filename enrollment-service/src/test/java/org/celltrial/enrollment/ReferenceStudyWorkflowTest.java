@@ -56,8 +56,8 @@ class ReferenceStudyWorkflowTest {
                 .body("status", equalTo("ELIGIBLE"))
                 .body("criteria.find { it.code == 'AGE' }.met", equalTo(true))
                 .body("criteria.find { it.code == 'SCREENING_PLATELETS' }.met", equalTo(true))
-                .body("criteria.find { it.code == 'PRIOR_LINES' }.met", equalTo(true))
-                .body("criteria.find { it.code == 'PRIMARY_ITP_DURATION' }.met", equalTo(true));
+                .body("criteria.find { it.code == 'CHRONIC_OR_REFRACTORY_ITP' }.met", equalTo(true))
+                .body("criteria.find { it.code == 'STABLE_CORTICOSTEROID_DOSE' }.met", equalTo(true));
 
         as("inv-site01").body(Map.of("consentDate", "2025-01-12", "doseLevel", "DL1"))
                 .post(BASE + "/patients/" + id + "/enrollment")

@@ -218,7 +218,9 @@ class SafetyGradingIT {
         String enrollment = suite.gateway.url() + "/api/v1/enrollment/patients/" + id;
         as("inv-site01").body(Map.of("assessedOn", "2025-01-05", "answers", Map.of("NO_SECONDARY_ITP", true,
                         "NO_ACTIVE_INFECTION", true, "ADEQUATE_ORGAN_FUNCTION", true,
-                        "NOT_PREGNANT_OR_BREASTFEEDING", true, "INFORMED_CONSENT", true, "NO_PRIOR_CAR_T", true)))
+                        "NOT_PREGNANT_OR_BREASTFEEDING", true, "INFORMED_CONSENT", true, "NO_PRIOR_CAR_T", true,
+                        "CONTRACEPTION", true, "NO_PREVENTIVE_SPLENECTOMY", true, "NO_HEMOSTATIC_DISORDER", true,
+                        "NO_OTHER_TRIAL_WITHIN_4_WEEKS", true)))
                 .post(enrollment + "/eligibility").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
         as("inv-site01").body(Map.of("consentDate", "2025-01-03", "doseLevel", "DL1"))
                 .post(enrollment + "/enrollment").then().statusCode(200);

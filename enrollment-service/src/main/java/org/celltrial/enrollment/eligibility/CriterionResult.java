@@ -5,7 +5,7 @@ package org.celltrial.enrollment.eligibility;
  * met true/false and why").
  *
  * @param met null while it cannot be decided (an unanswered investigator criterion)
- * @param why the values compared, e.g. "age 12 on 2025-01-10, allowed 6–30"
+ * @param why the values compared, e.g. "age 12 on 2025-01-10, allowed 8–75"
  */
 public record CriterionResult(String code, String description, Boolean met, String why) {
 

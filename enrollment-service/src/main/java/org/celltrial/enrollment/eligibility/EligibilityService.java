@@ -72,7 +72,8 @@ public class EligibilityService {
                         .flatMap(person -> priorTherapies.ofPatient(patientId).map(therapies -> {
                             PatientFacts facts = new PatientFacts(person.birthDate, patient.itpDiagnosisDate,
                                     patient.baselinePlateletCountPer1e9L, therapies.stream()
-                                            .map(t -> new PatientFacts.PriorTherapyFact(t.category.name(), t.agent))
+                                            .map(t -> new PatientFacts.PriorTherapyFact(t.category, t.agent, t.start,
+                                                    t.end, t.outcome))
                                             .toList());
                             // Computed criteria are judged as of screening, the day the data describe.
                             return evaluator.evaluate(protocol.definition.eligibility(), facts, request.answers(),
@@ -93,15 +94,17 @@ public class EligibilityService {
                         })));
     }
 
-    /** Unanswered or unknown criteria make the assessment a 400 that lists them; nothing is stored. */
+    /**
+     * Needed but missing answers, and answers to unknown codes, make the assessment a 400 that lists them; nothing is
+     * stored. An unmet criterion decides without the missing answers.
+     */
     private static void requireComplete(EligibilityResult result) {
         List<Problem.Violation> violations = new ArrayList<>();
         result.unknownAnswerCodes().forEach(code ->
                 violations.add(new Problem.Violation("answers." + code, "is not a criterion of this protocol")));
         if (result.outcome() == EligibilityOutcome.INCOMPLETE) {
-            result.criteria().stream().filter(criterion -> criterion.met() == null).forEach(criterion ->
-                    violations.add(new Problem.Violation("answers." + criterion.code(),
-                            "must be answered true or false")));
+            result.unansweredCodes().forEach(code ->
+                    violations.add(new Problem.Violation("answers." + code, "must be answered true or false")));
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION,

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.celltrial.enrollment.patient.TherapyCategory;
+import org.celltrial.enrollment.patient.TherapyOutcome;
+
 /**
  * What eligibility is computed from, as recorded at screening (CellTrial docs/api.md, enrollment: screening a patient).
  */
@@ -14,15 +17,26 @@ public record PatientFacts(LocalDate birthDate, LocalDate itpDiagnosisDate, BigD
     /**
      * A prior ITP therapy.
      *
-     * @param category e.g. GLUCOCORTICOID, TPO_RA (docs/api.md)
-     * @param agent    e.g. "eltrombopag"; null or blank when not named (e.g. splenectomy)
+     * @param agent   e.g. "eltrombopag"; null or blank when not named (e.g. splenectomy)
+     * @param start   null when not recorded
+     * @param end     null while it goes on, or when not recorded
+     * @param outcome null when not recorded
      */
-    public record PriorTherapyFact(String category, String agent) {
+    public record PriorTherapyFact(TherapyCategory category, String agent, LocalDate start, LocalDate end,
+            TherapyOutcome outcome) {
 
         public PriorTherapyFact {
-            if (category == null || category.isBlank()) {
+            if (category == null) {
                 throw new IllegalArgumentException("category of a prior therapy is required");
             }
+            if (start != null && end != null && end.isBefore(start)) {
+                throw new IllegalArgumentException("prior therapy ended on " + end + ", before its start " + start);
+            }
+        }
+
+        /** The agent as recorded, else the category: "prednisone", "SPLENECTOMY". */
+        String name() {
+            return agent == null || agent.isBlank() ? category.name() : agent.strip();
         }
     }
 

@@ -105,12 +105,13 @@ public class PatientService {
                             therapy.agent = entry.agent();
                             therapy.start = entry.start();
                             therapy.end = entry.end();
+                            therapy.outcome = entry.outcome();
                             return therapy;
                         }).toList();
                         return patients.persist(patient)
                                 .call(() -> identities.persist(identity))
                                 // Panache cannot persist an empty list (it combines no Unis): a treatment-naive
-                                // patient is refused by eligibility, not by a 500 here
+                                // patient is screened, and eligibility judges it, not a 500 here
                                 .call(() -> therapies.isEmpty() ? Uni.createFrom().voidItem()
                                         : priorTherapies.persist(therapies))
                                 .call(patients::flush)

@@ -32,4 +32,8 @@ public class PriorTherapy {
 
     @Column(name = "end_date")
     public LocalDate end;
+
+    /** How it ended; null when not recorded. */
+    @Enumerated(EnumType.STRING)
+    public TherapyOutcome outcome;
 }
