@@ -125,6 +125,8 @@ class DemoStudyIT {
         assertFigure(efficacy, "bCellAplasiaSustained", "3");
         assertFigure(efficacy, "gpAutoantibodyPositiveAtBaseline", "3");
         assertFigure(efficacy, "gpAutoantibodyAllNegativeAfter", "3");
+        // No patient needed rescue in the 28 days up to the cut-off.
+        assertFigure(efficacy, "rescueFreeAtCutOff", "4");
 
         // The loader's report (the gateway's composite, or these summaries put together) shows the expected figures.
         assertEquals(List.of(), loader.check(loader.summary()));
@@ -143,6 +145,11 @@ class DemoStudyIT {
         // IVIG rescue on days 5-6: the counts up to 28 days after it cannot support a response.
         JsonNode day7 = count(response, "2024-02-14");
         assertTrue(day7.path("exposureWindows").toString().contains("IVIG exposure window"), day7.toString());
+        // "IVIG-independent": no IVIG after the rescue on days 5-6, so independent from day 7 to the cut-off.
+        JsonNode ivig = category(response.path("rescueIndependence"), "IVIG");
+        assertTrue(ivig.path("independent").asBoolean(), ivig.toString());
+        assertEquals(7, ivig.path("independentSinceDay").asInt(), ivig.toString());
+        assertTrue(response.path("rescueIndependence").path("rescueFreeAtCutOff").asBoolean());
         assertEquals(1, patientGet("P1", "/api/v1/safety/patients/%s/crs").path("maxGrade").asInt());
         assertEquals(0, patientGet("P1", "/api/v1/safety/patients/%s/icans").path("maxGrade").asInt());
     }
@@ -179,6 +186,10 @@ class DemoStudyIT {
         JsonNode child = patientGet("P2", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF);
         assertEquals("CR", child.path("bestResponse").asText());
         assertEquals("2024-09-12", child.path("completeResponseDate").asText());    // three months after Day 0
+        // Methylprednisolone for ICANS on days 7-9 was recorded as concomitant: by its category it opens a
+        // glucocorticoid exposure window to day 37, so the day-28 count cannot support a response.
+        JsonNode day28 = count(child, "2024-07-10");
+        assertTrue(day28.path("exposureWindows").toString().contains("GLUCOCORTICOID"), day28.toString());
 
         JsonNode nonResponder = patientGet("P3", "/api/v1/efficacy/patients/%s/response?asOf=" + AS_OF);
         assertEquals("NR", nonResponder.path("bestResponse").asText());
@@ -255,6 +266,15 @@ class DemoStudyIT {
             }
         });
         return matching;
+    }
+
+    private static JsonNode category(JsonNode rescueIndependence, String category) {
+        for (JsonNode independence : rescueIndependence.path("categories")) {
+            if (category.equals(independence.path("category").asText())) {
+                return independence;
+            }
+        }
+        throw new AssertionError("No " + category + " in " + rescueIndependence);
     }
 
     private static JsonNode count(JsonNode response, String date) {

@@ -1,23 +1,20 @@
 package org.celltrial.system;
 
-import static io.restassured.RestAssured.given;
+import static org.celltrial.system.StudyPatients.SITE;
+import static org.celltrial.system.StudyPatients.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The safety grading rules on sequences real patients produce, across services and through the gateway with real
@@ -27,16 +24,13 @@ import io.restassured.specification.RequestSpecification;
  */
 class SafetyGradingIT {
 
-    private static final String SITE = "SITE-01";
     private static RunningSuite suite;
     private static String patientId;
 
     @BeforeAll
     static void aScreenedPatient() {
         suite = RunningSuite.get();
-        Response site = as("admin-user").body(Map.of("code", SITE, "name", "First site"))
-                .post(suite.gateway.url() + "/api/v1/enrollment/sites");
-        assertTrue(site.statusCode() == 201 || site.statusCode() == 409, "site created or there: " + site.asString());
+        StudyPatients.ensureSite(suite);
         patientId = as("inv-site01")
                 .body(Map.of("siteCode", SITE, "screeningNumber", "GRADE-" + UUID.randomUUID().toString().substring(0, 8),
                         "sex", "M", "birthDate", "1990-05-01", "heightCm", 180, "weightKg", 80,
@@ -104,7 +98,7 @@ class SafetyGradingIT {
 
     @Test
     void aFeverDuringLymphodepletionIsNoCrs() {
-        String safety = safetyOf(infusedPatient("PREDAY0"));
+        String safety = safetyOf(StudyPatients.infused(suite, "PREDAY0", "2000-01-01"));
         vitals(safety, Map.of("at", "2025-01-28T08:00:00Z", "temperatureC", 38.9, "hypotension", "NONE",
                 "oxygen", "NONE", "antipyreticOrAntiCytokine", false));
 
@@ -117,7 +111,7 @@ class SafetyGradingIT {
 
     @Test
     void premedicationAtTheInfusionMasksNothingLater() {
-        String safety = safetyOf(infusedPatient("PREMED"));
+        String safety = safetyOf(StudyPatients.infused(suite, "PREMED", "2000-01-01"));
         vitals(safety, Map.of("at", "2025-02-01T10:00:00Z", "temperatureC", 36.9, "hypotension", "NONE",
                 "oxygen", "NONE", "antipyreticOrAntiCytokine", true));
         vitals(safety, Map.of("at", "2025-04-01T10:00:00Z", "temperatureC", 37.4, "hypotension", "ONE_VASOPRESSOR",
@@ -132,7 +126,7 @@ class SafetyGradingIT {
 
     @Test
     void hypotensionAttributedToSepsisIsNoCrs() {
-        String safety = safetyOf(infusedPatient("SEPSIS"));
+        String safety = safetyOf(StudyPatients.infused(suite, "SEPSIS", "2000-01-01"));
         vitals(safety, Map.of("at", "2025-02-02T08:00:00Z", "temperatureC", 39.1, "hypotension", "NONE",
                 "oxygen", "NONE", "antipyreticOrAntiCytokine", true));
         vitals(safety, Map.of("at", "2025-02-02T14:00:00Z", "temperatureC", 37.2, "hypotension", "ONE_VASOPRESSOR",
@@ -149,7 +143,7 @@ class SafetyGradingIT {
 
     @Test
     void lateFirstLabsOpenTheirAdverseEvents() {
-        String safety = safetyOf(infusedPatient("LATELAB"));
+        String safety = safetyOf(StudyPatients.infused(suite, "LATELAB", "2000-01-01"));
         lab(safety, "2025-02-04T08:00:00Z", "ANC", 0.5, "10*9/L", 1.8, 7.5);
         lab(safety, "2025-02-05T08:00:00Z", "ALT", 130, "U/L", 7, 40);
 
@@ -160,7 +154,7 @@ class SafetyGradingIT {
 
     @Test
     void aBackDatedBaselineRegradesTheLabsAndTheirEvents() {
-        String safety = safetyOf(infusedPatient("BASELINE"));
+        String safety = safetyOf(StudyPatients.infused(suite, "BASELINE", "2000-01-01"));
         lab(safety, "2025-02-05T08:00:00Z", "ALT", 130, "U/L", 7, 40);
         as("safety-officer").get(safety + "/adverse-events").then().statusCode(200)
                 .body("items.find { it.ctcaeTerm == 'Alanine aminotransferase increased' }.grade", equalTo(2));
@@ -176,7 +170,7 @@ class SafetyGradingIT {
 
     @Test
     void aDrowsyPatientWithIce10HasIcansGrade1() {
-        String safety = safetyOf(infusedPatient("DROWSY"));
+        String safety = safetyOf(StudyPatients.infused(suite, "DROWSY", "2000-01-01"));
         neuro(safety, Map.of("at", "2025-02-03T08:00:00Z", "ice", Map.of("orientation", 4, "naming", 3,
                 "commands", 1, "writing", 1, "attention", 1), "consciousness", "AWAKENS_SPONTANEOUSLY",
                 "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"));
@@ -188,7 +182,7 @@ class SafetyGradingIT {
 
     @Test
     void aPatientUnableToPerformIceScoresZeroButANotPerformedScoreCountsNothing() {
-        String safety = safetyOf(infusedPatient("UNABLE"));
+        String safety = safetyOf(StudyPatients.infused(suite, "UNABLE", "2000-01-01"));
         neuro(safety, Map.of("at", "2025-02-03T08:00:00Z", "iceStatus", "NOT_PERFORMED", "consciousness", "AWAKE",
                 "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"));
         neuro(safety, Map.of("at", "2025-02-04T08:00:00Z", "iceStatus", "UNABLE", "consciousness", "AWAKE",
@@ -198,44 +192,6 @@ class SafetyGradingIT {
                 .body("observations.grade", equalTo(List.of(0, 3)))
                 .body("observations[0].rule", containsString("ICE not performed"))
                 .body("maxGrade", equalTo(3));
-    }
-
-    /** A patient screened, found eligible, enrolled, lymphodepleted from 2025-01-27 and infused on 2025-02-01. */
-    private static String infusedPatient(String prefix) {
-        String id = as("inv-site01")
-                .body(Map.of("siteCode", SITE, "screeningNumber", prefix + "-" + UUID.randomUUID().toString()
-                                .substring(0, 8), "sex", "F", "birthDate", "2000-01-01", "heightCm", 170, "weightKg", 60,
-                        "itpDiagnosisDate", "2018-01-01", "baselinePlateletCountPer1e9L", 12,
-                        "screeningDate", "2025-01-02", "priorTherapies", List.of(
-                                Map.of("category", "GLUCOCORTICOID", "agent", "prednisone", "start", "2018-01-01",
-                                        "end", "2018-03-01"),
-                                Map.of("category", "IVIG", "agent", "IVIG", "start", "2018-02-01",
-                                        "end", "2018-02-02"),
-                                Map.of("category", "TPO_RA", "agent", "eltrombopag", "start", "2019-01-01",
-                                        "end", "2020-01-01"))))
-                .post(suite.gateway.url() + "/api/v1/enrollment/patients")
-                .then().statusCode(201).extract().path("id");
-        String enrollment = suite.gateway.url() + "/api/v1/enrollment/patients/" + id;
-        as("inv-site01").body(Map.of("assessedOn", "2025-01-05", "answers", Map.of("NO_SECONDARY_ITP", true,
-                        "NO_ACTIVE_INFECTION", true, "ADEQUATE_ORGAN_FUNCTION", true,
-                        "NOT_PREGNANT_OR_BREASTFEEDING", true, "INFORMED_CONSENT", true, "NO_PRIOR_CAR_T", true,
-                        "CONTRACEPTION", true, "NO_PREVENTIVE_SPLENECTOMY", true, "NO_HEMOSTATIC_DISORDER", true,
-                        "NO_OTHER_TRIAL_WITHIN_4_WEEKS", true)))
-                .post(enrollment + "/eligibility").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
-        as("inv-site01").body(Map.of("consentDate", "2025-01-03", "doseLevel", "DL1"))
-                .post(enrollment + "/enrollment").then().statusCode(200);
-        List<Map<String, Object>> doses = as("inv-site01").body(Map.of("plannedInfusionDate", "2025-02-01",
-                        "heightCm", 170, "weightKg", 60, "creatinineClearanceMlMin", 110))
-                .post(enrollment + "/lymphodepletion/plan").then().statusCode(200).extract().path("doses");
-        for (Map<String, Object> dose : doses) {
-            as("inv-site01").body(Map.of("agent", dose.get("agent"), "date", dose.get("date"),
-                            "doseMg", dose.get("doseMg")))
-                    .post(enrollment + "/lymphodepletion/administrations").then().statusCode(201);
-        }
-        as("inv-site01").body(Map.of("date", "2025-02-01", "weightKg", 60, "doseLevel", "DL1",
-                        "totalCellsInfused", 9_000_000))
-                .post(enrollment + "/infusion").then().statusCode(200);
-        return id;
     }
 
     private static String safetyOf(String patient) {
@@ -257,7 +213,4 @@ class SafetyGradingIT {
                 .post(safety + "/labs").then().statusCode(201);
     }
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
-    }
 }
