@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.http.Headers;
+import org.celltrial.common.http.RequestId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ public class AuditTrail {
         entry.newValue = toJson(newValue);
         entry.reason = reason;
         entry.requestId = request.getCurrent() != null
-                ? request.getCurrent().request().getHeader(Headers.REQUEST_ID)
+                ? RequestId.of(request.getCurrent())
                 : null;
         return entry.persist();
     }
