@@ -3,6 +3,7 @@ package org.celltrial.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -249,28 +250,36 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "dev", "prod" })
-    void onlyTheGatewayHasAnIngressAndItIsTls(String overlay) {
-        List<Map<String, Object>> ingresses = ofKind(overlay, "Ingress");
-        assertEquals(1, ingresses.size(), "exactly one Ingress (the gateway's)");
-        Map<String, Object> ingress = ingresses.get(0);
-        Set<String> backends = new HashSet<>();
-        Set<String> hosts = new HashSet<>();
-        for (Object rule : list(at(ingress, "spec", "rules"))) {
-            hosts.add(String.valueOf(map(rule).get("host")));
-            for (Object path : list(at(rule, "http", "paths"))) {
-                backends.add(String.valueOf(at(path, "backend", "service", "name")));
+    void onlyTheGatewayAndKeycloakHaveIngressesAndTheyAreTls(String overlay) {
+        Set<String> keycloakServices = keycloakServices(overlay);
+        int gatewayIngresses = 0;
+        for (Map<String, Object> ingress : ofKind(overlay, "Ingress")) {
+            Set<String> backends = new HashSet<>();
+            Set<String> hosts = new HashSet<>();
+            for (Object rule : list(at(ingress, "spec", "rules"))) {
+                hosts.add(String.valueOf(map(rule).get("host")));
+                for (Object path : list(at(rule, "http", "paths"))) {
+                    backends.add(String.valueOf(at(path, "backend", "service", "name")));
+                }
             }
+            assertNull(at(ingress, "spec", "defaultBackend"), id(ingress) + ": no default backend");
+            if (backends.equals(Set.of("gateway"))) {
+                gatewayIngresses++;
+            } else {
+                assertTrue(!backends.isEmpty() && keycloakServices.containsAll(backends), id(ingress)
+                        + ": an Ingress routes either to the gateway or to Keycloak, never to " + backends);
+            }
+            List<Object> tls = list(at(ingress, "spec", "tls"));
+            assertFalse(tls.isEmpty(), id(ingress) + ": TLS is required");
+            Set<String> tlsHosts = new HashSet<>();
+            for (Object entry : tls) {
+                assertNotNull(map(entry).get("secretName"), id(ingress) + ": TLS entry needs a secretName");
+                list(map(entry).get("hosts")).forEach(h -> tlsHosts.add(String.valueOf(h)));
+            }
+            assertTrue(tlsHosts.containsAll(hosts), id(ingress) + ": every host must be covered by TLS: " + hosts);
         }
-        assertEquals(Set.of("gateway"), backends, id(ingress) + ": routes only to the gateway");
-        List<Object> tls = list(at(ingress, "spec", "tls"));
-        assertFalse(tls.isEmpty(), id(ingress) + ": TLS is required");
-        Set<String> tlsHosts = new HashSet<>();
-        for (Object entry : tls) {
-            assertNotNull(map(entry).get("secretName"), id(ingress) + ": TLS entry needs a secretName");
-            list(map(entry).get("hosts")).forEach(h -> tlsHosts.add(String.valueOf(h)));
-        }
-        assertTrue(tlsHosts.containsAll(hosts), id(ingress) + ": every host must be covered by TLS: " + hosts);
-        // Keycloak is published by its operator: if so, over TLS as well
+        assertEquals(1, gatewayIngresses, "exactly one Ingress for the gateway");
+        // Keycloak published by its operator: if so, over TLS as well
         for (Map<String, Object> keycloak : ofKind(overlay, "Keycloak")) {
             if (!Boolean.FALSE.equals(at(keycloak, "spec", "ingress", "enabled"))) {
                 assertNotNull(at(keycloak, "spec", "ingress", "tlsSecret"), id(keycloak) + ": ingress needs TLS");
@@ -278,6 +287,89 @@ class KubernetesManifestsTest {
                         id(keycloak) + ": public hostname must be https");
             }
         }
+    }
+
+    /**
+     * Production never publishes Keycloak's admin console and Admin REST API ({@code /admin}): not through the
+     * operator's Ingress (which routes every path, so it must be off), and no Ingress path to Keycloak outside the
+     * realm's own endpoints ({@code /realms/celltrial/}) and the login pages' static files ({@code /resources/}).
+     */
+    @Test
+    void productionNeverRoutesKeycloakAdmin() {
+        for (Map<String, Object> keycloak : ofKind("prod", "Keycloak")) {
+            assertEquals(Boolean.FALSE, at(keycloak, "spec", "ingress", "enabled"), id(keycloak)
+                    + ": the operator's Ingress publishes every path, /admin included; it must be disabled in prod");
+        }
+        Set<String> keycloakServices = keycloakServices("prod");
+        List<String> published = new ArrayList<>();
+        for (Map<String, Object> ingress : ofKind("prod", "Ingress")) {
+            Object fallback = at(ingress, "spec", "defaultBackend", "service", "name");
+            assertFalse(keycloakServices.contains(fallback), id(ingress) + ": Keycloak as default backend routes /admin");
+            for (Object rule : list(at(ingress, "spec", "rules"))) {
+                for (Object item : list(at(rule, "http", "paths"))) {
+                    if (!keycloakServices.contains(at(item, "backend", "service", "name"))) {
+                        continue;
+                    }
+                    String path = String.valueOf(map(item).get("path"));
+                    String type = String.valueOf(map(item).get("pathType"));
+                    String where = id(ingress) + " path " + path + " (" + type + ")";
+                    assertTrue(type.equals("Prefix") || type.equals("Exact"),
+                            where + ": ImplementationSpecific paths (regular expressions) could match /admin");
+                    assertFalse(routes(path, type, "/admin") || routes(path, type, "/admin/master/console/")
+                            || routes(path, type, "/realms/master/protocol/openid-connect/token"),
+                            where + ": routes Keycloak's admin console, Admin API or master realm");
+                    assertTrue(path.startsWith("/realms/celltrial/") || path.startsWith("/resources/"),
+                            where + ": Keycloak is published on /realms/celltrial/ and /resources/ only");
+                    published.add(path);
+                }
+            }
+        }
+        assertTrue(published.stream().anyMatch(p -> p.startsWith("/realms/celltrial")),
+                "prod must still publish the realm (login, tokens, keys): " + published);
+    }
+
+    /** Whether an Ingress path of the type would route the request path (Kubernetes' Prefix: whole elements). */
+    private static boolean routes(String path, String type, String request) {
+        if (type.equals("Exact")) {
+            return path.equals(request);
+        }
+        String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return prefix.isEmpty() || request.equals(prefix) || request.startsWith(prefix + "/");
+    }
+
+    private static Set<String> keycloakServices(String overlay) {
+        return ofKind(overlay, "Keycloak").stream().map(k -> name(k) + "-service").collect(Collectors.toSet());
+    }
+
+    /**
+     * In Kubernetes the gateway's access log goes to stdout too (JSON, for the cluster's log shipper), besides its
+     * file: CELLTRIAL_ACCESS_LOG_HANDLERS names both handlers, and the gateway defines each of them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void gatewayAccessLogAlsoGoesToStdout(String overlay) throws IOException {
+        Map<String, Object> data = map(ofKind(overlay, "ConfigMap").stream()
+                .filter(c -> name(c).equals("gateway-config")).findFirst().orElseThrow().get("data"));
+        assertNotNull(data.get("CELLTRIAL_ACCESS_LOG"), "the access log file on its volume");
+        List<String> handlers = List.of(String.valueOf(data.get("CELLTRIAL_ACCESS_LOG_HANDLERS")).split("\\s*,\\s*"));
+        String properties = Files.readString(ROOT.resolve("gateway/src/main/resources/application.properties"),
+                StandardCharsets.UTF_8);
+        assertTrue(properties.contains("quarkus.log.category.\"celltrial.access\".handlers=${CELLTRIAL_ACCESS_LOG_HANDLERS:"),
+                "the gateway takes the access log's handlers from CELLTRIAL_ACCESS_LOG_HANDLERS");
+        boolean file = false;
+        boolean stdout = false;
+        for (String handler : handlers) {
+            boolean isFile = properties.contains("quarkus.log.handler.file.\"" + handler + "\".enabled=true");
+            boolean isConsole = properties.contains("quarkus.log.handler.console.\"" + handler + "\".enabled=true");
+            assertTrue(isFile || isConsole, "access log handler " + handler + " is not defined by the gateway");
+            file |= isFile;
+            stdout |= isConsole;
+        }
+        assertTrue(file && stdout, "the access log goes to its file and to stdout: " + handlers);
+        assertTrue(properties.contains("%prod.quarkus.log.console.json.enabled=true")
+                || Files.readString(ROOT.resolve("common/src/main/resources/META-INF/microprofile-config.properties"),
+                        StandardCharsets.UTF_8).contains("%prod.quarkus.log.console.json.enabled=true"),
+                "console lines (the access log's included) are JSON in the prod profile");
     }
 
     // ---------------------------------------------------------------- images and labels
@@ -434,6 +526,27 @@ class KubernetesManifestsTest {
             }
         }
         assertPlaceholdersFromSecrets("prod");
+    }
+
+    /** Both realms: brute-force lockout, a password policy, login and admin events recorded. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void realmLocksOutGuessersAndRecordsEvents(String overlay) {
+        Map<String, Object> realm = realm(overlay);
+        assertEquals(Boolean.TRUE, realm.get("bruteForceProtected"), "brute-force detection on");
+        assertTrue(realm.get("failureFactor") instanceof Number n && n.intValue() > 0 && n.intValue() <= 10,
+                "locked after a few failures: failureFactor " + realm.get("failureFactor"));
+        assertTrue(realm.get("waitIncrementSeconds") instanceof Number n && n.intValue() > 0, "lockout waits");
+        String policy = String.valueOf(realm.get("passwordPolicy"));
+        Matcher length = Pattern.compile("(?:^|\\s)length\\((\\d+)\\)").matcher(policy);
+        assertTrue(length.find() && Integer.parseInt(length.group(1)) >= 12, "passwords of 12+ characters: " + policy);
+        assertTrue(policy.contains("notUsername") && policy.contains("passwordHistory"), "password policy " + policy);
+        assertEquals(Boolean.TRUE, realm.get("eventsEnabled"), "login events recorded");
+        List<Object> types = list(realm.get("enabledEventTypes"));
+        assertTrue(types.isEmpty() || types.containsAll(List.of("LOGIN", "LOGIN_ERROR", "CLIENT_LOGIN_ERROR")),
+                "login events include LOGIN and LOGIN_ERROR: " + types);
+        assertEquals(Boolean.TRUE, realm.get("adminEventsEnabled"), "admin events recorded");
+        assertEquals(Boolean.TRUE, realm.get("adminEventsDetailsEnabled"), "admin events with their representation");
     }
 
     @Test
