@@ -25,6 +25,10 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String fingerprint;
 
+    /** Whether the fingerprint covers method, path and body; keys stored before V1_3 cover the body only. */
+    @Column(name = "request_bound", nullable = false)
+    public boolean requestBound;
+
     @Column(nullable = false)
     public int status;
 

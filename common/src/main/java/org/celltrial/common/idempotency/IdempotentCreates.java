@@ -84,7 +84,8 @@ public class IdempotentCreates {
             }
             return IdempotencyRecord.<IdempotencyRecord>findById(id).flatMap(previous -> {
                 if (previous != null) {
-                    return Uni.createFrom().item(replay(previous, fingerprint, bodyType));
+                    return Uni.createFrom().item(replay(previous,
+                            previous.requestBound ? fingerprint : bodyFingerprint(request), bodyType));
                 }
                 return create.get().call(created -> store(id, fingerprint, created));
             });
@@ -117,6 +118,7 @@ public class IdempotentCreates {
         IdempotencyRecord record = new IdempotencyRecord();
         record.id = id;
         record.fingerprint = fingerprint;
+        record.requestBound = true;
         record.status = 201;
         record.location = created.location() == null ? null : created.location().toString();
         record.body = write(created.body());
@@ -174,6 +176,11 @@ public class IdempotentCreates {
             path = "";
         }
         return HexFormat.of().formatHex(sha256(method + " " + path + "\n" + write(request)));
+    }
+
+    /** The fingerprint of keys stored before V1_3: the body alone. */
+    private String bodyFingerprint(Object request) {
+        return HexFormat.of().formatHex(sha256(write(request)));
     }
 
     private static byte[] sha256(String text) {
