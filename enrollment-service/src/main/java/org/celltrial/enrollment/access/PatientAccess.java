@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.security.Caller;
 import org.celltrial.enrollment.patient.Patient;
 import org.celltrial.enrollment.patient.PatientRepository;
@@ -43,39 +44,54 @@ public class PatientAccess {
         });
     }
 
-    /** As {@link #visible}, locked for this transaction: for writes that move the patient's state. */
+    /**
+     * As {@link #visible}, locked for this transaction: for writes that move the patient's state, which only
+     * investigators (at their sites) and data managers make ({@link Caller.Action#WRITE}). A patient the caller
+     * may read but not write (an investigator who is also safety officer, at another site) is a 403.
+     */
     public Uni<Patient> visibleForUpdate(UUID id) {
         Caller caller = caller();
         return patients.findForUpdate(id).map(patient -> {
             if (patient == null || !caller.maySeeSite(patient.siteCode)) {
                 throw ProblemException.notFound("Patient " + id);
             }
+            requireWrite(caller, patient.siteCode);
             return patient;
         });
     }
 
     /**
      * The sites a listing or report covers: those asked for (every site when none), narrowed to the caller's own
-     * sites for an investigator or monitor; sites outside them are left out rather than refused. Null means every
-     * site.
+     * readable sites ({@link Caller#visibleSites}); sites outside them are left out rather than refused. Null means
+     * every site.
      */
     public Set<String> sitesToShow(List<String> requested) {
         Caller caller = caller();
         Set<String> asked = requested == null || requested.isEmpty() ? null : new TreeSet<>(requested);
-        if (!caller.isSiteRestricted()) {
+        Set<String> visible = caller.visibleSites(Caller.Action.READ);
+        if (visible == null) {
             return asked;
         }
-        Set<String> allowed = new TreeSet<>(caller.sites());
+        Set<String> allowed = new TreeSet<>(visible);
         if (asked != null) {
             allowed.retainAll(asked);
         }
         return allowed;
     }
 
-    /** A site the caller may act on, or a 404 for it. */
+    /** A site the caller may write patient data of: a 404 for a site it may not see, a 403 for one it only reads. */
     public void requireSite(String siteCode) {
-        if (!caller().maySeeSite(siteCode)) {
+        Caller caller = caller();
+        if (!caller.maySeeSite(siteCode)) {
             throw ProblemException.notFound("Site " + siteCode);
+        }
+        requireWrite(caller, siteCode);
+    }
+
+    private static void requireWrite(Caller caller, String siteCode) {
+        if (!caller.mayWriteSite(siteCode)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Your roles let you read but not write patient data of site " + siteCode);
         }
     }
 }

@@ -1,14 +1,18 @@
 package org.celltrial.safety.ae;
 
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
@@ -16,6 +20,7 @@ import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
@@ -26,7 +31,9 @@ import org.celltrial.safety.ctcae.CtcaeTerm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -59,6 +66,9 @@ public class AdverseEventService {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Validator validator;
 
     @WithTransaction
     public Uni<Created<AdverseEventView>> report(UUID patientId, String idempotencyKey, AdverseEventRequest request) {
@@ -97,19 +107,37 @@ public class AdverseEventService {
         return visible(eventId).map(this::view);
     }
 
-    /** A follow-up: If-Match must carry the version read; old and new go to the audit trail with the reason. */
+    /**
+     * A follow-up as a JSON Merge Patch (RFC 7396) of the event's {@link AdverseEventUpdate} fields: a field left out
+     * keeps its stored value, an explicit null clears it, and {@code reason} is always required. If-Match must
+     * carry the version read; old and new go to the audit trail with the reason. The fields that move regulatory
+     * deadlines ({@link #SAFETY_OFFICER_FIELDS}) may be changed only by a safety officer: anyone else sending a
+     * value that differs from the stored one gets a 403 naming the field, and nothing is stored.
+     */
     @WithTransaction
-    public Uni<AdverseEventView> update(UUID eventId, String ifMatch, AdverseEventUpdate update) {
+    public Uni<AdverseEventView> update(UUID eventId, String ifMatch, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
+        }
         return visible(eventId).flatMap(event -> {
             Versions.requireMatch(ifMatch, event.version);
-            if (update.confirmedGrade() != null && !Caller.of(identity).hasRole(Roles.SAFETY_OFFICER)) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "Only a safety officer confirms or overrides a grade");
+            AdverseEventUpdate stored = updatable(event);
+            AdverseEventUpdate update;
+            try {
+                update = merge(stored, (ObjectNode) patch);
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            requireSafetyOfficerFor(stored, update);
+            if (update.confirmedGrade() == null && event.confirmedGrade != null) {
+                throw ProblemException.invalid("confirmedGrade",
+                        "a confirmed grade is overridden by another, not cleared");
             }
             int grade = update.confirmedGrade() != null ? update.confirmedGrade() : event.grade;
             checkConsistency(grade, update.serious(), update.seriousnessCriteria(), update.outcome(), event.onset,
                     update.resolvedOn());
             AdverseEventView before = view(event);
-            if (update.confirmedGrade() != null) {
+            if (update.confirmedGrade() != null && !update.confirmedGrade().equals(event.confirmedGrade)) {
                 event.confirmedGrade = update.confirmedGrade();
                 event.confirmedBy = identity.getPrincipal().getName();
                 event.confirmationReason = update.reason();
@@ -128,6 +156,71 @@ public class AdverseEventService {
             return events.flush().map(flushed -> view(event))
                     .call(after -> audit.record(AuditAction.CORRECT, "AdverseEvent", eventId, before, after,
                             update.reason()));
+        });
+    }
+
+    /** The fields that move an event's regulatory deadlines or its reported grade: the safety officer's alone. */
+    static final List<String> SAFETY_OFFICER_FIELDS = List.of("confirmedGrade", "expected", "awarenessDate",
+            "reportedOn");
+
+    private void requireSafetyOfficerFor(AdverseEventUpdate stored, AdverseEventUpdate update) {
+        if (Caller.of(identity).hasRole(Roles.SAFETY_OFFICER)) {
+            return;
+        }
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(stored.confirmedGrade(), update.confirmedGrade())) {
+            changed.add("confirmedGrade");
+        }
+        if (!Objects.equals(stored.expected(), update.expected())) {
+            changed.add("expected");
+        }
+        if (!Objects.equals(stored.awarenessDate(), update.awarenessDate())) {
+            changed.add("awarenessDate");
+        }
+        if (!Objects.equals(stored.reportedOn(), update.reportedOn())) {
+            changed.add("reportedOn");
+        }
+        if (!changed.isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a safety officer may change "
+                    + String.join(", ", changed) + " (they move the event's reporting deadlines or its grade)",
+                    changed.stream().map(field -> new Problem.Violation(field, "only a safety officer may change it"))
+                            .toList());
+        }
+    }
+
+    /** The event's stored follow-up fields, as a follow-up would send them (without a reason). */
+    private AdverseEventUpdate updatable(AdverseEvent event) {
+        return new AdverseEventUpdate(event.confirmedGrade, event.serious,
+                read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
+                event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
+                read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
+                event.reportedOn, null);
+    }
+
+    /** RFC 7396 over the stored fields, read back and validated as a whole (unknown fields are refused). */
+    private AdverseEventUpdate merge(AdverseEventUpdate stored, ObjectNode patch) throws JsonProcessingException {
+        ObjectNode target = json.valueToTree(stored);
+        target.remove("reason");
+        mergePatch(target, patch);
+        AdverseEventUpdate merged = json.treeToValue(target, AdverseEventUpdate.class);
+        Set<ConstraintViolation<AdverseEventUpdate>> violations = validator.validate(merged);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return merged;
+    }
+
+    /** RFC 7396, section 2: members of the patch replace the target's, null removes, objects merge recursively. */
+    static void mergePatch(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(member -> {
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                target.remove(member.getKey());
+            } else if (value.isObject() && target.get(member.getKey()) instanceof ObjectNode inner) {
+                mergePatch(inner, (ObjectNode) value);
+            } else {
+                target.set(member.getKey(), value);
+            }
         });
     }
 

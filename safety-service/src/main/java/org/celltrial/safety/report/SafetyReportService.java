@@ -103,11 +103,12 @@ public class SafetyReportService {
 
     /** The sites asked for (null: every site), narrowed to the caller's own when the caller is confined to them. */
     private static Set<String> exportSites(Caller caller, List<String> requested) {
-        if (!caller.isSiteRestricted()) {
+        Set<String> visible = caller.visibleSites(Caller.Action.READ);
+        if (visible == null) {
             return requested.isEmpty() ? null : Set.copyOf(requested);
         }
-        return requested.isEmpty() ? caller.sites()
-                : requested.stream().filter(caller::maySeeSite).collect(Collectors.toSet());
+        return requested.isEmpty() ? visible
+                : requested.stream().filter(visible::contains).collect(Collectors.toSet());
     }
 
     /** How far an export has read: the last event of the latest page (null before the first). */
