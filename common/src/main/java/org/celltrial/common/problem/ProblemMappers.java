@@ -94,15 +94,15 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, null);
         }
         ProblemType type = ProblemType.forStatus(status);
         return respond(Problem.of(type, frameworkDetail(type)), uri);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        Problem concurrent = concurrentWrite(e);
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Problem concurrent = concurrentWrite(e, headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null);
         if (concurrent != null) {
             LOG.debugf(e, "Concurrent write refused on %s: %s", uri.getRequestUri().getRawPath(), concurrent.detail());
             return respond(concurrent, uri);
@@ -123,17 +123,21 @@ public class ProblemMappers {
     /**
      * A write that lost a race with a concurrent one, as the database or Hibernate reports it (at any depth of the
      * cause chain: Hibernate Reactive wraps it, Mutiny and CompletionStage may wrap it again): an update made
-     * against a version that another update replaced meanwhile is a 412, like a stale If-Match; a unique value
-     * taken meanwhile, a serialization failure or a deadlock is a 409. Null for anything else.
+     * with If-Match against a version that another update replaced meanwhile is a 412, like a stale If-Match (a
+     * write without If-Match that met one is a 409); a unique value taken meanwhile, a serialization failure or a
+     * deadlock is a 409. Null for anything else.
      */
-    static Problem concurrentWrite(Throwable e) {
+    static Problem concurrentWrite(Throwable e, boolean conditional) {
         int depth = 0;
         for (Throwable cause = e; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             if (cause instanceof jakarta.persistence.OptimisticLockException
                     || cause instanceof org.hibernate.StaleStateException
                     || cause instanceof org.hibernate.dialect.lock.OptimisticEntityLockException) {
-                return Problem.of(ProblemType.PRECONDITION_FAILED, "The resource was changed by another update "
-                        + "while yours was applied; read it again and reapply your change");
+                return conditional
+                        ? Problem.of(ProblemType.PRECONDITION_FAILED, "The resource was changed by another update "
+                                + "while yours was applied; read it again and reapply your change")
+                        : Problem.of(ProblemType.CONFLICT, "Data this write changes was changed by a concurrent "
+                                + "write and nothing was stored; read the current state and retry");
             }
             String state = sqlState(cause);
             if (UNIQUE_VIOLATION.equals(state)) {
