@@ -24,9 +24,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records any {@link PatientRecord} the same way: the patient checked with enrollment-service before anything
- * is written (404 when it does not show the caller the patient, 503 when it cannot say), an idempotent create,
- * and an audit row, all in the caller's transaction.
+ * Records any {@link PatientRecord} the same way: one writer per patient ({@link #lockPatient}), the patient
+ * checked with enrollment-service before anything is written (404 when it does not show the caller the patient,
+ * 503 when it cannot say), an idempotent create, and an audit row, all in the caller's transaction.
  */
 @ApplicationScoped
 public class PatientRecords {
@@ -54,7 +54,7 @@ public class PatientRecords {
     public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
             String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
             BiFunction<PatientReference, R, Uni<?>> then) {
-        return patients.reference(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request, viewType,
+        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> idempotent.create(idempotencyKey, request, viewType,
                 () -> {
                     R recorded = stamp(record.apply(patient), patient);
                     V shown = view.apply(recorded);
@@ -64,6 +64,22 @@ public class PatientRecords {
                             .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
                                     + recorded.id), shown));
                 }));
+    }
+
+    /**
+     * One writer per patient: takes a PostgreSQL advisory lock on the patient, held until the caller's transaction
+     * ends, so writes that regrade the patient (a record, a void, a regrade) run one after the other and each reads
+     * what the one before committed (READ COMMITTED: every statement after the lock sees it). Call it first in the
+     * transaction, before anything of the patient is read; taking it again in the same transaction is harmless.
+     * Only writers take it: reads never wait.
+     */
+    public Uni<Void> lockPatient(UUID patientId) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(?1))",
+                        Integer.class)
+                .setParameter(1, patientId.toString())
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Fills in what every record has: a new id, the patient with its site and subject ID, who and when. */
@@ -89,8 +105,8 @@ public class PatientRecords {
      */
     public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, UUID recordId, String ifMatch,
             String reason, BiFunction<PatientReference, R, Uni<?>> then) {
-        return patients.reference(patientId).flatMap(patient -> Panache.getSession()
-                .flatMap(session -> session.find(kind, recordId))
+        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> Panache
+                .getSession().flatMap(session -> session.find(kind, recordId))
                 .flatMap(found -> {
                     R record = VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch);
                     record.markVoid(reason);

@@ -73,8 +73,18 @@ public class Patient {
     /** The CAR-T infusion date: study day 0. */
     public LocalDate day0;
 
+    /**
+     * Versions the patient with its identifying data: the version changes with every change of either.
+     */
     @Version
     public int version;
+
+    /**
+     * When screening data was last corrected; set by every correction, so that each is a new version even when it
+     * changes only the identifying data kept in {@link PatientIdentity}.
+     */
+    @Column(name = "last_corrected_at")
+    public Instant lastCorrectedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

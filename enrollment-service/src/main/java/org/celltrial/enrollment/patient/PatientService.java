@@ -139,7 +139,12 @@ public class PatientService {
                 .map(rows -> Page.of(rows, size, patient -> patient.subjectId, PatientSummary::of));
     }
 
-    /** Corrects screening data; If-Match must carry the version read. Old and new values go to the audit trail. */
+    /**
+     * Corrects screening data; If-Match must carry the version read. Old and new values go to the audit trail. Every
+     * correction is a new version, also one of identifying data only (kept apart, in {@link PatientIdentity}): the
+     * patient row is locked for the transaction and always changes ({@code lastCorrectedAt}), so of two corrections
+     * made against the same version one is applied and the other is refused with 412.
+     */
     @WithTransaction
     public Uni<PatientView> correct(UUID id, String ifMatch, PatientCorrection correction) {
         return access.visibleForUpdate(id).flatMap(patient -> {
@@ -156,6 +161,7 @@ public class PatientService {
                 patient.gpAutoantibodyPositive = correction.gpAutoantibodyPositive();
                 identity.birthDate = correction.birthDate();
                 identity.initials = correction.initials();
+                patient.lastCorrectedAt = clock.instant();
                 return patients.flush()
                         .flatMap(flushed -> view(patient))
                         .call(after -> audit.record(AuditAction.CORRECT, ENTITY, id, before, after,
