@@ -54,8 +54,8 @@ public class PatientRecords {
     public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
             String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
             BiFunction<PatientReference, R, Uni<?>> then) {
-        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> idempotent.create(idempotencyKey, request, viewType,
-                () -> {
+        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> idempotent
+                .create(idempotencyKey, request, viewType, () -> {
                     R recorded = stamp(record.apply(patient), patient);
                     V shown = view.apply(recorded);
                     return persist(recorded)

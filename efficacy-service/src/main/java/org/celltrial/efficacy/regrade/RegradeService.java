@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.protocol.RegradeView;
 
@@ -25,12 +26,16 @@ public class RegradeService {
     PatientGate patients;
 
     @Inject
+    PatientRecords records;
+
+    @Inject
     PatientProtocols protocols;
 
     @WithTransaction
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return patients.reference(patientId).flatMap(patient -> protocols.inForce().flatMap(protocol -> protocols
-                .regradedUnder(patientId, protocol.version(), reason)
-                .map(from -> new RegradeView(patientId, from, protocol.version()))));
+        return records.lockPatient(patientId).chain(() -> patients.reference(patientId))
+                .flatMap(patient -> protocols.inForce().flatMap(protocol -> protocols
+                        .regradedUnder(patientId, protocol.version(), reason)
+                        .map(from -> new RegradeView(patientId, from, protocol.version()))));
     }
 }

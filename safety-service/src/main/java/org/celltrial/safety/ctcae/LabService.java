@@ -71,7 +71,9 @@ public class LabService {
     @WithTransaction
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        return settings.of(patientId).flatMap(under -> labs.ofPatient(patientId).flatMap(stored -> records.record(
+        // The patient's lock first: the baseline is chosen from the results stored before this one.
+        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> labs
+                .ofPatient(patientId).flatMap(stored -> records.record(
                 patientId, idempotencyKey, request, "labs", LabView.class, patient -> {
                     LabRecord lab = new LabRecord();
                     lab.at = request.at();
@@ -95,7 +97,8 @@ public class LabService {
     /** Voids a mistaken record; every result is regraded without it and its adverse events kept in step. */
     @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return settings.of(patientId).flatMap(under -> records.voidRecord(LabRecord.class, patientId, recordId,
+        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records
+                .voidRecord(LabRecord.class, patientId, recordId,
                 ifMatch, reason, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }

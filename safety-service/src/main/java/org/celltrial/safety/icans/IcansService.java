@@ -61,7 +61,8 @@ public class IcansService {
 
     @WithTransaction
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
-        return settings.of(patientId).flatMap(under -> records.record(patientId, idempotencyKey, request,
+        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records.record(
+                patientId, idempotencyKey, request,
                 "neuro-assessments", NeuroView.class, patient -> {
                     request.checkScores(age(patient, request.at()), under.capdMaxAgeYears());
                     NeuroRecord record = new NeuroRecord();
@@ -88,7 +89,8 @@ public class IcansService {
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return settings.of(patientId).flatMap(under -> records.voidRecord(NeuroRecord.class, patientId, recordId,
+        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records
+                .voidRecord(NeuroRecord.class, patientId, recordId,
                 ifMatch, reason, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }

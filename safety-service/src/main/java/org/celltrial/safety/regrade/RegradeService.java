@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.protocol.RegradeView;
 import org.celltrial.safety.crs.CrsService;
 import org.celltrial.safety.ctcae.LabService;
@@ -28,6 +29,9 @@ public class RegradeService {
     PatientGate patients;
 
     @Inject
+    PatientRecords records;
+
+    @Inject
     PatientGradingSettings settings;
 
     @Inject
@@ -41,8 +45,8 @@ public class RegradeService {
 
     @WithTransaction
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return patients.reference(patientId).flatMap(patient -> settings.inForce().flatMap(under -> crs
-                .regrade(patient, under)
+        return records.lockPatient(patientId).chain(() -> patients.reference(patientId))
+                .flatMap(patient -> settings.inForce().flatMap(under -> crs.regrade(patient, under)
                 .call(() -> icans.regrade(patient, under))
                 .call(() -> labs.regrade(patient, under))
                 .flatMap(ignored -> settings.regradedUnder(patientId, under, reason))
