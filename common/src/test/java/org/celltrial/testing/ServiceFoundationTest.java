@@ -71,6 +71,13 @@ public abstract class ServiceFoundationTest {
         }
     }
 
+    /** V1_4: every new session of the service's database, its own pool's included, has both timeouts. */
+    @Test
+    void itsDatabaseStopsLongStatementsAndIdleTransactions() {
+        assertEquals("30s", TestDatabase.string(database(), "SHOW statement_timeout"));
+        assertEquals("1min", TestDatabase.string(database(), "SHOW idle_in_transaction_session_timeout"));
+    }
+
     @Test
     void readsTheCallerFromARealToken() {
         given().auth().oauth2(Tokens.of("inv-multi"))

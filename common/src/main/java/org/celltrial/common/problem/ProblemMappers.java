@@ -119,13 +119,16 @@ public class ProblemMappers {
     static final String SERIALIZATION_FAILURE = "40001";
     /** SQLState deadlock_detected. */
     static final String DEADLOCK_DETECTED = "40P01";
+    /** SQLState query_canceled: the database's statement_timeout (V1_4) stopped the statement. */
+    static final String QUERY_CANCELED = "57014";
 
     /**
      * A write that lost a race with a concurrent one, as the database or Hibernate reports it (at any depth of the
      * cause chain: Hibernate Reactive wraps it, Mutiny and CompletionStage may wrap it again): an update made
      * with If-Match against a version that another update replaced meanwhile is a 412, like a stale If-Match (a
      * write without If-Match that met one is a 409); a unique value taken meanwhile, a serialization failure or a
-     * deadlock is a 409. Null for anything else.
+     * deadlock is a 409; a statement the database stopped at its statement_timeout is a 503. Null for anything
+     * else.
      */
     static Problem concurrentWrite(Throwable e, boolean conditional) {
         int depth = 0;
@@ -147,6 +150,10 @@ public class ProblemMappers {
             if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
                 return Problem.of(ProblemType.CONFLICT, "The write collided with a concurrent write to the same "
                         + "data and nothing was stored; read the current state and retry");
+            }
+            if (QUERY_CANCELED.equals(state)) {
+                return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database did not answer in time and "
+                        + "nothing was changed; try again shortly");
             }
             if (cause.getCause() == cause) {
                 break;
