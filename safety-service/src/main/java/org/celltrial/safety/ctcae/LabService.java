@@ -86,9 +86,8 @@ public class LabService {
                             .filter(same -> same.analyte == lab.analyte)
                             .sorted(Comparator.comparing(same -> same.at))
                             .toList();
-                    Optional<LabRecord> baseline = baseline(series, patient, under);
-                    apply(lab, grade(result, baseline.filter(found -> found != lab).map(LabRecord::result)
-                            .orElse(null), under), under);
+                    apply(lab, gradeAgainst(lab, result, baseline(series, anchor(patient, under), under), under),
+                            under);
                     return lab;
                 }, LabView::of, (patient, recorded) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under)))));
@@ -119,18 +118,15 @@ public class LabService {
         return labs.ofPatient(patient.id()).flatMap(all -> {
             Map<Analyte, List<LabRecord>> byAnalyte = all.stream()
                     .collect(Collectors.groupingBy(lab -> lab.analyte, TreeMap::new, Collectors.toList()));
-            LocalDate anchor = LabBaselineRule.anchor(under.labBaselineAnchor(), patient.lymphodepletionStart(),
-                    patient.day0());
+            LocalDate anchor = anchor(patient, under);
             List<Derived> derived = new ArrayList<>();
             List<Regraded> regraded = new ArrayList<>();
             for (List<LabRecord> series : byAnalyte.values()) {
-                Optional<LabRecord> baseline = baseline(series, patient, under);
+                Optional<LabRecord> baseline = baseline(series, anchor, under);
                 LabGrade baselineGrade = baseline.map(found -> grade(found.result(), null, under)).orElse(null);
                 List<GradedLab> afterAnchor = new ArrayList<>();
                 for (LabRecord lab : series) {
-                    LabGrade grade = baseline.filter(found -> found != lab).isPresent()
-                            ? grade(lab.result(), baseline.get().result(), under)
-                            : grade(lab.result(), null, under);
+                    LabGrade grade = gradeAgainst(lab, lab.result(), baseline, under);
                     Regraded change = Regraded.of(lab, grade, under);
                     if (change != null) {
                         regraded.add(change);
@@ -169,10 +165,18 @@ public class LabService {
             int protocolVersion) {
     }
 
-    private Optional<LabRecord> baseline(List<LabRecord> chronological, PatientReference patient,
+    private static LocalDate anchor(PatientReference patient, GradingSettings under) {
+        return LabBaselineRule.anchor(under.labBaselineAnchor(), patient.lymphodepletionStart(), patient.day0());
+    }
+
+    private Optional<LabRecord> baseline(List<LabRecord> chronological, LocalDate anchor, GradingSettings under) {
+        return new LabBaselineRule(under.labBaselineLookBackDays()).baseline(chronological, this::date, anchor);
+    }
+
+    /** A result graded against the analyte's baseline; the baseline itself against no baseline. */
+    private LabGrade gradeAgainst(LabRecord lab, LabResult result, Optional<LabRecord> baseline,
             GradingSettings under) {
-        return new LabBaselineRule(under.labBaselineLookBackDays()).baseline(chronological, this::date,
-                LabBaselineRule.anchor(under.labBaselineAnchor(), patient.lymphodepletionStart(), patient.day0()));
+        return grade(result, baseline.filter(found -> found != lab).map(LabRecord::result).orElse(null), under);
     }
 
     private LocalDate date(LabRecord lab) {
