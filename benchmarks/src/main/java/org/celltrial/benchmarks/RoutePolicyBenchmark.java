@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.celltrial.common.security.Roles;
 import org.celltrial.gateway.policy.RoutePolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,12 +38,12 @@ public class RoutePolicyBenchmark {
     record Request(Set<String> roles, String method, String path, boolean allowed) {
     }
 
-    private static final Set<String> INVESTIGATOR = Set.of("investigator");
-    private static final Set<String> DATA_MANAGER = Set.of("data-manager");
-    private static final Set<String> SAFETY_OFFICER = Set.of("safety-officer");
-    private static final Set<String> SPONSOR = Set.of("sponsor");
-    private static final Set<String> MONITOR = Set.of("monitor");
-    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> INVESTIGATOR = Set.of(Roles.INVESTIGATOR);
+    private static final Set<String> DATA_MANAGER = Set.of(Roles.DATA_MANAGER);
+    private static final Set<String> SAFETY_OFFICER = Set.of(Roles.SAFETY_OFFICER);
+    private static final Set<String> SPONSOR = Set.of(Roles.SPONSOR);
+    private static final Set<String> MONITOR = Set.of(Roles.MONITOR);
+    private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
 
     private static final String PATIENT = "3f2b8c1e-7d4a-4e59-9a61-0c5d2e8f1b47";
 

@@ -1,9 +1,9 @@
 package org.celltrial.enrollment;
 
 import static io.restassured.RestAssured.given;
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
-import static org.celltrial.enrollment.EnrollmentApi.count;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
+import static org.celltrial.enrollment.EnrollmentRequests.count;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,13 +32,13 @@ class EnrollmentRefusalsTest {
 
     @BeforeEach
     void sites() {
-        EnrollmentApi.ensureSite("SITE-01");
-        EnrollmentApi.ensureSite("SITE-02");
+        EnrollmentRequests.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-02");
     }
 
     @Test
     void physiologicallyImpossibleValuesAre400WithEachFieldAndNothingStored() {
-        Map<String, Object> patient = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        Map<String, Object> patient = new HashMap<>(EnrollmentRequests.referencePatient("SITE-01"));
         patient.put("heightCm", 30);
         patient.put("weightKg", -1);
         patient.put("baselinePlateletCountPer1e9L", 2500);
@@ -62,13 +62,13 @@ class EnrollmentRefusalsTest {
         as("inv-site01").body("{\"siteCode\": ").post(BASE + "/patients")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:celltrial:problem:malformed-request"));
-        Map<String, Object> wrongType = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        Map<String, Object> wrongType = new HashMap<>(EnrollmentRequests.referencePatient("SITE-01"));
         wrongType.put("heightCm", "tall");
         as("inv-site01").body(wrongType).post(BASE + "/patients")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("heightCm"))
                 .body("violations[0].message", containsString("number"));
-        Map<String, Object> misspelt = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        Map<String, Object> misspelt = new HashMap<>(EnrollmentRequests.referencePatient("SITE-01"));
         misspelt.put("weightKilos", 32);
         as("inv-site01").body(misspelt).post(BASE + "/patients")
                 .then().statusCode(400).contentType(PROBLEM)
@@ -84,7 +84,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aStepOutOfOrderIs409AndChangesNothing() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         as("inv-site01").body(Map.of("consentDate", "2025-01-12", "doseLevel", "DL1"))
                 .post(BASE + "/patients/" + id + "/enrollment")
                 .then().statusCode(409).contentType(PROBLEM)
@@ -102,14 +102,14 @@ class EnrollmentRefusalsTest {
     @Test
     void aRecentlyDiagnosedPatientWithoutPriorTherapiesIsScreenedAndThenFoundIneligible() {
         // Diagnosed 7 months before screening: neither chronic nor, untreated, refractory.
-        Map<String, Object> naive = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        Map<String, Object> naive = new HashMap<>(EnrollmentRequests.referencePatient("SITE-01"));
         naive.put("itpDiagnosisDate", "2024-06-10");
         naive.put("priorTherapies", java.util.List.of());
-        String id = EnrollmentApi.screen("inv-site01", naive);
+        String id = EnrollmentRequests.screen("inv-site01", naive);
 
         as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200)
                 .body("priorTherapies", hasSize(0));
-        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+        as("inv-site01").body(Map.of("answers", EnrollmentRequests.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(200)
                 .body("outcome", equalTo("INELIGIBLE"))
@@ -118,7 +118,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aSecondInfusionIsRefused() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline"))
                 .post(BASE + "/patients/" + id + "/lymphodepletion/administrations").then().statusCode(201);
         Map<String, Object> infusion = Map.of("date", "2025-02-01", "weightKg", 32, "doseLevel", "DL1",
@@ -130,7 +130,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void anUnansweredCriterionIs400AndLeavesThePatientInScreening() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         as("inv-site01").body(Map.of("answers", Map.of("NO_SECONDARY_ITP", true, "FAVOURITE_COLOUR", true)))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(400).contentType(PROBLEM)
@@ -143,7 +143,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aStaleOrMissingVersionIsRefused() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         Map<String, Object> correction = correction(33);
         as("inv-site01").body(correction).put(BASE + "/patients/" + id)
                 .then().statusCode(428).contentType(PROBLEM);
@@ -155,7 +155,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aCorrectionIsANewVersionWithItsOldAndNewValuesAudited() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         String etag = as("inv-site01").get(BASE + "/patients/" + id).then().extract().header("ETag");
 
         String newEtag = as("inv-site01").header("If-Match", etag).body(correction(33))
@@ -165,23 +165,23 @@ class EnrollmentRefusalsTest {
                 .extract().header("ETag");
 
         assertEquals("\"1\"", newEtag);
-        assertEquals("Weight re-measured on the calibrated scale", EnrollmentApi.string(
+        assertEquals("Weight re-measured on the calibrated scale", EnrollmentRequests.string(
                 "SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'CORRECT'", id));
         assertEquals(1, count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'CORRECT' "
                 + "AND (old_value->>'weightKg')::numeric = 32 AND (new_value->>'weightKg')::numeric = 33", id));
-        assertEquals("inv-site01", EnrollmentApi.string(
+        assertEquals("inv-site01", EnrollmentRequests.string(
                 "SELECT actor FROM audit_log WHERE entity_id = ? AND action = 'CORRECT'", id));
     }
 
     @Test
     void otherSitesPatientsDoNotExistForAnInvestigator() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         as("inv-site02").get(BASE + "/patients/" + id)
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("type", equalTo("urn:celltrial:problem:not-found"));
         as("inv-site02").get(BASE + "/patients/" + UUID.randomUUID()).then().statusCode(404);
         long before = count("SELECT count(*) FROM patient");
-        as("inv-site02").body(EnrollmentApi.referencePatient("SITE-01")).post(BASE + "/patients")
+        as("inv-site02").body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
                 .then().statusCode(404).contentType(PROBLEM);
         assertEquals(before, count("SELECT count(*) FROM patient"));
         as("inv-site02").get(BASE + "/patients").then().statusCode(200)
@@ -191,7 +191,7 @@ class EnrollmentRefusalsTest {
     @Test
     void rolesWithoutTheRightAreRefused() {
         long before = count("SELECT count(*) FROM patient");
-        as("monitor-site01").body(EnrollmentApi.referencePatient("SITE-01")).post(BASE + "/patients")
+        as("monitor-site01").body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
                 .then().statusCode(403).contentType(PROBLEM)
                 .body("type", equalTo("urn:celltrial:problem:forbidden"));
         as("sponsor-user").get(BASE + "/patients").then().statusCode(403).contentType(PROBLEM);
@@ -203,7 +203,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void sponsorsReadReferenceDataWithoutIdentifyingFields() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         as("sponsor-user").get(BASE + "/patients/" + id + "/reference")
                 .then().statusCode(200)
                 .body("subjectId", org.hamcrest.Matchers.startsWith("CT-SITE-01-"))
@@ -218,7 +218,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aRetriedCreateWithTheSameKeyCreatesOnce() {
-        Map<String, Object> patient = EnrollmentApi.referencePatient("SITE-02");
+        Map<String, Object> patient = EnrollmentRequests.referencePatient("SITE-02");
         String key = UUID.randomUUID().toString();
         String first = as("inv-site02").header("Idempotency-Key", key).body(patient).post(BASE + "/patients")
                 .then().statusCode(201).extract().path("id");
@@ -237,7 +237,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void omittedLymphodepletionAndAnOffTargetDoseAreRecordedDeviations() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL2");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL2");
         as("inv-site01").body(Map.of("omitted", true))
                 .post(BASE + "/patients/" + id + "/lymphodepletion/administrations")
                 .then().statusCode(400).body("violations.field", hasItem("reason"));
@@ -264,7 +264,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void renalImpairmentReducesFludarabineAndSaysWhy() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         as("inv-site01").body(Map.of("plannedInfusionDate", "2025-02-01", "heightCm", 140, "weightKg", 32,
                 "creatinineClearanceMlMin", 50))
                 .post(BASE + "/patients/" + id + "/lymphodepletion/plan")
@@ -278,7 +278,7 @@ class EnrollmentRefusalsTest {
 
     @Test
     void aMistakenTherapyIsVoidedWithAReasonAndLeavesTheReference() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         String therapy = as("inv-site01").body(Map.of("kind", "RESCUE", "agent", "IVIG", "category", "IVIG",
                 "doseValue", 1, "doseUnit", "g/kg", "start", "2025-03-01"))
                 .post(BASE + "/patients/" + id + "/therapies").then().statusCode(201).extract().path("id");
@@ -289,7 +289,7 @@ class EnrollmentRefusalsTest {
 
         as("inv-site01").get(BASE + "/patients/" + id + "/reference").then().body("therapies", hasSize(0));
         assertEquals(1, count("SELECT count(*) FROM therapy WHERE id = ? AND voided", UUID.fromString(therapy)));
-        assertEquals("Recorded for the wrong patient", EnrollmentApi.string(
+        assertEquals("Recorded for the wrong patient", EnrollmentRequests.string(
                 "SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'VOID'", therapy));
         as("inv-site01").header("If-Match", "\"1\"").body(Map.of("reason", "again"))
                 .post(BASE + "/patients/" + id + "/therapies/" + therapy + "/void").then().statusCode(409);

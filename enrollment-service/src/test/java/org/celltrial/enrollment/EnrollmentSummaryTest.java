@@ -1,8 +1,8 @@
 package org.celltrial.enrollment;
 
 import static io.restassured.RestAssured.given;
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -54,13 +54,13 @@ class EnrollmentSummaryTest {
 
     @BeforeEach
     void referenceStudy() {
-        EnrollmentApi.ensureSite("SITE-01");
-        EnrollmentApi.ensureSite("SITE-02");
+        EnrollmentRequests.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-02");
         if (site != null) {
             return;
         }
         String code = "DEMO-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EnrollmentApi.ensureSite(code);
+        EnrollmentRequests.ensureSite(code);
         // 8 at screening, her birthday (the registered trial's youngest, docs/clinical-rules.md, Eligibility), so 8
         // on Day 0; followed for 491 days, 16.1 months, by the cut-off.
         String first = enrolled(code, "F", "2016-01-10", "2019-01-05", 2, "2024-01-10", "2024-01-12", "DL1",
@@ -85,11 +85,11 @@ class EnrollmentSummaryTest {
         // Consented the day after the cut-off, and only screened: neither is enrolled at it.
         enrolled(code, "M", "2010-01-01", "2015-01-01", 5, "2025-06-10", "2025-06-16", "DL1",
                 List.of(PREDNISONE, IVIG));
-        EnrollmentApi.screen("data-manager", patient(code, "M", "2010-01-01", "2015-01-01", 5, "2025-06-10",
+        EnrollmentRequests.screen("data-manager", patient(code, "M", "2010-01-01", "2015-01-01", 5, "2025-06-10",
                 List.of(PREDNISONE, IVIG)));
         // A patient at each of two other sites, for the site scoping below.
-        EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
-        EnrollmentApi.enrolled("inv-site02", "SITE-02", "DL1");
+        EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
+        EnrollmentRequests.enrolled("inv-site02", "SITE-02", "DL1");
         site = code;
     }
 
@@ -238,9 +238,9 @@ class EnrollmentSummaryTest {
 
     private static String enrolled(String siteCode, String sex, String birthDate, String diagnosis, int platelets,
             String screening, String consent, String doseLevel, List<Map<String, String>> priorTherapies) {
-        String id = EnrollmentApi.screen("data-manager",
+        String id = EnrollmentRequests.screen("data-manager",
                 patient(siteCode, sex, birthDate, diagnosis, platelets, screening, priorTherapies));
-        as("data-manager").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+        as("data-manager").body(Map.of("answers", EnrollmentRequests.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
         as("data-manager").body(Map.of("consentDate", consent, "doseLevel", doseLevel))
@@ -250,7 +250,7 @@ class EnrollmentSummaryTest {
 
     private static Map<String, Object> patient(String siteCode, String sex, String birthDate, String diagnosis,
             int platelets, String screening, List<Map<String, String>> priorTherapies) {
-        Map<String, Object> patient = new HashMap<>(EnrollmentApi.referencePatient(siteCode));
+        Map<String, Object> patient = new HashMap<>(EnrollmentRequests.referencePatient(siteCode));
         patient.put("screeningNumber", "SCR-" + UUID.randomUUID().toString().substring(0, 8));
         patient.put("sex", sex);
         patient.put("birthDate", birthDate);

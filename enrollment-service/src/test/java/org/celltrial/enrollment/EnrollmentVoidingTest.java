@@ -1,9 +1,9 @@
 package org.celltrial.enrollment;
 
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
-import static org.celltrial.enrollment.EnrollmentApi.count;
-import static org.celltrial.enrollment.EnrollmentApi.string;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
+import static org.celltrial.enrollment.EnrollmentRequests.count;
+import static org.celltrial.enrollment.EnrollmentRequests.string;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,16 +37,16 @@ class EnrollmentVoidingTest {
 
     @BeforeEach
     void sites() {
-        EnrollmentApi.ensureSite("SITE-01");
-        EnrollmentApi.ensureSite("SITE-02");
+        EnrollmentRequests.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-02");
     }
 
     @Test
     void aMistakenDoseIsVoidedStaysStoredAndLeavesTheViewTheStatusAndTheSummary() {
         // A site of its own, so that the summary counts this patient only.
         String site = "VOID-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EnrollmentApi.ensureSite(site);
-        String id = EnrollmentApi.enrolled("data-manager", site, "DL1");
+        EnrollmentRequests.ensureSite(site);
+        String id = EnrollmentRequests.enrolled("data-manager", site, "DL1");
         String dose = record("data-manager", id, FLUDARABINE);
         as("data-manager").get(BASE + "/patients/" + id + "/lymphodepletion").then().statusCode(200)
                 .body("administrations.id", contains(dose))
@@ -78,7 +78,7 @@ class EnrollmentVoidingTest {
 
     @Test
     void voidingOneOfTwoDosesKeepsThePatientLymphodepleted() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String fludarabine = record("inv-site01", id, FLUDARABINE);
         String cyclophosphamide = record("inv-site01", id, Map.of("agent", "cyclophosphamide", "date", "2025-01-27",
                 "doseMg", 336));
@@ -96,7 +96,7 @@ class EnrollmentVoidingTest {
 
     @Test
     void voidingAnOmissionVoidsItsDeviationAndDosesMayThenBeRecorded() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String omission = record("inv-site01", id, OMISSION);
         String deviation = as("inv-site01").get(BASE + "/patients/" + id + "/deviations").then().statusCode(200)
                 .body("items.category", contains("LYMPHODEPLETION_OMITTED"))
@@ -126,7 +126,7 @@ class EnrollmentVoidingTest {
 
     @Test
     void aDeviationVoidedAloneLeavesTheOmissionRecorded() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String omission = record("inv-site01", id, OMISSION);
         String reported = as("inv-site01").body(Map.of("category", "VISIT_OUT_OF_WINDOW",
                 "description", "Screening visit 3 days late", "occurredOn", "2025-01-20"))
@@ -162,9 +162,9 @@ class EnrollmentVoidingTest {
 
     @Test
     void anAdministrationVoidIsRefusedWithoutItsVersionAReasonTheSiteOrTheRightAndOnlyOnce() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String dose = record("inv-site01", id, FLUDARABINE);
-        String elsewhere = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String elsewhere = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         assertRefusals(id, administration(id, dose), administration(elsewhere, dose),
                 administration(id, UUID.randomUUID().toString()));
         assertEquals(0, count("SELECT count(*) FROM lymphodepletion_administration WHERE id = ? AND voided",
@@ -177,11 +177,11 @@ class EnrollmentVoidingTest {
 
     @Test
     void aDeviationVoidIsRefusedWithoutItsVersionAReasonTheSiteOrTheRightAndOnlyOnce() {
-        String id = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String deviation = as("inv-site01").body(Map.of("category", "CONSENT",
                 "description", "Consent form version 2 signed instead of 3", "occurredOn", "2025-01-12"))
                 .post(BASE + "/patients/" + id + "/deviations").then().statusCode(201).extract().path("id");
-        String elsewhere = EnrollmentApi.enrolled("inv-site01", "SITE-01", "DL1");
+        String elsewhere = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
         String path = BASE + "/patients/" + id + "/deviations/";
         assertRefusals(id, path + deviation, BASE + "/patients/" + elsewhere + "/deviations/" + deviation,
                 path + UUID.randomUUID());

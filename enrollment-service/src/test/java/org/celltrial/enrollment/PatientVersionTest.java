@@ -1,8 +1,8 @@
 package org.celltrial.enrollment;
 
 import static io.restassured.RestAssured.given;
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,12 +41,12 @@ class PatientVersionTest {
 
     @BeforeEach
     void sites() {
-        EnrollmentApi.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-01");
     }
 
     @Test
     void correctingOnlyTheBirthDateIsANewVersion() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         ExtractableResponse<Response> read = as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200)
                 .extract();
         String etag = read.header("ETag");
@@ -71,7 +71,7 @@ class PatientVersionTest {
 
     @Test
     void ifMatchStarIsRefusedAsNamingNoVersion() {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         as("inv-site01").header("If-Match", "*").body(correction("2013-04-01", "Birth date misread"))
                 .put(BASE + "/patients/" + id)
                 .then().statusCode(428).contentType(PROBLEM)
@@ -85,7 +85,7 @@ class PatientVersionTest {
 
     @Test
     void ofConcurrentCorrectionsOfOneVersionOneWinsAndTheRestAre412() throws Exception {
-        String id = EnrollmentApi.screen("inv-site01", EnrollmentApi.referencePatient("SITE-01"));
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
         String etag = as("inv-site01").get(BASE + "/patients/" + id).then().extract().header("ETag");
         String token = Tokens.of("inv-site01");
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -114,7 +114,7 @@ class PatientVersionTest {
             pool.shutdownNow();
         }
         as("inv-site01").get(BASE + "/patients/" + id).then().body("version", equalTo(1)).header("ETag", "\"1\"");
-        assertEquals(1, EnrollmentApi.count(
+        assertEquals(1, EnrollmentRequests.count(
                 "SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'CORRECT'", id));
     }
 

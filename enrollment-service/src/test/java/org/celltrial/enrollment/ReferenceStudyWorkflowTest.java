@@ -1,7 +1,7 @@
 package org.celltrial.enrollment;
 
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,13 +31,13 @@ class ReferenceStudyWorkflowTest {
 
     @BeforeEach
     void sites() {
-        EnrollmentApi.ensureSite("SITE-01");
-        EnrollmentApi.ensureSite("SITE-02");
+        EnrollmentRequests.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-02");
     }
 
     @Test
     void screensEnrollsPlansDosesAndInfusesTheReferencePatient() {
-        Map<String, Object> patient = EnrollmentApi.referencePatient("SITE-01");
+        Map<String, Object> patient = EnrollmentRequests.referencePatient("SITE-01");
         ExtractableResponse<Response> screened = as("inv-site01").body(patient).post(BASE + "/patients")
                 .then().statusCode(201)
                 .body("subjectId", matchesPattern("CT-SITE-01-\\d{3}"))
@@ -49,7 +49,7 @@ class ReferenceStudyWorkflowTest {
         assertTrue(screened.header("Location").endsWith("/api/v1/enrollment/patients/" + id),
                 screened.header("Location"));
 
-        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+        as("inv-site01").body(Map.of("answers", EnrollmentRequests.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(200)
                 .body("outcome", equalTo("ELIGIBLE"))

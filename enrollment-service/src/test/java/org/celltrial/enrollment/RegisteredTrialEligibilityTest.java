@@ -1,8 +1,8 @@
 package org.celltrial.enrollment;
 
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
-import static org.celltrial.enrollment.EnrollmentApi.count;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
+import static org.celltrial.enrollment.EnrollmentRequests.count;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +41,7 @@ class RegisteredTrialEligibilityTest {
 
     @BeforeEach
     void site() {
-        EnrollmentApi.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-01");
     }
 
     @Test
@@ -56,11 +56,11 @@ class RegisteredTrialEligibilityTest {
 
     @Test
     void aRecentlyDiagnosedPatientIsEligibleOnTheRecordedFailureOfBothLines() {
-        String id = EnrollmentApi.screen("inv-site01", refractoryPatient("INTOLERANCE"));
+        String id = EnrollmentRequests.screen("inv-site01", refractoryPatient("INTOLERANCE"));
 
         as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200)
                 .body("priorTherapies.outcome", contains("NO_RESPONSE", "INTOLERANCE"));
-        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+        as("inv-site01").body(Map.of("answers", EnrollmentRequests.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(200)
                 .body("outcome", equalTo("ELIGIBLE"))
@@ -73,9 +73,9 @@ class RegisteredTrialEligibilityTest {
 
     @Test
     void aSecondLineWithoutOutcomeNeedsTheInvestigatorsRefractoryAnswer() {
-        String id = EnrollmentApi.screen("inv-site01", refractoryPatient(null));
+        String id = EnrollmentRequests.screen("inv-site01", refractoryPatient(null));
 
-        as("inv-site01").body(Map.of("answers", EnrollmentApi.allAnswersYes()))
+        as("inv-site01").body(Map.of("answers", EnrollmentRequests.allAnswersYes()))
                 .post(BASE + "/patients/" + id + "/eligibility")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("answers.REFRACTORY_ITP"));
@@ -83,7 +83,7 @@ class RegisteredTrialEligibilityTest {
         assertEquals(0, count("SELECT count(*) FROM eligibility_assessment WHERE patient_id = ?",
                 UUID.fromString(id)));
 
-        Map<String, Boolean> answers = new HashMap<>(EnrollmentApi.allAnswersYes());
+        Map<String, Boolean> answers = new HashMap<>(EnrollmentRequests.allAnswersYes());
         answers.put("REFRACTORY_ITP", true);
         as("inv-site01").body(Map.of("answers", answers))
                 .post(BASE + "/patients/" + id + "/eligibility")
@@ -100,7 +100,7 @@ class RegisteredTrialEligibilityTest {
         Map<String, Object> eltrombopag = new HashMap<>(Map.of("category", "TPO_RA", "agent", "eltrombopag",
                 "start", "2024-08-15", "end", "2024-12-01"));
         eltrombopag.put("outcome", eltrombopagOutcome);
-        Map<String, Object> patient = new HashMap<>(EnrollmentApi.referencePatient("SITE-01"));
+        Map<String, Object> patient = new HashMap<>(EnrollmentRequests.referencePatient("SITE-01"));
         patient.put("birthDate", "1990-06-15");
         patient.put("itpDiagnosisDate", "2024-06-01");
         patient.put("priorTherapies", List.of(Map.of("category", "GLUCOCORTICOID", "agent", "prednisone",

@@ -1,7 +1,7 @@
 package org.celltrial.enrollment;
 
-import static org.celltrial.enrollment.EnrollmentApi.BASE;
-import static org.celltrial.enrollment.EnrollmentApi.as;
+import static org.celltrial.enrollment.EnrollmentRequests.BASE;
+import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,18 +28,18 @@ class RequestIdHeaderTest {
 
     @BeforeEach
     void sites() {
-        EnrollmentApi.ensureSite("SITE-01");
+        EnrollmentRequests.ensureSite("SITE-01");
     }
 
     @Test
     void aSafeIdIsKeptInTheAnswerAndTheAuditTrail() {
         String given = "trace:" + UUID.randomUUID();
         String id = as("inv-site01").header(Headers.REQUEST_ID, given)
-                .body(EnrollmentApi.referencePatient("SITE-01")).post(BASE + "/patients")
+                .body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
                 .then().statusCode(201).header(Headers.REQUEST_ID, given)
                 .extract().path("id");
 
-        assertEquals(given, EnrollmentApi.string(
+        assertEquals(given, EnrollmentRequests.string(
                 "SELECT request_id FROM audit_log WHERE entity_id = ? AND action = 'CREATE'", id));
     }
 
@@ -49,16 +49,16 @@ class RequestIdHeaderTest {
             "x123456789x123456789x123456789x123456789x123456789x123456789x123456789x123456789x123456789x1234567890" })
     void anUnsafeIdIsReplacedInTheAnswerAndTheAuditTrailAndTheRequestSucceeds(String malicious) {
         var answer = as("inv-site01").header(Headers.REQUEST_ID, malicious)
-                .body(EnrollmentApi.referencePatient("SITE-01")).post(BASE + "/patients")
+                .body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
                 .then().statusCode(201).extract();
         String returned = answer.header(Headers.REQUEST_ID);
         String id = answer.path("id");
 
         assertNotEquals(malicious, returned);
         assertEquals(returned, UUID.fromString(returned).toString(), "a new UUID: " + returned);
-        assertEquals(returned, EnrollmentApi.string(
+        assertEquals(returned, EnrollmentRequests.string(
                 "SELECT request_id FROM audit_log WHERE entity_id = ? AND action = 'CREATE'", id));
-        assertEquals(0, EnrollmentApi.count("SELECT count(*) FROM audit_log WHERE request_id = ?", malicious));
+        assertEquals(0, EnrollmentRequests.count("SELECT count(*) FROM audit_log WHERE request_id = ?", malicious));
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.celltrial.common.security.Roles;
 import org.celltrial.common.versioning.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -44,7 +45,7 @@ public class ProtocolResource {
     }
 
     @PUT
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Amend the protocol: adds a version; If-Match must carry the current version's ETag")
     public Uni<Response> amend(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid ProtocolUpdate update) {
         return protocols.amend(ifMatch, update).map(ProtocolResource::withETag);

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
-import org.celltrial.gateway.upstream.EfficacyReader;
-import org.celltrial.gateway.upstream.EnrollmentReader;
+import org.celltrial.gateway.upstream.EfficacyClient;
+import org.celltrial.gateway.upstream.EnrollmentClient;
 import org.celltrial.gateway.upstream.Part;
-import org.celltrial.gateway.upstream.SafetyReader;
+import org.celltrial.gateway.upstream.SafetyClient;
 import org.celltrial.gateway.upstream.Section;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,27 +29,27 @@ import io.smallrye.mutiny.Uni;
 public class CourseService {
 
     @Inject
-    EnrollmentReader enrollment;
+    EnrollmentClient enrollment;
 
     @Inject
-    SafetyReader safety;
+    SafetyClient safety;
 
     @Inject
-    EfficacyReader efficacy;
+    EfficacyClient efficacy;
 
     public Uni<PatientCourse> course(UUID id) {
-        Uni<Section> enrollmentSection = Section.read(EnrollmentReader.SERVICE, List.of(
+        Uni<Section> enrollmentSection = Section.read(EnrollmentClient.SERVICE, List.of(
                 Map.entry("patient", enrollment.patient(id)),
                 Map.entry("lymphodepletion", enrollment.lymphodepletion(id)),
                 Map.entry("schedule", enrollment.schedule(id)),
                 Map.entry("therapies", enrollment.therapies(id)),
                 Map.entry("deviations", enrollment.deviations(id))));
-        Uni<Section> safetySection = Section.read(SafetyReader.SERVICE, List.of(
+        Uni<Section> safetySection = Section.read(SafetyClient.SERVICE, List.of(
                 Map.entry("crs", safety.crs(id)),
                 Map.entry("icans", safety.icans(id)),
                 Map.entry("icaht", safety.icaht(id)),
                 Map.entry("adverseEvents", safety.adverseEvents(id))));
-        Uni<Section> efficacySection = Section.read(EfficacyReader.SERVICE, List.of(
+        Uni<Section> efficacySection = Section.read(EfficacyClient.SERVICE, List.of(
                 Map.entry("response", efficacy.response(id)),
                 Map.entry("plateletCounts", efficacy.plateletCounts(id)),
                 Map.entry("autoantibodies", efficacy.autoantibodies(id)),

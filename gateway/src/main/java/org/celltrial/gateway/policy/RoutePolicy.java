@@ -5,6 +5,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static org.celltrial.common.security.Roles.ADMIN;
+import static org.celltrial.common.security.Roles.DATA_MANAGER;
+import static org.celltrial.common.security.Roles.INVESTIGATOR;
+import static org.celltrial.common.security.Roles.MONITOR;
+import static org.celltrial.common.security.Roles.SAFETY_OFFICER;
+import static org.celltrial.common.security.Roles.SPONSOR;
+
 /**
  * Who may call which route, in one table (docs/architecture.md, "Roles"): the gateway refuses a request no rule
  * allows before it reaches a service, and each service checks again. Rules are tried in order; the first whose
@@ -19,12 +26,12 @@ public final class RoutePolicy {
     private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> ANY = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
-    private static final Set<String> EVERYONE = Set.of("investigator", "data-manager", "safety-officer", "sponsor",
-            "monitor", "admin");
-    private static final Set<String> CLINICAL_READERS = Set.of("investigator", "data-manager", "safety-officer",
-            "monitor");
-    private static final Set<String> CLINICAL_WRITERS = Set.of("investigator", "data-manager");
-    private static final Set<String> REPORT_READERS = Set.of("safety-officer", "data-manager", "sponsor");
+    private static final Set<String> EVERYONE = Set.of(INVESTIGATOR, DATA_MANAGER, SAFETY_OFFICER, SPONSOR,
+            MONITOR, ADMIN);
+    private static final Set<String> CLINICAL_READERS = Set.of(INVESTIGATOR, DATA_MANAGER, SAFETY_OFFICER,
+            MONITOR);
+    private static final Set<String> CLINICAL_WRITERS = Set.of(INVESTIGATOR, DATA_MANAGER);
+    private static final Set<String> REPORT_READERS = Set.of(SAFETY_OFFICER, DATA_MANAGER, SPONSOR);
 
     /** One row of the table. */
     public record Rule(String name, Set<String> methods, Pattern path, Set<String> roles) {
@@ -40,29 +47,29 @@ public final class RoutePolicy {
             rule("who am I", ANY, "/api/v1/(enrollment|safety|efficacy|study)/me", EVERYONE),
             // enrollment-service
             rule("protocol: read", READ, "/api/v1/enrollment/protocol(/.*)?", EVERYONE),
-            rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of("admin")),
+            rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of(ADMIN)),
             rule("sites: read", READ, "/api/v1/enrollment/sites(/" + ID + ")?", EVERYONE),
-            rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of("admin")),
+            rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of(ADMIN)),
             rule("enrollment summary", READ, "/api/v1/enrollment/summary", REPORT_READERS),
             rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
-                    union(CLINICAL_READERS, Set.of("sponsor"))),
+                    union(CLINICAL_READERS, Set.of(SPONSOR))),
             rule("patients: read", READ, "/api/v1/enrollment/patients(/.*)?", CLINICAL_READERS),
             rule("patients: write", WRITE, "/api/v1/enrollment/patients(/.*)?", CLINICAL_WRITERS),
             // safety-service
             rule("safety reports", READ, "/api/v1/safety/(summary|line-listing|feed|export/.+)", REPORT_READERS),
-            rule("serious events due", READ, "/api/v1/safety/sae/due", Set.of("safety-officer", "data-manager")),
+            rule("serious events due", READ, "/api/v1/safety/sae/due", Set.of(SAFETY_OFFICER, DATA_MANAGER)),
             rule("adverse events: report and follow up", WRITE,
                     "/api/v1/safety/(patients/" + ID + "/adverse-events|adverse-events/" + ID + ")",
-                    union(CLINICAL_WRITERS, Set.of("safety-officer"))),
+                    union(CLINICAL_WRITERS, Set.of(SAFETY_OFFICER))),
             rule("safety: read", READ, "/api/v1/safety/(patients|adverse-events)/.+", CLINICAL_READERS),
             rule("safety: regrade under an amendment", WRITE, "/api/v1/safety/patients/" + ID + "/regrade",
-                    Set.of("safety-officer")),
+                    Set.of(SAFETY_OFFICER)),
             rule("safety: record", WRITE, "/api/v1/safety/patients/.+", CLINICAL_WRITERS),
             // efficacy-service
             rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),
             rule("efficacy: read", READ, "/api/v1/efficacy/patients/.+", CLINICAL_READERS),
             rule("efficacy: regrade under an amendment", WRITE, "/api/v1/efficacy/patients/" + ID + "/regrade",
-                    Set.of("data-manager")),
+                    Set.of(DATA_MANAGER)),
             rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
             // the gateway's own composites
             rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
-import org.celltrial.gateway.upstream.EfficacyReader;
-import org.celltrial.gateway.upstream.EnrollmentReader;
+import org.celltrial.gateway.upstream.EfficacyClient;
+import org.celltrial.gateway.upstream.EnrollmentClient;
 import org.celltrial.gateway.upstream.Part;
-import org.celltrial.gateway.upstream.SafetyReader;
+import org.celltrial.gateway.upstream.SafetyClient;
 import org.celltrial.gateway.upstream.Section;
 
 import io.smallrye.mutiny.Uni;
@@ -23,20 +23,20 @@ import io.smallrye.mutiny.Uni;
 public class StudySummaryService {
 
     @Inject
-    EnrollmentReader enrollment;
+    EnrollmentClient enrollment;
 
     @Inject
-    SafetyReader safety;
+    SafetyClient safety;
 
     @Inject
-    EfficacyReader efficacy;
+    EfficacyClient efficacy;
 
     public Uni<StudySummary> summary(LocalDate asOf, List<String> siteCodes) {
         String cutOff = asOf.toString();
         return Uni.combine().all().unis(
-                summaryOf(EnrollmentReader.SERVICE, enrollment.summary(cutOff, siteCodes)),
-                summaryOf(SafetyReader.SERVICE, safety.summary(cutOff, siteCodes)),
-                summaryOf(EfficacyReader.SERVICE, efficacy.summary(cutOff, siteCodes)))
+                summaryOf(EnrollmentClient.SERVICE, enrollment.summary(cutOff, siteCodes)),
+                summaryOf(SafetyClient.SERVICE, safety.summary(cutOff, siteCodes)),
+                summaryOf(EfficacyClient.SERVICE, efficacy.summary(cutOff, siteCodes)))
                 .asTuple()
                 .map(sections -> {
                     if (Stream.of(sections.getItem1(), sections.getItem2(), sections.getItem3())

@@ -10,11 +10,11 @@ import org.celltrial.testing.Tokens;
 import io.restassured.specification.RequestSpecification;
 
 /** Test helpers that drive enrollment-service through its REST API with real tokens, and read its database. */
-final class EnrollmentApi {
+final class EnrollmentRequests {
 
     static final String BASE = "/api/v1/enrollment";
 
-    private EnrollmentApi() {
+    private EnrollmentRequests() {
     }
 
     static RequestSpecification as(String user) {

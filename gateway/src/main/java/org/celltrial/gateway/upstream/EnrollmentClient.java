@@ -20,12 +20,12 @@ import io.smallrye.mutiny.Uni;
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class EnrollmentReader {
+public class EnrollmentClient {
 
     public static final String SERVICE = "enrollment";
 
     @RestClient
-    EnrollmentReads api;
+    EnrollmentApi api;
 
     public Uni<Part> patient(UUID id) {
         return Part.answer(SERVICE, api.patient(id));

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "safety")
 @RegisterClientHeaders
 @Path("/api/v1/safety")
-public interface SafetyReads {
+public interface SafetyApi {
 
     @GET
     @Path("/patients/{id}/crs")

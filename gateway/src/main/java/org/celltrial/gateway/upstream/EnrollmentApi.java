@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "enrollment")
 @RegisterClientHeaders
 @Path("/api/v1/enrollment")
-public interface EnrollmentReads {
+public interface EnrollmentApi {
 
     @GET
     @Path("/patients/{id}")

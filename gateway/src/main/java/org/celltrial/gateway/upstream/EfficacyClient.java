@@ -12,17 +12,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
-/** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentReader}. */
+/** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentClient}. */
 @ApplicationScoped
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class EfficacyReader {
+public class EfficacyClient {
 
     public static final String SERVICE = "efficacy";
 
     @RestClient
-    EfficacyReads api;
+    EfficacyApi api;
 
     public Uni<Part> response(UUID id) {
         return Part.answer(SERVICE, api.response(id));

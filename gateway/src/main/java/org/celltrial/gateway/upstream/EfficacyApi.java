@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "efficacy")
 @RegisterClientHeaders
 @Path("/api/v1/efficacy")
-public interface EfficacyReads {
+public interface EfficacyApi {
 
     @GET
     @Path("/patients/{id}/response")
