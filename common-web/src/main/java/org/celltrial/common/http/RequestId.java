@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
  * The request ID a service goes by: the caller's {@value Headers#REQUEST_ID} only when it is safe to log, store
  * and pass on (at most {@value #MAX_LENGTH} characters of {@code A-Z a-z 0-9 . _ : -}), else a new random UUID.
  * The gateway sanitises the header too, but a service does not rely on that: whatever reaches it directly (or
- * through a misconfigured proxy) is checked again here, by {@link RequestIdFilter}.
+ * through a misconfigured proxy) is checked again here, by {@code RequestIdFilter} (common, package tracing).
  */
 public final class RequestId {
 
@@ -31,7 +31,7 @@ public final class RequestId {
     }
 
     /**
-     * The validated request ID of this request: the one {@link RequestIdFilter} settled on, or, where no filter ran,
+     * The validated request ID of this request: the one {@code RequestIdFilter} (common, package tracing) settled on, or, where no filter ran,
      * the header if it is valid, else {@code null}.
      */
     public static String of(RoutingContext ctx) {

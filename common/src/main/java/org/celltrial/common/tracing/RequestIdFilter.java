@@ -1,4 +1,7 @@
-package org.celltrial.common.http;
+package org.celltrial.common.tracing;
+
+import org.celltrial.common.http.Headers;
+import org.celltrial.common.http.RequestId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
