@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.celltrial.efficacy.response.IwgAssessment;
 import org.celltrial.efficacy.response.IwgResponseEvaluator;
+import org.celltrial.efficacy.response.ExposureRule;
+import org.celltrial.efficacy.response.ExposureTrigger;
 import org.celltrial.efficacy.response.IwgSettings;
 import org.celltrial.efficacy.response.PlateletCount;
 import org.celltrial.efficacy.response.ResponseStatus;
@@ -47,7 +50,14 @@ public class IwgResponseBenchmark {
     static final int WEEKS = 104;
 
     private final IwgResponseEvaluator evaluator = new IwgResponseEvaluator();
-    private final IwgSettings settings = IwgSettings.defaults();
+    /** The reference protocol's settings (enrollment-service's migration V2_5) as this benchmark's input. */
+    private final IwgSettings settings = new IwgSettings(BigDecimal.valueOf(100), BigDecimal.valueOf(30),
+            BigDecimal.valueOf(2), 7, true, 1, Map.of(
+                    "GLUCOCORTICOID", new ExposureRule(28, ExposureTrigger.ABOVE_BASELINE_DOSE),
+                    "IVIG", new ExposureRule(28, ExposureTrigger.ANY_DOSE),
+                    "ANTI_D", new ExposureRule(28, ExposureTrigger.ANY_DOSE),
+                    "PLATELET_TRANSFUSION", new ExposureRule(28, ExposureTrigger.ANY_DOSE),
+                    "TPO_RA", new ExposureRule(28, ExposureTrigger.STARTED_OR_INCREASED_AFTER_DAY0)), 2, false);
 
     private List<PlateletCount> counts;
     private List<TherapyExposure> therapies;

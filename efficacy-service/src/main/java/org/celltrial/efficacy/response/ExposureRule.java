@@ -1,7 +1,5 @@
 package org.celltrial.efficacy.response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How a therapy category opens an exposure window: counts from the therapy's start to its last day plus
@@ -31,32 +29,5 @@ public record ExposureRule(int windowDays, ExposureTrigger trigger) {
      */
     public static ExposureRule of(int windowDays, String trigger) {
         return new ExposureRule(windowDays, ExposureTrigger.parse(trigger));
-    }
-
-    /**
-     * The reference protocol's categories and triggers: GLUCOCORTICOID above the stable baseline dose; IVIG, ANTI_D
-     * and PLATELET_TRANSFUSION at any dose; TPO_RA started or increased after Day 0. Each category's window is its
-     * entry in {@code windowDaysByCategory}, else {@code windowDays}; a category only in
-     * {@code windowDaysByCategory} opens a window at any dose.
-     *
-     * @throws IllegalArgumentException for a negative window or a blank category
-     */
-    public static Map<String, ExposureRule> referenceTable(int windowDays, Map<String, Integer> windowDaysByCategory) {
-        if (windowDaysByCategory == null || windowDaysByCategory.entrySet().stream().anyMatch(entry -> entry.getKey()
-                == null || entry.getKey().isBlank() || entry.getValue() == null)) {
-            throw new IllegalArgumentException("windowDaysByCategory must map categories to days, was "
-                    + windowDaysByCategory);
-        }
-        Map<String, ExposureTrigger> triggers = new LinkedHashMap<>();
-        triggers.put("GLUCOCORTICOID", ExposureTrigger.ABOVE_BASELINE_DOSE);
-        triggers.put("IVIG", ExposureTrigger.ANY_DOSE);
-        triggers.put("ANTI_D", ExposureTrigger.ANY_DOSE);
-        triggers.put("PLATELET_TRANSFUSION", ExposureTrigger.ANY_DOSE);
-        triggers.put("TPO_RA", ExposureTrigger.STARTED_OR_INCREASED_AFTER_DAY0);
-        windowDaysByCategory.keySet().forEach(category -> triggers.putIfAbsent(category, ExposureTrigger.ANY_DOSE));
-        Map<String, ExposureRule> table = new LinkedHashMap<>();
-        triggers.forEach((category, trigger) -> table.put(category,
-                new ExposureRule(windowDaysByCategory.getOrDefault(category, windowDays), trigger)));
-        return Map.copyOf(table);
     }
 }

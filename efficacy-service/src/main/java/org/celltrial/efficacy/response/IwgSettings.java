@@ -61,16 +61,6 @@ public record IwgSettings(BigDecimal completeResponsePer1e9L, BigDecimal respons
     }
 
     /**
-     * The reference protocol's values (enrollment-service's migration V2_5), for callers without a protocol of their
-     * own: the benchmarks (IwgResponseBenchmark). The service reads its settings from the patient's protocol version
-     * ({@link #of}).
-     */
-    public static IwgSettings defaults() {
-        return new IwgSettings(BigDecimal.valueOf(100), BigDecimal.valueOf(30), BigDecimal.valueOf(2), 7, true, 1,
-                ExposureRule.referenceTable(28, Map.of()), 2, false);
-    }
-
-    /**
      * The settings a protocol version names (docs/clinical-rules.md, Protocol settings).
      *
      * @throws IllegalArgumentException when the version names none, or an exposure rule that does not read

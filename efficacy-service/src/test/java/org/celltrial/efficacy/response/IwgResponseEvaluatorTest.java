@@ -944,18 +944,6 @@ class IwgResponseEvaluatorTest {
     }
 
     @Test
-    void theBuiltInDefaultsAndReferenceTableAreTheReferenceProtocols() {
-        // IwgSettings.defaults() is kept for the benchmarks only; it must not drift from the reference protocol
-        assertEquals(REFERENCE, IwgSettings.defaults());
-        assertEquals(ReferenceProtocol.EXPOSURE_WINDOWS, ExposureRule.referenceTable(28, Map.of()));
-        Map<String, ExposureRule> configured = ExposureRule.referenceTable(28,
-                Map.of("PLATELET_TRANSFUSION", 7, "ANTIFIBRINOLYTIC", 14));
-        assertEquals(new ExposureRule(7, ExposureTrigger.ANY_DOSE), configured.get("PLATELET_TRANSFUSION"));
-        assertEquals(new ExposureRule(14, ExposureTrigger.ANY_DOSE), configured.get("ANTIFIBRINOLYTIC"));
-        assertEquals(new ExposureRule(28, ExposureTrigger.ABOVE_BASELINE_DOSE), configured.get("GLUCOCORTICOID"));
-    }
-
-    @Test
     void theEngineSaysItsVersion() {
         assertEquals("IwgResponseEvaluator 2.0 (IWG 2009; 2019 consensus)", IwgResponseEvaluator.VERSION);
     }
@@ -1028,9 +1016,6 @@ class IwgResponseEvaluatorTest {
         if (refused) {
             assertThrows(IllegalArgumentException.class, () -> new ExposureRule(days, ExposureTrigger.ANY_DOSE));
             assertThrows(IllegalArgumentException.class, () -> ExposureRule.of(days, "ANY_DOSE"));
-            assertThrows(IllegalArgumentException.class, () -> ExposureRule.referenceTable(days, Map.of()));
-            assertThrows(IllegalArgumentException.class,
-                    () -> ExposureRule.referenceTable(28, Map.of("PLATELET_TRANSFUSION", days)));
         } else {
             assertEquals(days, new ExposureRule(days, ExposureTrigger.ANY_DOSE).windowDays());
         }
