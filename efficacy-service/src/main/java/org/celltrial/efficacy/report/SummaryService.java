@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.efficacy.antibody.AutoantibodyService;
 import org.celltrial.efficacy.antibody.ElisaRecord;
 import org.celltrial.efficacy.bcell.BCellService;
@@ -60,10 +61,9 @@ public class SummaryService {
 
     @WithSession
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
-        Caller caller = Caller.of(identity);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())
-                .filter(patient -> caller.maySeeSite(patient.getValue())
-                        && (siteCodes.isEmpty() || siteCodes.contains(patient.getValue())))
+                .filter(patient -> scope.covers(patient.getValue()))
                 // One patient at a time: the session is not shared between concurrent operations.
                 .onItem().transformToUniAndConcatenate(patient -> row(patient.getKey(), asOf))
                 .filter(Objects::nonNull)

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.safety.ae.AdverseEvent;
 import org.celltrial.safety.ae.AdverseEventRepository;
 import org.celltrial.safety.ae.AdverseEventRepository.ExportKey;
@@ -82,10 +82,10 @@ public class SafetyReportService {
      * empty when nothing matches. The caller's sites are read now, on the request, not when the pages are.
      */
     public Multi<List<AdverseEventView>> exportPages(LocalDate asOf, List<String> siteCodes) {
-        Set<String> sites = exportSites(Caller.of(identity), siteCodes);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         int pageSize = export.pageSize();
         return Multi.createBy().repeating()
-                .uni(ExportProgress::new, progress -> events.exportPage(asOf, sites, progress.last, pageSize)
+                .uni(ExportProgress::new, progress -> events.exportPage(asOf, scope.sites(), progress.last, pageSize)
                         .invoke(progress::passed))
                 // a short page is the last; a full one may be too, which the next (empty) page tells
                 .whilst(page -> page.size() == pageSize)
@@ -93,22 +93,11 @@ public class SafetyReportService {
     }
 
     private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {
-        Caller caller = Caller.of(identity);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return events.all().map(all -> all.stream()
-                .filter(e -> caller.maySeeSite(e.siteCode))
-                .filter(e -> siteCodes.isEmpty() || siteCodes.contains(e.siteCode))
+                .filter(e -> scope.covers(e.siteCode))
                 .filter(e -> asOf == null || !e.onset.isAfter(asOf))
                 .toList());
-    }
-
-    /** The sites asked for (null: every site), narrowed to the caller's own when the caller is confined to them. */
-    private static Set<String> exportSites(Caller caller, List<String> requested) {
-        Set<String> visible = caller.visibleSites(Caller.Action.READ);
-        if (visible == null) {
-            return requested.isEmpty() ? null : Set.copyOf(requested);
-        }
-        return requested.isEmpty() ? visible
-                : requested.stream().filter(visible::contains).collect(Collectors.toSet());
     }
 
     /** How far an export has read: the last event of the latest page (null before the first). */
