@@ -36,9 +36,9 @@ import io.smallrye.mutiny.Uni;
 
 /** The study demographics of the sites the caller may see, at a cut-off date. */
 @ApplicationScoped
-public class EnrollmentSummaryService {
+public class EnrollmentReportService {
 
-    private final StudyDemographics demographics = new StudyDemographics();
+    private final EnrollmentFigures demographics = new EnrollmentFigures();
 
     @Inject
     PatientAccess access;
