@@ -34,7 +34,8 @@ class ArchitectureTest {
     /** The packages of common that need a database: the gateway has no use for them. */
     private static final String[] COMMON_DATA = {
             "org.celltrial.common.audit..", "org.celltrial.common.enrollment..", "org.celltrial.common.idempotency..",
-            "org.celltrial.common.protocol..", "org.celltrial.common.record..", "org.celltrial.common.tracing.." };
+            "org.celltrial.common.persistence..", "org.celltrial.common.protocol..", "org.celltrial.common.record..",
+            "org.celltrial.common.tracing.." };
 
     private static final String[] SERVICES = { "enrollment", "safety", "efficacy" };
 

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +23,12 @@ public class MeasurementRepository {
                 .getResultList());
     }
 
-    /** Every patient with measurements of this kind: id, site and subject ID as recorded. */
-    public <M extends Measurement> Uni<List<Object[]>> patients(Class<M> kind) {
+    /** Every patient with measurements of this kind that are not voided, with the site recorded. */
+    public <M extends Measurement> Uni<List<MeasuredPatient>> patients(Class<M> kind) {
         return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("select distinct patientId, siteCode, subjectId from " + kind.getSimpleName()
-                        + " where voided = false", Object[].class)
+                .createSelectionQuery("select distinct new " + MeasuredPatient.class.getName()
+                        + "(patientId, siteCode) from " + kind.getSimpleName() + " where voided = false",
+                        MeasuredPatient.class)
                 .getResultList());
     }
 }

@@ -1,8 +1,5 @@
 package org.celltrial.enrollment.access;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,25 +55,6 @@ public class PatientAccess {
             requireWrite(caller, patient.siteCode);
             return patient;
         });
-    }
-
-    /**
-     * The sites a listing or report covers: those asked for (every site when none), narrowed to the caller's own
-     * readable sites ({@link Caller#visibleSites}); sites outside them are left out rather than refused. Null means
-     * every site.
-     */
-    public Set<String> sitesToShow(List<String> requested) {
-        Caller caller = caller();
-        Set<String> asked = requested == null || requested.isEmpty() ? null : new TreeSet<>(requested);
-        Set<String> visible = caller.visibleSites(Caller.Action.READ);
-        if (visible == null) {
-            return asked;
-        }
-        Set<String> allowed = new TreeSet<>(visible);
-        if (asked != null) {
-            allowed.retainAll(asked);
-        }
-        return allowed;
     }
 
     /** A site the caller may write patient data of: a 404 for a site it may not see, a 403 for one it only reads. */

@@ -11,11 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One evaluation of the eligibility criteria, kept with every criterion's result and why. */
 @Entity
+@Immutable
 @Table(name = "eligibility_assessment")
 public class EligibilityAssessment {
 
@@ -35,10 +37,9 @@ public class EligibilityAssessment {
     @Column(nullable = false)
     public EligibilityOutcome outcome;
 
-    /** The {@link EligibilityResponse} as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String result;
+    public EligibilityResponse result;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

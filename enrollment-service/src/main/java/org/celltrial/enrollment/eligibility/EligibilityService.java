@@ -21,9 +21,6 @@ import org.celltrial.enrollment.patient.PatientStatus;
 import org.celltrial.enrollment.patient.PriorTherapyRepository;
 import org.celltrial.enrollment.protocol.ProtocolService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -54,9 +51,6 @@ public class EligibilityService {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     SecurityIdentity identity;
@@ -120,11 +114,7 @@ public class EligibilityService {
         assessment.assessedBy = identity.getPrincipal().getName();
         assessment.outcome = response.outcome();
         assessment.createdAt = clock.instant();
-        try {
-            assessment.result = json.writeValueAsString(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An eligibility result must serialise", e);
-        }
+        assessment.result = response;
         return assessments.persist(assessment).replaceWithVoid();
     }
 }

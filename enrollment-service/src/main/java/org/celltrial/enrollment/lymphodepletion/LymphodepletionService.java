@@ -25,9 +25,6 @@ import org.celltrial.enrollment.protocol.ProtocolDefinition;
 import org.celltrial.enrollment.protocol.ProtocolService;
 import org.celltrial.enrollment.record.RecordVoiding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -69,9 +66,6 @@ public class LymphodepletionService {
     AuditTrail audit;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -97,7 +91,7 @@ public class LymphodepletionService {
                 stored.id = view.id();
                 stored.patientId = patientId;
                 stored.plannedInfusion = view.plannedInfusionDate();
-                stored.plan = write(view);
+                stored.plan = view;
                 stored.createdAt = clock.instant();
                 stored.createdBy = identity.getPrincipal().getName();
                 return plans.persist(stored).call(() -> audit.created("LymphodepletionPlan", view.id(), view))
@@ -179,7 +173,7 @@ public class LymphodepletionService {
         return access.visible(patientId).flatMap(patient -> plans.latest(patientId)
                 .flatMap(plan -> administrations.ofPatient(patientId).map(given -> {
                     LocalDate plannedDay0 = plan == null ? null : plan.plannedInfusion;
-                    return new LymphodepletionView(plan == null ? null : read(plan.plan),
+                    return new LymphodepletionView(plan == null ? null : plan.plan,
                             given.stream().map(a -> AdministrationView.of(a, plannedDay0)).toList());
                 })));
     }
@@ -228,22 +222,6 @@ public class LymphodepletionService {
         if (request.isOmission() && !given.isEmpty()) {
             throw ProblemException.conflict(given.size() + " dose(s) are already recorded for " + patient.subjectId
                     + "; lymphodepletion cannot also be omitted");
-        }
-    }
-
-    private String write(PlanView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A plan must serialise", e);
-        }
-    }
-
-    private PlanView read(String plan) {
-        try {
-            return json.readValue(plan, PlanView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored plan no longer reads", e);
         }
     }
 }

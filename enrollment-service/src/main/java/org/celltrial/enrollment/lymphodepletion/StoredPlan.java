@@ -9,11 +9,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A lymphodepletion plan as computed; a new plan is a new row, the latest one counts. */
 @Entity
+@Immutable
 @Table(name = "lymphodepletion_plan")
 public class StoredPlan {
 
@@ -26,10 +28,9 @@ public class StoredPlan {
     @Column(name = "planned_infusion", nullable = false)
     public LocalDate plannedInfusion;
 
-    /** The {@link PlanView} as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String plan;
+    public PlanView plan;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

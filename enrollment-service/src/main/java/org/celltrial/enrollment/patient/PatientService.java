@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.common.versioning.Versions;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.protocol.ProtocolService;
@@ -131,11 +131,11 @@ public class PatientService {
     public Uni<Page<PatientSummary>> list(List<String> siteCodes, PatientStatus status, Integer limit,
             String cursor) {
         int size = Page.limit(limit);
-        Set<String> visibleSites = access.sitesToShow(siteCodes);
-        if (visibleSites != null && visibleSites.isEmpty()) {
+        SiteScope scope = SiteScope.of(access.caller(), siteCodes);
+        if (scope.coversNone()) {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }
-        return patients.pageAfter(visibleSites, status, Page.after(cursor), size + 1)
+        return patients.pageAfter(scope.sites(), status, Page.after(cursor), size + 1)
                 .map(rows -> Page.of(rows, size, patient -> patient.subjectId, PatientSummary::of));
     }
 

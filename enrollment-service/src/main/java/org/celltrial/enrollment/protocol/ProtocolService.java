@@ -10,9 +10,6 @@ import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.versioning.Versions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,9 +24,6 @@ public class ProtocolService {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     SecurityIdentity identity;
@@ -56,34 +50,18 @@ public class ProtocolService {
             Versions.requireMatch(ifMatch, current.version);
             ProtocolVersion next = new ProtocolVersion();
             next.version = current.version + 1;
-            next.definition = write(update.definition);
+            next.definition = update.definition;
             next.createdAt = clock.instant();
             next.createdBy = identity.getPrincipal().getName();
             next.reason = update.reason;
             return protocols.persist(next)
                     .call(saved -> audit.record(AuditAction.CREATE, "ProtocolVersion", saved.version,
-                            read(current.definition), update.definition, update.reason))
+                            current.definition, update.definition, update.reason))
                     .map(this::view);
         });
     }
 
-    public ProtocolDefinition read(String definition) {
-        try {
-            return json.readValue(definition, ProtocolDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored protocol no longer reads: " + e.getOriginalMessage(), e);
-        }
-    }
-
     ProtocolView view(ProtocolVersion stored) {
-        return new ProtocolView(stored.version, stored.createdAt, stored.reason, read(stored.definition));
-    }
-
-    private String write(ProtocolDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A protocol must serialise", e);
-        }
+        return new ProtocolView(stored.version, stored.createdAt, stored.reason, stored.definition);
     }
 }

@@ -8,7 +8,7 @@ import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
 
 /**
- * What the study demographics need to know of one patient, every date as recorded: {@link StudyDemographics}
+ * What the study demographics need to know of one patient, every date as recorded: {@link EnrollmentFigures}
  * applies the cut-off. {@code priorTherapies} holds one category per prior-therapy entry; {@code day0} and
  * {@code infusedDoseLevel} are null before the infusion, {@code firstLymphodepletionDose} while no dose was given
  * (an omission is not a dose).

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The enrolled patients at a cut-off, pseudonymised (subject IDs only: no birth dates, initials or screening
- * numbers), as a paper's demographics table reports them. {@link StudyDemographics} defines every figure.
+ * numbers), as a paper's demographics table reports them. {@link EnrollmentFigures} defines every figure.
  */
 public record EnrollmentSummary(
         LocalDate asOf,

@@ -1,6 +1,7 @@
 package org.celltrial.safety.ae;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.celltrial.common.persistence.JsonArrayColumn;
 import org.celltrial.common.record.PatientRecord;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An adverse event, with its CTCAE v5.0 term and MedDRA code. For a derived event both the derived grade (and
@@ -64,9 +69,10 @@ public class AdverseEvent extends PatientRecord {
     @Column(nullable = false)
     public boolean serious;
 
-    /** A JSON array of {@link SeriousnessCriterion} (text: Hibernate Reactive maps JSON columns to objects only). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonArrayColumn.class)
     @Column(name = "seriousness_criteria", nullable = false)
-    public String seriousnessCriteria;
+    public List<SeriousnessCriterion> seriousnessCriteria;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "related_to_car_t")
@@ -82,9 +88,11 @@ public class AdverseEvent extends PatientRecord {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
-    /** A JSON array of treatment names (e.g. tocilizumab, methylprednisolone). */
+    /** Treatment names (e.g. tocilizumab, methylprednisolone). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonArrayColumn.class)
     @Column(nullable = false)
-    public String treatments;
+    public List<String> treatments;
 
     /** When the sponsor became aware of the event: expedited reporting deadlines run from it. */
     @Column(name = "awareness_date")

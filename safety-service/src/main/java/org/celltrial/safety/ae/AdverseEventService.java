@@ -30,7 +30,6 @@ import org.celltrial.common.versioning.Versions;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,12 +81,12 @@ public class AdverseEventService {
             event.onset = request.onset();
             event.grade = request.grade();
             event.serious = request.serious();
-            event.seriousnessCriteria = write(request.seriousnessCriteria());
+            event.seriousnessCriteria = request.seriousnessCriteria();
             event.relatedToCarT = request.relatedToCarT();
             event.relatedToLymphodepletion = request.relatedToLymphodepletion();
             event.outcome = request.outcome();
             event.resolvedOn = request.resolvedOn();
-            event.treatments = write(request.treatments());
+            event.treatments = request.treatments();
             event.awarenessDate = request.awarenessDate();
             event.expected = request.expected();
             return event;
@@ -143,12 +142,12 @@ public class AdverseEventService {
                 event.confirmationReason = update.reason();
             }
             event.serious = update.serious();
-            event.seriousnessCriteria = write(update.seriousnessCriteria());
+            event.seriousnessCriteria = update.seriousnessCriteria();
             event.relatedToCarT = update.relatedToCarT();
             event.relatedToLymphodepletion = update.relatedToLymphodepletion();
             event.outcome = update.outcome();
             event.resolvedOn = update.resolvedOn();
-            event.treatments = write(update.treatments());
+            event.treatments = update.treatments();
             event.awarenessDate = update.awarenessDate();
             event.expected = update.expected();
             event.reportedOn = update.reportedOn();
@@ -191,9 +190,9 @@ public class AdverseEventService {
     /** The event's stored follow-up fields, as a follow-up would send them (without a reason). */
     private AdverseEventUpdate updatable(AdverseEvent event) {
         return new AdverseEventUpdate(event.confirmedGrade, event.serious,
-                read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
+                event.seriousnessCriteria,
                 event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
-                read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
+                event.treatments, event.awarenessDate, event.expected,
                 event.reportedOn, null);
     }
 
@@ -310,8 +309,8 @@ public class AdverseEventService {
         event.resolvedOn = derived.resolvedOn();
         event.outcome = derivedOutcome(derived);
         event.serious = false;
-        event.seriousnessCriteria = "[]";
-        event.treatments = "[]";
+        event.seriousnessCriteria = List.of();
+        event.treatments = List.of();
         event.applyGrade();
         return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
                 .replaceWithVoid();
@@ -347,25 +346,9 @@ public class AdverseEventService {
         return new AdverseEventView(event.id, event.patientId, event.subjectId, event.siteCode, event.origin,
                 event.ctcaeTerm, event.meddraCode, event.onset, event.grade, event.derivedGrade, event.derivedRule,
                 event.confirmedGrade, event.confirmationReason, event.serious,
-                read(event.seriousnessCriteria, new TypeReference<List<SeriousnessCriterion>>() { }),
+                event.seriousnessCriteria,
                 event.derivedBy, event.protocolVersion, event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
-                read(event.treatments, new TypeReference<List<String>>() { }), event.awarenessDate, event.expected,
+                event.treatments, event.awarenessDate, event.expected,
                 event.reportedOn, event.version);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored adverse event no longer reads", e);
-        }
     }
 }

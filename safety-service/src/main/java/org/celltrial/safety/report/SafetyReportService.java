@@ -3,22 +3,18 @@ package org.celltrial.safety.report;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.safety.ae.AdverseEvent;
 import org.celltrial.safety.ae.AdverseEventRepository;
 import org.celltrial.safety.ae.AdverseEventRepository.ExportKey;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventView;
-import org.celltrial.safety.ae.Origin;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +27,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SafetyReportService {
+
+    private final SafetyFigures figures = new SafetyFigures();
 
     @Inject
     AdverseEventRepository events;
@@ -46,25 +44,8 @@ public class SafetyReportService {
 
     @WithSession
     public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
-        return visibleEvents(asOf, siteCodes).map(found -> {
-            Map<String, List<AdverseEvent>> byPatient = found.stream()
-                    .collect(Collectors.groupingBy(e -> e.subjectId, TreeMap::new, Collectors.toList()));
-            List<SafetySummary.PatientRow> rows = byPatient.values().stream().map(patientEvents ->
-                    new SafetySummary.PatientRow(patientEvents.get(0).subjectId, patientEvents.get(0).siteCode,
-                            maxGrade(patientEvents, Origin.CRS), maxGrade(patientEvents, Origin.ICANS))).toList();
-            List<SafetySummary.TermRow> terms = found.stream()
-                    .collect(Collectors.groupingBy(e -> e.ctcaeTerm, TreeMap::new, Collectors.toList()))
-                    .values().stream().map(SafetyReportService::termRow).toList();
-            List<SafetySummary.SeriousEvent> serious = found.stream().filter(e -> e.serious)
-                    .map(e -> adverseEvents.view(e))
-                    .map(v -> new SafetySummary.SeriousEvent(v.id(), v.subjectId(), v.ctcaeTerm(), v.onset(),
-                            v.grade(), v.seriousnessCriteria().stream().map(Enum::name).toList()))
-                    .toList();
-            return new SafetySummary(asOf, siteCodes, rows.size(), rows,
-                    patientsByMaxGrade(rows.stream().map(SafetySummary.PatientRow::maxCrsGrade).toList()),
-                    patientsByMaxGrade(rows.stream().map(SafetySummary.PatientRow::maxIcansGrade).toList()),
-                    terms, serious);
-        });
+        return visibleEvents(asOf, siteCodes)
+                .map(found -> figures.summarise(asOf, siteCodes, found.stream().map(adverseEvents::view).toList()));
     }
 
     @WithSession
@@ -82,10 +63,10 @@ public class SafetyReportService {
      * empty when nothing matches. The caller's sites are read now, on the request, not when the pages are.
      */
     public Multi<List<AdverseEventView>> exportPages(LocalDate asOf, List<String> siteCodes) {
-        Set<String> sites = exportSites(Caller.of(identity), siteCodes);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         int pageSize = export.pageSize();
         return Multi.createBy().repeating()
-                .uni(ExportProgress::new, progress -> events.exportPage(asOf, sites, progress.last, pageSize)
+                .uni(ExportProgress::new, progress -> events.exportPage(asOf, scope.sites(), progress.last, pageSize)
                         .invoke(progress::passed))
                 // a short page is the last; a full one may be too, which the next (empty) page tells
                 .whilst(page -> page.size() == pageSize)
@@ -93,22 +74,11 @@ public class SafetyReportService {
     }
 
     private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {
-        Caller caller = Caller.of(identity);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return events.all().map(all -> all.stream()
-                .filter(e -> caller.maySeeSite(e.siteCode))
-                .filter(e -> siteCodes.isEmpty() || siteCodes.contains(e.siteCode))
+                .filter(e -> scope.covers(e.siteCode))
                 .filter(e -> asOf == null || !e.onset.isAfter(asOf))
                 .toList());
-    }
-
-    /** The sites asked for (null: every site), narrowed to the caller's own when the caller is confined to them. */
-    private static Set<String> exportSites(Caller caller, List<String> requested) {
-        Set<String> visible = caller.visibleSites(Caller.Action.READ);
-        if (visible == null) {
-            return requested.isEmpty() ? null : Set.copyOf(requested);
-        }
-        return requested.isEmpty() ? visible
-                : requested.stream().filter(visible::contains).collect(Collectors.toSet());
     }
 
     /** How far an export has read: the last event of the latest page (null before the first). */
@@ -125,28 +95,5 @@ public class SafetyReportService {
 
     private static String sortKey(AdverseEvent event) {
         return event.subjectId + "|" + event.onset + "|" + event.id;
-    }
-
-    private static int maxGrade(List<AdverseEvent> events, Origin origin) {
-        return events.stream().filter(e -> e.origin == origin).mapToInt(e -> e.grade).max().orElse(0);
-    }
-
-    /** Patients per max grade, every grade 0-5 listed so "grade ≥ 2: 0 patients" reads from the report. */
-    private static Map<Integer, Integer> patientsByMaxGrade(List<Integer> maxGrades) {
-        Map<Integer, Integer> counts = new TreeMap<>();
-        for (int grade = 0; grade <= 5; grade++) {
-            int g = grade;
-            counts.put(grade, (int) maxGrades.stream().filter(max -> max == g).count());
-        }
-        return counts;
-    }
-
-    private static SafetySummary.TermRow termRow(List<AdverseEvent> ofTerm) {
-        Map<String, Integer> worstByPatient = ofTerm.stream()
-                .collect(Collectors.toMap(e -> e.subjectId, e -> e.grade, Math::max, TreeMap::new));
-        Map<Integer, Integer> byGrade = new TreeMap<>();
-        worstByPatient.values().forEach(grade -> byGrade.merge(grade, 1, Integer::sum));
-        return new SafetySummary.TermRow(ofTerm.get(0).ctcaeTerm, ofTerm.get(0).meddraCode, worstByPatient.size(),
-                byGrade);
     }
 }

@@ -18,10 +18,10 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/summary")
 @Produces(MediaType.APPLICATION_JSON)
-public class SummaryResource {
+public class EfficacyReportResource {
 
     @Inject
-    SummaryService summaries;
+    EfficacyReportService reports;
 
     @GET
     @RolesAllowed({Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.SPONSOR})
@@ -29,6 +29,6 @@ public class SummaryResource {
             + "sustained B-cell aplasia, autoantibody conversion (pseudonymised)")
     public Uni<EfficacySummary> summary(@QueryParam("asOf") String asOf,
             @QueryParam("siteCode") List<String> siteCodes) {
-        return summaries.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes);
+        return reports.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes);
     }
 }

@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BinaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.infusion.Infusion;
 import org.celltrial.enrollment.infusion.InfusionRepository;
@@ -36,9 +36,9 @@ import io.smallrye.mutiny.Uni;
 
 /** The study demographics of the sites the caller may see, at a cut-off date. */
 @ApplicationScoped
-public class EnrollmentSummaryService {
+public class EnrollmentReportService {
 
-    private final StudyDemographics demographics = new StudyDemographics();
+    private final EnrollmentFigures demographics = new EnrollmentFigures();
 
     @Inject
     PatientAccess access;
@@ -67,24 +67,24 @@ public class EnrollmentSummaryService {
      */
     @WithSession
     public Uni<EnrollmentSummary> summary(LocalDate asOf, List<String> siteCodes) {
-        Set<String> shown = access.sitesToShow(siteCodes);
-        return coveredSites(shown).flatMap(covered -> facts(asOf, shown)
+        SiteScope scope = SiteScope.of(access.caller(), siteCodes);
+        return coveredSites(scope).flatMap(covered -> facts(asOf, scope)
                 .map(facts -> demographics.summarise(asOf, covered, facts)));
     }
 
-    private Uni<List<String>> coveredSites(Set<String> shown) {
-        if (shown != null) {
-            return Uni.createFrom().item(List.copyOf(shown));
+    private Uni<List<String>> coveredSites(SiteScope scope) {
+        if (!scope.everySite()) {
+            return Uni.createFrom().item(List.copyOf(scope.sites()));
         }
         return sites.listAll(Sort.by("code")).map(all -> all.stream().map(site -> site.code).toList());
     }
 
     /** The facts of every patient consented by the cut-off, read in one query per table, not per patient. */
-    private Uni<List<DemographicFacts>> facts(LocalDate asOf, Set<String> shown) {
-        if (shown != null && shown.isEmpty()) {
+    private Uni<List<DemographicFacts>> facts(LocalDate asOf, SiteScope scope) {
+        if (scope.coversNone()) {
             return Uni.createFrom().item(List.of());
         }
-        return patients.consentedBy(asOf, shown).flatMap(consented -> {
+        return patients.consentedBy(asOf, scope.sites()).flatMap(consented -> {
             if (consented.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }

@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The demographics table at a cut-off, checked against the reference study's figures; durations per
  * docs/clinical-rules.md, Reporting durations.
  */
-class StudyDemographicsTest {
+class EnrollmentFiguresTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2025-06-15");
 
-    private final StudyDemographics demographics = new StudyDemographics();
+    private final EnrollmentFigures demographics = new EnrollmentFigures();
 
     /**
      * The reference study at 2025-06-15: ages 8, 12, 13, 25; platelets 2, 8, 10, 24; disease 1862, 2771, 2981,

@@ -1,11 +1,6 @@
 package org.celltrial.efficacy.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.SiteScope;
 import org.celltrial.efficacy.antibody.AutoantibodyService;
 import org.celltrial.efficacy.antibody.ElisaRecord;
 import org.celltrial.efficacy.bcell.BCellService;
@@ -29,7 +25,6 @@ import org.celltrial.efficacy.platelet.PlateletCountRecord;
 import org.celltrial.efficacy.response.PatientResponse;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
-import org.celltrial.efficacy.response.ResponseStatus;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,7 +33,9 @@ import io.smallrye.mutiny.Uni;
 
 /** The efficacy summary of every infused patient the caller may see, at a cut-off date. */
 @ApplicationScoped
-public class SummaryService {
+public class EfficacyReportService {
+
+    private final EfficacyFigures figures = new EfficacyFigures();
 
     @Inject
     MeasurementRepository measurements;
@@ -60,15 +57,14 @@ public class SummaryService {
 
     @WithSession
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
-        Caller caller = Caller.of(identity);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())
-                .filter(patient -> caller.maySeeSite(patient.getValue())
-                        && (siteCodes.isEmpty() || siteCodes.contains(patient.getValue())))
+                .filter(patient -> scope.covers(patient.getValue()))
                 // One patient at a time: the session is not shared between concurrent operations.
                 .onItem().transformToUniAndConcatenate(patient -> row(patient.getKey(), asOf))
                 .filter(Objects::nonNull)
                 .collect().asList())
-                .map(rows -> summarise(asOf, siteCodes, rows));
+                .map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
 
     /** Every patient with efficacy data, with the site recorded. */
@@ -79,7 +75,8 @@ public class SummaryService {
                 .onItem().transformToUniAndConcatenate(kind -> measurements.patients(kind))
                 .collect().asList()
                 .map(lists -> {
-                    lists.forEach(rows -> rows.forEach(row -> known.put((UUID) row[0], (String) row[1])));
+                    lists.forEach(measured -> measured.forEach(patient -> known.put(patient.patientId(),
+                            patient.siteCode())));
                     return known;
                 });
     }
@@ -110,44 +107,5 @@ public class SummaryService {
                 antibodies == null ? null : antibodies.anyPositiveAtBaseline(),
                 antibodies == null ? null : antibodies.allNegativeAfterInfusion(),
                 response.rescueIndependence() == null ? null : response.rescueIndependence().rescueFreeAtCutOff());
-    }
-
-    private static EfficacySummary summarise(LocalDate asOf, List<String> siteCodes,
-            List<EfficacySummary.PatientRow> rows) {
-        List<EfficacySummary.PatientRow> sorted = rows.stream()
-                .sorted(Comparator.comparing(EfficacySummary.PatientRow::subjectId)).toList();
-        Map<ResponseStatus, Integer> byBest = new EnumMap<>(ResponseStatus.class);
-        for (ResponseStatus status : ResponseStatus.values()) {
-            byBest.put(status, (int) sorted.stream().filter(r -> r.bestResponse() == status).count());
-        }
-        int responders = byBest.get(ResponseStatus.CR) + byBest.get(ResponseStatus.R);
-        List<Integer> times = new ArrayList<>(sorted.stream().map(EfficacySummary.PatientRow::timeToResponseDays)
-                .filter(Objects::nonNull).sorted().toList());
-        return new EfficacySummary(asOf, siteCodes, sorted.size(), byBest,
-                new EfficacySummary.Rate(responders, percent(responders, sorted.size())),
-                new EfficacySummary.Rate(byBest.get(ResponseStatus.CR),
-                        percent(byBest.get(ResponseStatus.CR), sorted.size())),
-                median(times),
-                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.bCellAplasiaSustained())).count(),
-                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyPositiveAtBaseline())).count(),
-                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.gpAutoantibodyAllNegativeAfter())).count(),
-                (int) sorted.stream().filter(r -> Boolean.TRUE.equals(r.rescueFreeAtCutOff())).count(),
-                sorted);
-    }
-
-    static BigDecimal percent(int part, int whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-    }
-
-    static BigDecimal median(List<Integer> sortedValues) {
-        int n = sortedValues.size();
-        if (n == 0) {
-            return null;
-        }
-        BigDecimal middle = BigDecimal.valueOf(sortedValues.get(n / 2));
-        return n % 2 == 1 ? middle
-                : middle.add(BigDecimal.valueOf(sortedValues.get(n / 2 - 1))).divide(BigDecimal.valueOf(2), 1,
-                        RoundingMode.HALF_UP);
     }
 }

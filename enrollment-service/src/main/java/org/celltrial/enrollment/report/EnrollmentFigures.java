@@ -39,7 +39,7 @@ import org.celltrial.enrollment.patient.TherapyCategory;
  * null but the shape stays the same, so a client can always read every field; each duration states its unit and
  * rule.
  */
-public class StudyDemographics {
+public class EnrollmentFigures {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String DISEASE_DURATION_RULE = DurationUnit.YEARS.rule("ITP diagnosis to Day 0, or to the "

@@ -20,10 +20,10 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/summary")
 @Produces(MediaType.APPLICATION_JSON)
-public class EnrollmentSummaryResource {
+public class EnrollmentReportResource {
 
     @Inject
-    EnrollmentSummaryService summaries;
+    EnrollmentReportService reports;
 
     @Inject
     Clock clock;
@@ -36,6 +36,6 @@ public class EnrollmentSummaryResource {
     public Uni<EnrollmentSummary> summary(@QueryParam("asOf") String asOf,
             @QueryParam("siteCode") List<String> siteCodes) {
         LocalDate cutOff = Params.date(asOf, "asOf");
-        return summaries.summary(cutOff != null ? cutOff : LocalDate.now(clock), siteCodes);
+        return reports.summary(cutOff != null ? cutOff : LocalDate.now(clock), siteCodes);
     }
 }
