@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.celltrial.devtools.demo.DemoStudy.AdverseEventFollowUp;
 import org.celltrial.devtools.demo.DemoStudy.Observation;
 import org.celltrial.devtools.demo.DemoStudy.OmittedLymphodepletion;
 import org.celltrial.devtools.demo.DemoStudy.Patient;
@@ -18,7 +17,6 @@ import org.celltrial.devtools.demo.DemoStudy.PlannedLymphodepletion;
 import org.celltrial.devtools.demo.GatewayClient.ApiException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -37,7 +35,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DemoStudyLoader {
 
     private static final String ENROLLMENT = "/api/v1/enrollment";
-    private static final String SAFETY = "/api/v1/safety";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A patient as loaded. */
@@ -59,6 +56,7 @@ public final class DemoStudyLoader {
     private final String siteCode;
     private final String siteName;
     private final String writer;
+    private final AdverseEventFollowUps adverseEvents;
 
     /**
      * @param siteCode the site to load into, or null for the file's ({@code SITE-01})
@@ -72,6 +70,7 @@ public final class DemoStudyLoader {
         this.siteName = this.siteCode.equals(study.site().code()) ? study.site().name()
                 : "Demo study site " + this.siteCode;
         this.writer = writer != null ? writer : study.users().writer();
+        this.adverseEvents = new AdverseEventFollowUps(api, this.writer);
     }
 
     public Loaded load() {
@@ -190,7 +189,7 @@ public final class DemoStudyLoader {
         for (Observation observation : patient.observations()) {
             api.create(writer, observation.kind().path(id), observation.body(), idempotencyKey(id, observation));
         }
-        int followUps = followUpAdverseEvents(patient.adverseEventFollowUps(), id);
+        int followUps = adverseEvents.followUp(patient.adverseEventFollowUps(), id);
 
         DemoStudy.Screening identity = patient.screening();
         out.printf("  %s %s (%s): %s, age %d at Day 0 %s, ITP %d years, follow-up %d months; %s; %d observations%s%n",
@@ -277,84 +276,6 @@ public final class DemoStudyLoader {
         }
         return "lymphodepleted as planned (" + String.join(", ", given.subList(0, Math.min(2, given.size())))
                 + " × " + Math.max(1, given.size() / 2) + " days)";
-    }
-
-    /**
-     * Follows up the adverse events the services derived (e.g. the ICANS episode) with what was done about them:
-     * treatments and relatedness, never a grade. Already followed up: left as it is.
-     */
-    private int followUpAdverseEvents(List<AdverseEventFollowUp> followUps, String id) {
-        int updated = 0;
-        for (AdverseEventFollowUp followUp : followUps) {
-            JsonNode events = api.get(writer, GatewayClient.withQuery(SAFETY + "/patients/" + id + "/adverse-events",
-                    Map.of("limit", 200))).path("items");
-            int matched = 0;
-            for (JsonNode event : events) {
-                if (!followUp.origin().equals(event.path("origin").asText())) {
-                    continue;
-                }
-                matched++;
-                String path = SAFETY + "/adverse-events/" + event.path("id").asText();
-                GatewayClient.Answer current = api.get(writer, path, Set.of(200));
-                if (alreadyFollowedUp(current.body(), followUp)) {
-                    continue;
-                }
-                api.put(writer, path, followUpRequest(current.body(), followUp), current.etag());
-                updated++;
-            }
-            if (matched == 0) {
-                throw new IllegalStateException("No " + followUp.origin() + " adverse event to follow up for patient "
-                        + id + ": the engines did not derive one from the observations");
-            }
-        }
-        return updated;
-    }
-
-    /** The adverse event as it is, with the follow-up's fields and treatments added. */
-    private static ObjectNode followUpRequest(JsonNode event, AdverseEventFollowUp followUp) {
-        ObjectNode update = NODES.objectNode();
-        update.put("serious", event.path("serious").asBoolean(false));
-        update.set("seriousnessCriteria", event.path("seriousnessCriteria").isArray()
-                ? event.path("seriousnessCriteria") : NODES.arrayNode());
-        for (String field : AdverseEventFollowUp.FIELDS) {
-            JsonNode value = followUp.fields().containsKey(field) ? followUp.fields().get(field) : event.path(field);
-            if (!value.isMissingNode() && !value.isNull()) {
-                update.set(field, value);
-            }
-        }
-        ArrayNode treatments = NODES.arrayNode();
-        event.path("treatments").forEach(treatments::add);
-        for (String treatment : followUp.treatments()) {
-            if (!contains(treatments, treatment)) {
-                treatments.add(treatment);
-            }
-        }
-        update.set("treatments", treatments);
-        update.put("reason", followUp.reason());
-        return update;
-    }
-
-    private static boolean alreadyFollowedUp(JsonNode event, AdverseEventFollowUp followUp) {
-        for (String treatment : followUp.treatments()) {
-            if (!contains(event.path("treatments"), treatment)) {
-                return false;
-            }
-        }
-        for (Map.Entry<String, JsonNode> field : followUp.fields().entrySet()) {
-            if (!field.getValue().asText().equals(event.path(field.getKey()).asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean contains(JsonNode array, String text) {
-        for (JsonNode element : array) {
-            if (element.asText().equals(text)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The patient and what names the observation (e.g. vitals at an instant), so a re-run replays, never adds. */
