@@ -1,4 +1,4 @@
-package org.celltrial.testing;
+package org.celltrial.devtools;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code DEVPOSTGRES READY ...} and blocks until the JVM is told to stop (SIGTERM/SIGINT), when the server is
  * shut down cleanly.</li>
  * </ul>
- * Not part of any test; it lives in the test sources because its dependencies (zonky, the JDBC driver) are
- * common's test dependencies.
+ * Run as {@code java -jar celltrial-dev-tools.jar postgres ensure|embedded ...} (see {@link DevTools}).
  */
 public final class DevPostgres {
 
@@ -36,30 +35,34 @@ public final class DevPostgres {
     private DevPostgres() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Runs {@code ensure} or {@code embedded} (which returns only when its server could not be set up). */
+    public static int run(String[] args) throws IOException, InterruptedException {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
             case "ensure" -> {
                 if (args.length != 4) {
-                    usage();
+                    return usage();
                 }
                 String password = System.getenv().getOrDefault("CELLTRIAL_DB_PASSWORD", "");
-                System.exit(ensure(args[1], Integer.parseInt(args[2]), args[3], password));
+                return ensure(args[1], Integer.parseInt(args[2]), args[3], password);
             }
             case "embedded" -> {
                 if (args.length != 3) {
-                    usage();
+                    return usage();
                 }
-                embedded(Integer.parseInt(args[1]), Path.of(args[2]));
+                return embedded(Integer.parseInt(args[1]), Path.of(args[2]));
             }
-            default -> usage();
+            default -> {
+                return usage();
+            }
         }
     }
 
-    private static void usage() {
-        System.err.println("usage: DevPostgres ensure HOST PORT USER   (password from CELLTRIAL_DB_PASSWORD)");
-        System.err.println("       DevPostgres embedded PORT DATA_DIR");
-        System.exit(64);
+    private static int usage() {
+        System.err.println("usage: java -jar celltrial-dev-tools.jar postgres ensure HOST PORT USER"
+                + "   (password from CELLTRIAL_DB_PASSWORD)");
+        System.err.println("       java -jar celltrial-dev-tools.jar postgres embedded PORT DATA_DIR");
+        return 64;
     }
 
     static int ensure(String host, int port, String user, String password) {
@@ -101,7 +104,7 @@ public final class DevPostgres {
         }
     }
 
-    private static void embedded(int port, Path dataDir) throws IOException, InterruptedException {
+    private static int embedded(int port, Path dataDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         // Kept across runs (initdb only when the directory holds no cluster yet); zonky refuses a data
         // directory another embedded server still holds (epg-lock), so two suites cannot share it.
@@ -123,11 +126,12 @@ public final class DevPostgres {
         }, "devpostgres-stop"));
         int ensured = ensure("127.0.0.1", port, "postgres", "");
         if (ensured != 0) {
-            System.exit(ensured);
+            return ensured;
         }
         System.out.printf("DEVPOSTGRES READY host=127.0.0.1 port=%d user=postgres data=%s%n", port,
                 dataDir.toAbsolutePath());
         System.out.flush();
         new CountDownLatch(1).await(); // until the JVM is told to stop
+        return 0;
     }
 }

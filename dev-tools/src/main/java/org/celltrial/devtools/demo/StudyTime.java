@@ -1,4 +1,4 @@
-package org.celltrial.demo;
+package org.celltrial.devtools.demo;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package org.celltrial.demo;
+package org.celltrial.devtools.demo;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -93,10 +93,6 @@ public final class GatewayClient {
     public GatewayClient(String gatewayUrl, String keycloakUrl) {
         this.gateway = stripSlash(gatewayUrl);
         this.tokenEndpoint = stripSlash(keycloakUrl) + "/realms/" + REALM + "/protocol/openid-connect/token";
-    }
-
-    public ObjectMapper json() {
-        return json;
     }
 
     public String gatewayUrl() {
