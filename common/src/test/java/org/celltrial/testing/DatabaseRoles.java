@@ -30,7 +30,15 @@ public record DatabaseRoles(String database, String owner, String ownerPassword,
 
     /** The roles of this database, with the given passwords. */
     public static DatabaseRoles of(String database, String ownerPassword, String runtimePassword) {
-        return new DatabaseRoles(database, database + "_owner", ownerPassword, database + "_app", runtimePassword);
+        return new DatabaseRoles(database, ownerOf(database), ownerPassword, runtimeRoleOf(database), runtimePassword);
+    }
+
+    public static String ownerOf(String database) {
+        return database + "_owner";
+    }
+
+    public static String runtimeRoleOf(String database) {
+        return database + "_app";
     }
 
     /** The roles of this database, with fresh random passwords. */
