@@ -27,10 +27,11 @@ CREATE TRIGGER audit_log_no_truncate
     BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
 
--- The hash chain. seq numbers rows 1, 2, 3... in the order they were committed; prev_hash is the row_hash of the row
+-- The hash chain. chain_seq numbers rows 1, 2, 3... in the order they were committed (named apart from safety's
+-- feed column seq); prev_hash is the row_hash of the row
 -- before (null for the first); row_hash is SHA-256 of prev_hash and the row's content.
 ALTER TABLE audit_log
-    ADD COLUMN seq       BIGINT,
+    ADD COLUMN chain_seq BIGINT,
     ADD COLUMN prev_hash BYTEA,
     ADD COLUMN row_hash  BYTEA;
 
@@ -50,7 +51,7 @@ CREATE FUNCTION audit_log_row_hash(entry audit_log) RETURNS BYTEA
     SET search_path = ${flyway:defaultSchema}, pg_temp
 AS $$
     SELECT sha256(convert_to(jsonb_build_array(
-        entry.seq, encode(entry.prev_hash, 'hex'), entry.id,
+        entry.chain_seq, encode(entry.prev_hash, 'hex'), entry.id,
         to_char(entry.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         entry.actor, entry.action, entry.entity_type, entry.entity_id,
         entry.old_value, entry.new_value, entry.reason, entry.request_id)::text, 'UTF8'))
@@ -66,10 +67,10 @@ DECLARE
 BEGIN
     FOR entry IN SELECT * FROM audit_log ORDER BY occurred_at, id LOOP
         n := n + 1;
-        entry.seq := n;
+        entry.chain_seq := n;
         entry.prev_hash := previous;
         previous := audit_log_row_hash(entry);
-        UPDATE audit_log SET seq = n, prev_hash = entry.prev_hash, row_hash = previous WHERE id = entry.id;
+        UPDATE audit_log SET chain_seq = n, prev_hash = entry.prev_hash, row_hash = previous WHERE id = entry.id;
     END LOOP;
     UPDATE audit_log_head SET last_seq = n, last_hash = previous;
 END
@@ -77,11 +78,11 @@ $$;
 ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
 
 ALTER TABLE audit_log
-    ALTER COLUMN seq SET NOT NULL,
+    ALTER COLUMN chain_seq SET NOT NULL,
     ALTER COLUMN row_hash SET NOT NULL,
-    ADD CONSTRAINT audit_log_seq_unique UNIQUE (seq);
+    ADD CONSTRAINT audit_log_chain_seq_unique UNIQUE (chain_seq);
 
--- Runs as the owner (SECURITY DEFINER), so the runtime role needs no right on audit_log_head. Whatever seq or
+-- Runs as the owner (SECURITY DEFINER), so the runtime role needs no right on audit_log_head. Whatever chain_seq or
 -- hashes an INSERT supplies are replaced. SELECT ... FOR UPDATE waits for an append still uncommitted and then
 -- reads what it committed (READ COMMITTED); a REPEATABLE READ writer racing another gets a serialization failure.
 CREATE FUNCTION audit_log_chain() RETURNS trigger
@@ -92,10 +93,10 @@ DECLARE
     head audit_log_head;
 BEGIN
     SELECT * INTO head FROM audit_log_head FOR UPDATE;
-    NEW.seq := head.last_seq + 1;
+    NEW.chain_seq := head.last_seq + 1;
     NEW.prev_hash := head.last_hash;
     NEW.row_hash := audit_log_row_hash(NEW);
-    UPDATE audit_log_head SET last_seq = NEW.seq, last_hash = NEW.row_hash;
+    UPDATE audit_log_head SET last_seq = NEW.chain_seq, last_hash = NEW.row_hash;
     RETURN NEW;
 END;
 $$;
@@ -107,7 +108,7 @@ CREATE TRIGGER audit_log_chained
 -- One row, always: whether the chain holds, how many rows were checked, and the first broken row with what is
 -- wrong with it. From psql: SELECT * FROM audit_log_verify();
 CREATE FUNCTION audit_log_verify()
-    RETURNS TABLE (verified BOOLEAN, rows_checked BIGINT, broken_seq BIGINT, broken_id UUID, problem TEXT)
+    RETURNS TABLE (verified BOOLEAN, rows_checked BIGINT, broken_chain_seq BIGINT, broken_id UUID, problem TEXT)
     LANGUAGE plpgsql STABLE
     SET search_path = ${flyway:defaultSchema}, pg_temp
 AS $$
@@ -117,19 +118,19 @@ DECLARE
     previous BYTEA;
     n BIGINT := 0;
 BEGIN
-    FOR entry IN SELECT * FROM audit_log ORDER BY seq LOOP
-        IF entry.seq <> n + 1 THEN
-            RETURN QUERY SELECT false, n, entry.seq, entry.id,
-                format('seq %s follows seq %s: the rows between were removed', entry.seq, n);
+    FOR entry IN SELECT * FROM audit_log ORDER BY chain_seq LOOP
+        IF entry.chain_seq <> n + 1 THEN
+            RETURN QUERY SELECT false, n, entry.chain_seq, entry.id,
+                format('chain_seq %s follows chain_seq %s: the rows between were removed', entry.chain_seq, n);
             RETURN;
         END IF;
         IF entry.prev_hash IS DISTINCT FROM previous THEN
-            RETURN QUERY SELECT false, n, entry.seq, entry.id,
-                format('prev_hash is not the row_hash of seq %s: the chain was rewritten here', n);
+            RETURN QUERY SELECT false, n, entry.chain_seq, entry.id,
+                format('prev_hash is not the row_hash of chain_seq %s: the chain was rewritten here', n);
             RETURN;
         END IF;
         IF entry.row_hash IS DISTINCT FROM audit_log_row_hash(entry) THEN
-            RETURN QUERY SELECT false, n, entry.seq, entry.id,
+            RETURN QUERY SELECT false, n, entry.chain_seq, entry.id,
                 'the content does not match row_hash: the row was changed after it was written'::text;
             RETURN;
         END IF;
@@ -139,7 +140,7 @@ BEGIN
     SELECT * INTO head FROM audit_log_head;
     IF head.last_seq <> n OR head.last_hash IS DISTINCT FROM previous THEN
         RETURN QUERY SELECT false, n, head.last_seq, NULL::uuid,
-            format('the chain ends at seq %s but its head records seq %s: rows at its end were removed or replaced',
+            format('the chain ends at chain_seq %s but its head records %s: rows at its end were removed or replaced',
                 n, head.last_seq);
         RETURN;
     END IF;

@@ -104,9 +104,9 @@ public abstract class ServiceFoundationTest {
     @Test
     void anAdminVerifiesTheAuditChainAndSeesTheFirstRowChanged() throws SQLException {
         String id = UUID.randomUUID().toString();
-        String seq = TestDatabase.string(database(), """
+        String chainSeq = TestDatabase.string(database(), """
                 INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id)
-                VALUES (?::uuid, now(), 'foundation-test', 'CREATE', 'test', '1') RETURNING seq""", id);
+                VALUES (?::uuid, now(), 'foundation-test', 'CREATE', 'test', '1') RETURNING chain_seq""", id);
         long rows = TestDatabase.count(database(), "SELECT count(*) FROM audit_log");
         given().auth().oauth2(Tokens.of("admin-user"))
                 .get(basePath() + "/audit/verify")
@@ -121,7 +121,7 @@ public abstract class ServiceFoundationTest {
                     .get(basePath() + "/audit/verify")
                     .then().statusCode(200)
                     .body("verified", equalTo(false))
-                    .body("firstBrokenRow.seq", equalTo(Integer.parseInt(seq)))
+                    .body("firstBrokenRow.chainSeq", equalTo(Integer.parseInt(chainSeq)))
                     .body("firstBrokenRow.id", equalTo(id))
                     .body("firstBrokenRow.problem", containsString("does not match row_hash"));
         } finally {

@@ -17,7 +17,7 @@ public class AuditChain {
     @WithSession
     public Uni<AuditChainVerification> verify() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT verified, rows_checked, broken_seq, broken_id, problem FROM audit_log_verify()",
+                        "SELECT verified, rows_checked, broken_chain_seq, broken_id, problem FROM audit_log_verify()",
                         Object[].class)
                 .getSingleResult())
                 .map(AuditChain::toVerification);

@@ -11,8 +11,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditChainVerification(boolean verified, long rows, BrokenRow firstBrokenRow) {
 
-    /** The first row that does not follow from the ones before it, and why; {@code id} is null for a removed tail. */
+    /**
+     * The first row that does not follow from the ones before it (its {@code chain_seq}), and why; {@code id} is null
+     * when rows at the end were removed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BrokenRow(long seq, UUID id, String problem) {
+    public record BrokenRow(long chainSeq, UUID id, String problem) {
     }
 }

@@ -55,11 +55,11 @@ class AuditLogDatabaseTest {
         List<UUID> ids = List.of(insertAsRuntimeRole(), insertAsRuntimeRole(), insertAsRuntimeRole());
 
         try (Connection db = runtime(); ResultSet rows = db.createStatement().executeQuery(
-                "SELECT seq, id, prev_hash, row_hash FROM audit_log ORDER BY seq")) {
+                "SELECT chain_seq, id, prev_hash, row_hash FROM audit_log ORDER BY chain_seq")) {
             byte[] previous = null;
             for (int i = 0; i < ids.size(); i++) {
                 assertTrue(rows.next());
-                assertEquals(i + 1, rows.getLong("seq"));
+                assertEquals(i + 1, rows.getLong("chain_seq"));
                 assertEquals(ids.get(i), rows.getObject("id"));
                 assertArrayEquals(previous, rows.getBytes("prev_hash"));
                 previous = rows.getBytes("row_hash");
@@ -75,10 +75,10 @@ class AuditLogDatabaseTest {
         migrate(null);
         insertAsRuntimeRole();
         try (Connection db = runtime(); Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, seq, prev_hash,"
+            sql.execute("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, chain_seq, prev_hash,"
                     + " row_hash) VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1', 99, '\\x00', '\\x00')");
         }
-        assertEquals("2", scalar("SELECT max(seq) FROM audit_log"));
+        assertEquals("2", scalar("SELECT max(chain_seq) FROM audit_log"));
         assertVerified(2);
     }
 
@@ -174,14 +174,14 @@ class AuditLogDatabaseTest {
         assertVerified(rows);
         assertEquals(String.valueOf(rows - 1), scalar("SELECT count(DISTINCT prev_hash) FROM audit_log"),
                 "every row but the first follows a different row");
-        assertEquals(String.valueOf(rows), scalar("SELECT max(seq) FROM audit_log"));
+        assertEquals(String.valueOf(rows), scalar("SELECT max(chain_seq) FROM audit_log"));
     }
 
     @Test
     void aRowChangedByTheOwnerIsNamed() throws SQLException {
         migrate(null);
         List<UUID> ids = insertRows(5);
-        asOwnerAroundTheTrigger("UPDATE audit_log SET reason = 'quietly rewritten' WHERE seq = 3");
+        asOwnerAroundTheTrigger("UPDATE audit_log SET reason = 'quietly rewritten' WHERE chain_seq = 3");
         assertBroken(2, 3, ids.get(2), "the content does not match row_hash");
     }
 
@@ -189,25 +189,25 @@ class AuditLogDatabaseTest {
     void aRowChangedWithItsHashRecomputedBreaksTheLinkToTheNext() throws SQLException {
         migrate(null);
         List<UUID> ids = insertRows(5);
-        asOwnerAroundTheTrigger("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3",
-                "UPDATE audit_log SET row_hash = audit_log_row_hash(audit_log) WHERE seq = 3");
-        assertBroken(3, 4, ids.get(3), "prev_hash is not the row_hash of seq 3");
+        asOwnerAroundTheTrigger("UPDATE audit_log SET actor = 'someone else' WHERE chain_seq = 3",
+                "UPDATE audit_log SET row_hash = audit_log_row_hash(audit_log) WHERE chain_seq = 3");
+        assertBroken(3, 4, ids.get(3), "prev_hash is not the row_hash of chain_seq 3");
     }
 
     @Test
     void aRemovedRowIsNamedByTheOneAfterIt() throws SQLException {
         migrate(null);
         List<UUID> ids = insertRows(5);
-        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE seq = 2");
-        assertBroken(1, 3, ids.get(2), "seq 3 follows seq 1");
+        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE chain_seq = 2");
+        assertBroken(1, 3, ids.get(2), "chain_seq 3 follows chain_seq 1");
     }
 
     @Test
     void removedLastRowsShowAgainstTheHead() throws SQLException {
         migrate(null);
         insertRows(5);
-        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE seq >= 4");
-        assertBroken(3, 5, null, "the chain ends at seq 3 but its head records seq 5");
+        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE chain_seq >= 4");
+        assertBroken(3, 5, null, "the chain ends at chain_seq 3 but its head records 5");
     }
 
     @Test
@@ -221,8 +221,8 @@ class AuditLogDatabaseTest {
             insert(db, earlier, start);
         }
         migrate(null);
-        assertEquals(earlier.toString(), scalar("SELECT id FROM audit_log WHERE seq = 1"));
-        assertEquals(later.toString(), scalar("SELECT id FROM audit_log WHERE seq = 2"));
+        assertEquals(earlier.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 1"));
+        assertEquals(later.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 2"));
         insertAsRuntimeRole();
         assertVerified(3);
     }
@@ -303,10 +303,10 @@ class AuditLogDatabaseTest {
         try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(
                 "SELECT * FROM audit_log_verify()")) {
             assertTrue(result.next());
-            assertTrue(result.getBoolean("verified"), "broken at seq " + result.getObject("broken_seq") + ": "
+            assertTrue(result.getBoolean("verified"), "broken at seq " + result.getObject("broken_chain_seq") + ": "
                     + result.getString("problem"));
             assertEquals(rows, result.getLong("rows_checked"));
-            assertNull(result.getObject("broken_seq"));
+            assertNull(result.getObject("broken_chain_seq"));
             assertFalse(result.next());
         }
     }
@@ -317,7 +317,7 @@ class AuditLogDatabaseTest {
             assertTrue(result.next());
             assertFalse(result.getBoolean("verified"));
             assertEquals(rowsChecked, result.getLong("rows_checked"));
-            assertEquals(brokenSeq, result.getLong("broken_seq"));
+            assertEquals(brokenSeq, result.getLong("broken_chain_seq"));
             assertEquals(brokenId, result.getObject("broken_id"));
             assertTrue(result.getString("problem").startsWith(problem), result.getString("problem"));
         }
