@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
@@ -97,22 +98,45 @@ public final class PostgresServer {
         }
     }
 
-    /** Drops and recreates a database so each test run starts from an empty schema. */
-    public void recreateDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("Not a safe database name: " + name);
-        }
-        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-                Statement sql = admin.createStatement()) {
+    /**
+     * Drops and recreates a service's database so each run starts from an empty schema, owned by its migration role,
+     * with its runtime role (both created where missing, with fresh passwords).
+     */
+    public DatabaseRoles recreateServiceDatabase(String name) {
+        DatabaseRoles roles = DatabaseRoles.withRandomPasswords(name);
+        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + name);
+            roles.ensureRoles(admin);
+            roles.ensureDatabase(admin);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not recreate database " + name + ": " + e.getMessage(), e);
         }
+        try (Connection db = connect(name)) {
+            roles.handOverSchema(db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not secure database " + name + ": " + e.getMessage(), e);
+        }
+        return roles;
     }
 
+    /** What a service needs to run on this database: Flyway as the owner, everything else as the runtime role. */
+    public Map<String, String> serviceConfig(DatabaseRoles roles) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(roles.database()),
+                "quarkus.datasource.reactive.url", reactiveUrl(roles.database()),
+                "quarkus.datasource.username", roles.runtimeRole(),
+                "quarkus.datasource.password", roles.runtimePassword(),
+                "quarkus.flyway.username", roles.owner(),
+                "quarkus.flyway.password", roles.ownerPassword());
+    }
+
+    /** As the admin (a superuser in tests), to look at or tamper with what a service wrote. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    public Connection connect(String database, String role, String rolePassword) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), role, rolePassword);
     }
 
     public String jdbcUrl(String database) {

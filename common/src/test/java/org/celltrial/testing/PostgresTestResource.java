@@ -6,7 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} a fresh, empty database of its own on the real PostgreSQL server that
- * {@link PostgresServer} finds or starts. Argument {@code database}: the database's name.
+ * {@link PostgresServer} finds or starts, with its two roles: Flyway migrates as the owner, the service runs as the
+ * runtime role (see {@link DatabaseRoles}). Argument {@code database}: the database's name.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,12 +21,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         PostgresServer server = PostgresServer.get();
-        server.recreateDatabase(database);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.reactive.url", server.reactiveUrl(database),
-                "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password());
+        return server.serviceConfig(server.recreateServiceDatabase(database));
     }
 
     @Override

@@ -4,15 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,79 @@ public abstract class ServiceFoundationTest {
     void itsDatabaseStopsLongStatementsAndIdleTransactions() {
         assertEquals("30s", TestDatabase.string(database(), "SHOW statement_timeout"));
         assertEquals("1min", TestDatabase.string(database(), "SHOW idle_in_transaction_session_timeout"));
+    }
+
+    /** docs/architecture.md, Audit trail: the service runs as a role that owns nothing and cannot rewrite audit_log. */
+    @Test
+    void runsAsItsRuntimeRoleWhichCannotRewriteTheAuditTrail() {
+        String runtimeRole = DatabaseRoles.runtimeRoleOf(database());
+        given().get("/q/health/ready").then().statusCode(200); // the pool holds a connection
+        assertEquals(runtimeRole, TestDatabase.string(database(), """
+                SELECT string_agg(DISTINCT usename, ',') FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()"""));
+        assertEquals(0, TestDatabase.count(database(),
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> ?",
+                DatabaseRoles.ownerOf(database())), "every table belongs to the owner role");
+        for (String right : List.of("UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
+            assertEquals("f", TestDatabase.string(database(), "SELECT has_table_privilege(?, 'audit_log', ?)",
+                    runtimeRole, right), right);
+        }
+        assertEquals("t", TestDatabase.string(database(), "SELECT has_table_privilege(?, 'audit_log', 'INSERT')",
+                runtimeRole));
+    }
+
+    /** GET .../audit/verify: the admin's answer, on an intact chain and on a row changed behind the trigger's back. */
+    @Test
+    void anAdminVerifiesTheAuditChainAndSeesTheFirstRowChanged() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        String chainSeq = TestDatabase.string(database(), """
+                INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id)
+                VALUES (?::uuid, now(), 'foundation-test', 'CREATE', 'test', '1') RETURNING chain_seq""", id);
+        long rows = TestDatabase.count(database(), "SELECT count(*) FROM audit_log");
+        given().auth().oauth2(Tokens.of("admin-user"))
+                .get(basePath() + "/audit/verify")
+                .then().statusCode(200)
+                .body("verified", equalTo(true))
+                .body("rows", equalTo((int) rows))
+                .body("firstBrokenRow", nullValue());
+
+        changeAuditRowReason(id, "rewritten");
+        try {
+            given().auth().oauth2(Tokens.of("admin-user"))
+                    .get(basePath() + "/audit/verify")
+                    .then().statusCode(200)
+                    .body("verified", equalTo(false))
+                    .body("firstBrokenRow.chainSeq", equalTo(Integer.parseInt(chainSeq)))
+                    .body("firstBrokenRow.id", equalTo(id))
+                    .body("firstBrokenRow.problem", containsString("does not match row_hash"));
+        } finally {
+            changeAuditRowReason(id, null); // as it was: the other tests of this database see an intact chain
+        }
+        given().auth().oauth2(Tokens.of("admin-user"))
+                .get(basePath() + "/audit/verify")
+                .then().statusCode(200).body("verified", equalTo(true));
+    }
+
+    @Test
+    void onlyAnAdminVerifiesTheAuditChain() {
+        for (String user : List.of("data-manager", "safety-officer", "inv-site01", "sponsor-user")) {
+            given().auth().oauth2(Tokens.of(user))
+                    .get(basePath() + "/audit/verify")
+                    .then().statusCode(403)
+                    .contentType(PROBLEM_JSON);
+        }
+        given().get(basePath() + "/audit/verify").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    private void changeAuditRowReason(String id, String reason) throws SQLException {
+        try (Connection db = PostgresServer.get().connect(database());
+                PreparedStatement update = db.prepareStatement("UPDATE audit_log SET reason = ? WHERE id = ?::uuid")) {
+            db.createStatement().execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
+            update.setString(1, reason);
+            update.setString(2, id);
+            assertEquals(1, update.executeUpdate());
+            db.createStatement().execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+        }
     }
 
     @Test

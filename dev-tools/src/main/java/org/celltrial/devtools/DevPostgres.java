@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+
+import org.celltrial.testing.DatabaseRoles;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -18,8 +17,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The PostgreSQL side of {@code ./suite}, in Java because a fresh machine may have no {@code psql}.
  * <ul>
  * <li>{@code ensure HOST PORT USER}: connects to the server (password from {@code CELLTRIAL_DB_PASSWORD}) and
- * creates the databases the services need where missing; never drops anything. Exit 0 when they all exist,
- * 2 when the server cannot be reached or refuses the login, 1 on any other failure.</li>
+ * creates the databases the services need where missing, each with its two roles ({@link DatabaseRoles}, passwords
+ * from {@code CELLTRIAL_DB_OWNER_PASSWORD} and {@code CELLTRIAL_DB_RUNTIME_PASSWORD}, set again on every run), and
+ * hands a database made before the roles were split to its owner role; never drops anything. Exit 0 when they all
+ * exist, 2 when the server cannot be reached or refuses the login, 1 on any other failure.</li>
  * <li>{@code embedded PORT DATA_DIR}: starts an embedded real PostgreSQL (zonky binaries from Maven Central)
  * on 127.0.0.1:PORT, keeping its data in DATA_DIR across runs, ensures the databases, prints
  * {@code DEVPOSTGRES READY ...} and blocks until the JVM is told to stop (SIGTERM/SIGINT), when the server is
@@ -62,6 +63,7 @@ public final class DevPostgres {
         System.err.println("usage: java -jar celltrial-dev-tools.jar postgres ensure HOST PORT USER"
                 + "   (password from CELLTRIAL_DB_PASSWORD)");
         System.err.println("       java -jar celltrial-dev-tools.jar postgres embedded PORT DATA_DIR");
+        System.err.println("  both: the roles' passwords from CELLTRIAL_DB_OWNER_PASSWORD, CELLTRIAL_DB_RUNTIME_PASSWORD");
         return 64;
     }
 
@@ -75,32 +77,31 @@ public final class DevPostgres {
                     e.getMessage());
             return 2;
         }
+        String ownerPassword = System.getenv().getOrDefault("CELLTRIAL_DB_OWNER_PASSWORD", "");
+        String runtimePassword = System.getenv().getOrDefault("CELLTRIAL_DB_RUNTIME_PASSWORD", "");
+        if (ownerPassword.isEmpty() || runtimePassword.isEmpty()) {
+            // Quarkus takes an empty Flyway password for none and would then migrate as the runtime role.
+            System.err.println("DevPostgres: set CELLTRIAL_DB_OWNER_PASSWORD and CELLTRIAL_DB_RUNTIME_PASSWORD");
+            return 1;
+        }
         try (admin) {
             for (String name : DATABASES) {
-                if (exists(admin, name)) {
-                    System.out.printf("DevPostgres: database %s exists on %s:%d%n", name, host, port);
-                } else {
-                    try (Statement sql = admin.createStatement()) {
-                        // Names come from the constant list above, never from input.
-                        sql.execute("CREATE DATABASE " + name);
-                    }
-                    System.out.printf("DevPostgres: created database %s on %s:%d%n", name, host, port);
+                DatabaseRoles roles = DatabaseRoles.of(name, ownerPassword, runtimePassword);
+                roles.ensureRoles(admin);
+                boolean existed = roles.databaseExists(admin);
+                roles.ensureDatabase(admin);
+                try (Connection db = DriverManager.getConnection(
+                        "jdbc:postgresql://" + host + ":" + port + "/" + name + "?connectTimeout=5", user, password)) {
+                    roles.handOverSchema(db);
                 }
+                System.out.printf("DevPostgres: %s database %s on %s:%d, owned by %s, used by the service as %s%n",
+                        existed ? "checked" : "created", name, host, port, roles.owner(), roles.runtimeRole());
             }
             return 0;
         } catch (SQLException e) {
             System.err.printf("DevPostgres: could not create the databases on %s:%d as %s: %s%n", host, port, user,
                     e.getMessage());
             return 1;
-        }
-    }
-
-    private static boolean exists(Connection admin, String name) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            query.setString(1, name);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
         }
     }
 

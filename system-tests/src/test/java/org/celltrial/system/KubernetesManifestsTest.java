@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,40 @@ class KubernetesManifestsTest {
                 assertFalse(key.matches(".*(PASSWORD|SECRET|TOKEN).*"),
                         id(config) + ": " + key + " looks secret; ConfigMaps hold non-secret settings only");
             }
+        }
+    }
+
+    /**
+     * docs/architecture.md, Audit trail: each service runs as its database's runtime role, which CloudNativePG manages
+     * without any power over the schema, and only its Flyway connects as the owner.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void servicesRunAsTheRuntimeRoleAndMigrateAsTheOwner(String overlay) {
+        for (String db : List.of("enrollment", "safety", "efficacy")) {
+            Map<String, Object> cluster = ofKind(overlay, "Cluster").stream()
+                    .filter(c -> name(c).equals(db + "-db")).findFirst().orElseThrow();
+            Map<String, Object> runtimeRole = list(at(cluster, "spec", "managed", "roles")).stream().map(KubernetesManifestsTest::map)
+                    .filter(r -> (db + "_app").equals(r.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(id(cluster) + ": manages no role " + db + "_app"));
+            assertEquals(true, runtimeRole.get("login"), db + "_app logs in");
+            for (String power : List.of("superuser", "createdb", "createrole", "bypassrls", "replication")) {
+                assertEquals(false, runtimeRole.get(power), db + "_app: " + power);
+            }
+            assertEquals(db + "-db-runtime", at(runtimeRole, "passwordSecret", "name"));
+
+            Map<String, Object> deployment = ofKind(overlay, "Deployment").stream()
+                    .filter(d -> name(d).equals(db + "-service")).findFirst().orElseThrow();
+            Map<String, Object> secretOf = new HashMap<>();
+            for (Map<String, Object> container : containers(podSpec(deployment))) {
+                for (Object env : list(container.get("env"))) {
+                    secretOf.put(String.valueOf(map(env).get("name")), at(env, "valueFrom", "secretKeyRef", "name"));
+                }
+            }
+            assertEquals(db + "-db-runtime", secretOf.get("QUARKUS_DATASOURCE_USERNAME"), id(deployment));
+            assertEquals(db + "-db-runtime", secretOf.get("QUARKUS_DATASOURCE_PASSWORD"), id(deployment));
+            assertEquals(db + "-db-app", secretOf.get("QUARKUS_FLYWAY_USERNAME"), id(deployment));
+            assertEquals(db + "-db-app", secretOf.get("QUARKUS_FLYWAY_PASSWORD"), id(deployment));
         }
     }
 

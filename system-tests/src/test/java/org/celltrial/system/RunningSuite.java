@@ -77,13 +77,9 @@ final class RunningSuite {
 
     private static ServiceProcess service(String module, String database, PostgresServer postgres,
             KeycloakServer keycloak, Map<String, String> more) {
-        postgres.recreateDatabase(database);
-        Map<String, String> config = new HashMap<>(Map.of(
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password(),
-                "celltrial.keycloak.url", keycloak.url()));
+        // Flyway as the database's owner role, the service as its runtime role (docs/architecture.md, Audit trail)
+        Map<String, String> config = new HashMap<>(postgres.serviceConfig(postgres.recreateServiceDatabase(database)));
+        config.put("celltrial.keycloak.url", keycloak.url());
         config.putAll(more);
         return ServiceProcess.start(module, config);
     }

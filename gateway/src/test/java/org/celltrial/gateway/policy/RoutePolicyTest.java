@@ -16,6 +16,10 @@ class RoutePolicyTest {
     @CsvSource({
         // who may do anything at all: their own identity
         "sponsor,        GET,  /api/v1/safety/me,                                  true",
+        // the audit trail's hash chain: administrators check it, nobody else
+        "admin,          GET,  /api/v1/efficacy/audit/verify,                      true",
+        "data-manager,   GET,  /api/v1/enrollment/audit/verify,                    false",
+        "admin,          POST, /api/v1/safety/audit/verify,                        false",
         // protocol and sites: everyone reads, only admin changes
         "investigator,   GET,  /api/v1/enrollment/protocol,                        true",
         "investigator,   PUT,  /api/v1/enrollment/protocol,                        false",

@@ -1,0 +1,332 @@
+package org.celltrial.common.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.celltrial.testing.DatabaseRoles;
+import org.celltrial.testing.PostgresServer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The audit trail that cannot be rewritten (common's migrations V1_0 and V1_5; docs/architecture.md, Audit trail),
+ * on a real PostgreSQL: what the runtime role may and may not do, the hash chain under concurrent writers, and the
+ * verifier naming the first row changed behind the triggers' back.
+ */
+class AuditLogDatabaseTest {
+
+    private static final String DATABASE = "audit_log_test";
+
+    private final PostgresServer server = PostgresServer.get();
+    private DatabaseRoles roles;
+
+    @BeforeEach
+    void freshDatabase() {
+        roles = server.recreateServiceDatabase(DATABASE);
+    }
+
+    @Test
+    void theRuntimeRoleAppendsRowsThatChainInOrder() throws SQLException {
+        migrate(null);
+        List<UUID> ids = List.of(insertAsRuntimeRole(), insertAsRuntimeRole(), insertAsRuntimeRole());
+
+        try (Connection db = runtime(); ResultSet rows = db.createStatement().executeQuery(
+                "SELECT chain_seq, id, prev_hash, row_hash FROM audit_log ORDER BY chain_seq")) {
+            byte[] previous = null;
+            for (int i = 0; i < ids.size(); i++) {
+                assertTrue(rows.next());
+                assertEquals(i + 1, rows.getLong("chain_seq"));
+                assertEquals(ids.get(i), rows.getObject("id"));
+                assertArrayEquals(previous, rows.getBytes("prev_hash"));
+                previous = rows.getBytes("row_hash");
+                assertEquals(32, previous.length, "SHA-256");
+            }
+            assertFalse(rows.next());
+        }
+        assertVerified(3);
+    }
+
+    @Test
+    void aSuppliedSeqOrHashIsReplaced() throws SQLException {
+        migrate(null);
+        insertAsRuntimeRole();
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, chain_seq, prev_hash,"
+                    + " row_hash) VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1', 99, '\\x00', '\\x00')");
+        }
+        assertEquals("2", scalar("SELECT max(chain_seq) FROM audit_log"));
+        assertVerified(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "UPDATE audit_log SET reason = 'rewritten'                 | permission denied for table audit_log",
+        "DELETE FROM audit_log                                     | permission denied for table audit_log",
+        "TRUNCATE audit_log                                        | permission denied for table audit_log",
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only | must be owner of table audit_log",
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_chained   | must be owner of table audit_log",
+        "DROP TABLE audit_log                                      | must be owner of table audit_log",
+        "UPDATE audit_log_head SET last_seq = 0                    | permission denied for table audit_log_head",
+        "SET session_replication_role = replica                    | permission denied to set parameter",
+    })
+    void theRuntimeRoleCannotRewriteTheTrail(String statement, String refusal) throws SQLException {
+        migrate(null);
+        insertAsRuntimeRole();
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement));
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains(refusal), refused.getMessage());
+        }
+        assertVerified(1);
+    }
+
+    @Test
+    void theRuntimeRoleKeepsTheUsualRightsOnOtherTables() throws SQLException {
+        migrate(null);
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO grading_state VALUES ('" + UUID.randomUUID() + "', 1, now())");
+            assertEquals(1, sql.executeUpdate("UPDATE grading_state SET protocol_version = 2"));
+            assertEquals(1, sql.executeUpdate("DELETE FROM grading_state"));
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> sql.execute("SELECT * FROM flyway_schema_history"));
+            assertEquals("42501", refused.getSQLState());
+            SQLException cannotCreate = assertThrows(SQLException.class,
+                    () -> sql.execute("CREATE TABLE public.scratch (id int)"));
+            assertEquals("42501", cannotCreate.getSQLState());
+        }
+        // a table a later migration creates (as the owner) comes with the same rights
+        try (Connection db = owner(); Statement sql = db.createStatement()) {
+            sql.execute("CREATE TABLE later_table (id int)");
+        }
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            assertEquals(1, sql.executeUpdate("INSERT INTO later_table VALUES (1)"));
+            assertEquals(1, sql.executeUpdate("DELETE FROM later_table"));
+        }
+    }
+
+    @Test
+    void evenTheOwnerMeetsTheTriggers() throws SQLException {
+        migrate(null);
+        insertAsRuntimeRole();
+        try (Connection db = owner(); Statement sql = db.createStatement()) {
+            for (String statement : List.of("TRUNCATE audit_log", "DELETE FROM audit_log",
+                    "UPDATE audit_log SET reason = 'rewritten'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement));
+                assertEquals("P0001", refused.getSQLState(), statement);
+                assertTrue(refused.getMessage().contains("audit_log is append-only"), refused.getMessage());
+            }
+        }
+        assertVerified(1);
+    }
+
+    @Test
+    void concurrentWritersLeaveOneUnbrokenChain() throws Exception {
+        migrate(null);
+        int writers = 6;
+        int transactionsEach = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                work.add(() -> {
+                    try (Connection db = runtime()) {
+                        db.setAutoCommit(false);
+                        for (int t = 0; t < transactionsEach; t++) {
+                            insert(db); // two rows per transaction, as a write and its derived event would
+                            insert(db);
+                            db.commit();
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int rows = writers * transactionsEach * 2;
+        assertVerified(rows);
+        assertEquals(String.valueOf(rows - 1), scalar("SELECT count(DISTINCT prev_hash) FROM audit_log"),
+                "every row but the first follows a different row");
+        assertEquals(String.valueOf(rows), scalar("SELECT max(chain_seq) FROM audit_log"));
+    }
+
+    @Test
+    void aRowChangedByTheOwnerIsNamed() throws SQLException {
+        migrate(null);
+        List<UUID> ids = insertRows(5);
+        asOwnerAroundTheTrigger("UPDATE audit_log SET reason = 'quietly rewritten' WHERE chain_seq = 3");
+        assertBroken(2, 3, ids.get(2), "the content does not match row_hash");
+    }
+
+    @Test
+    void aRowChangedWithItsHashRecomputedBreaksTheLinkToTheNext() throws SQLException {
+        migrate(null);
+        List<UUID> ids = insertRows(5);
+        asOwnerAroundTheTrigger("UPDATE audit_log SET actor = 'someone else' WHERE chain_seq = 3",
+                "UPDATE audit_log SET row_hash = audit_log_row_hash(audit_log) WHERE chain_seq = 3");
+        assertBroken(3, 4, ids.get(3), "prev_hash is not the row_hash of chain_seq 3");
+    }
+
+    @Test
+    void aRemovedRowIsNamedByTheOneAfterIt() throws SQLException {
+        migrate(null);
+        List<UUID> ids = insertRows(5);
+        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE chain_seq = 2");
+        assertBroken(1, 3, ids.get(2), "chain_seq 3 follows chain_seq 1");
+    }
+
+    @Test
+    void removedLastRowsShowAgainstTheHead() throws SQLException {
+        migrate(null);
+        insertRows(5);
+        asOwnerAroundTheTrigger("DELETE FROM audit_log WHERE chain_seq >= 4");
+        assertBroken(3, 5, null, "the chain ends at chain_seq 3 but its head records 5");
+    }
+
+    @Test
+    void rowsWrittenBeforeTheChainAreChainedInTheOrderTheyOccurred() throws SQLException {
+        migrate("1.4");
+        Instant start = Instant.parse("2025-06-01T08:00:00Z");
+        UUID later = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        try (Connection db = owner()) {
+            insert(db, later, start.plusSeconds(60));
+            insert(db, earlier, start);
+        }
+        migrate(null);
+        assertEquals(earlier.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 1"));
+        assertEquals(later.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 2"));
+        insertAsRuntimeRole();
+        assertVerified(3);
+    }
+
+    @Test
+    void migratingAsTheRuntimeRoleItselfIsRefused() {
+        FlywayException refused = assertThrows(FlywayException.class, () -> Flyway.configure()
+                .dataSource(server.jdbcUrl(DATABASE), roles.owner(), roles.ownerPassword())
+                .locations("classpath:db/common")
+                .placeholders(Map.of("runtime_role", roles.owner()))
+                .load().migrate());
+        assertTrue(refused.getMessage().contains("migrate as the schema owner"), refused.getMessage());
+    }
+
+    private void migrate(String target) {
+        var config = Flyway.configure()
+                .dataSource(server.jdbcUrl(DATABASE), roles.owner(), roles.ownerPassword())
+                .locations("classpath:db/common")
+                .placeholders(Map.of("runtime_role", roles.runtimeRole()));
+        if (target != null) {
+            config.target(target);
+        }
+        config.load().migrate();
+    }
+
+    private Connection runtime() throws SQLException {
+        return server.connect(DATABASE, roles.runtimeRole(), roles.runtimePassword());
+    }
+
+    private Connection owner() throws SQLException {
+        return server.connect(DATABASE, roles.owner(), roles.ownerPassword());
+    }
+
+    private UUID insertAsRuntimeRole() throws SQLException {
+        try (Connection db = runtime()) {
+            return insert(db);
+        }
+    }
+
+    private List<UUID> insertRows(int count) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(insertAsRuntimeRole());
+        }
+        return ids;
+    }
+
+    private static UUID insert(Connection db) throws SQLException {
+        return insert(db, UUID.randomUUID(), Instant.now());
+    }
+
+    private static UUID insert(Connection db, UUID id, Instant at) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, new_value, reason,
+                    request_id)
+                VALUES (?, ?, 'inv-site01', 'CREATE', 'vitals', ?, ?::jsonb, null, 'req-1')""")) {
+            insert.setObject(1, id);
+            insert.setTimestamp(2, Timestamp.from(at));
+            insert.setString(3, id.toString());
+            insert.setString(4, "{\"temperatureC\": 38.5, \"note\": \"fever\"}");
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    /** As the owner would, or anyone who took its password: with the append-only trigger switched off. */
+    private void asOwnerAroundTheTrigger(String... statements) throws SQLException {
+        try (Connection db = owner(); Statement sql = db.createStatement()) {
+            sql.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+            sql.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+        }
+    }
+
+    private void assertVerified(long rows) throws SQLException {
+        try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(
+                "SELECT * FROM audit_log_verify()")) {
+            assertTrue(result.next());
+            assertTrue(result.getBoolean("verified"), "broken at seq " + result.getObject("broken_chain_seq") + ": "
+                    + result.getString("problem"));
+            assertEquals(rows, result.getLong("rows_checked"));
+            assertNull(result.getObject("broken_chain_seq"));
+            assertFalse(result.next());
+        }
+    }
+
+    private void assertBroken(long rowsChecked, long brokenSeq, UUID brokenId, String problem) throws SQLException {
+        try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(
+                "SELECT * FROM audit_log_verify()")) {
+            assertTrue(result.next());
+            assertFalse(result.getBoolean("verified"));
+            assertEquals(rowsChecked, result.getLong("rows_checked"));
+            assertEquals(brokenSeq, result.getLong("broken_chain_seq"));
+            assertEquals(brokenId, result.getObject("broken_id"));
+            assertTrue(result.getString("problem").startsWith(problem), result.getString("problem"));
+        }
+    }
+
+    private String scalar(String sql) throws SQLException {
+        try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(sql)) {
+            assertTrue(result.next());
+            return result.getString(1);
+        }
+    }
+}
