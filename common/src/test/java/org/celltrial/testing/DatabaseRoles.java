@@ -102,7 +102,7 @@ public record DatabaseRoles(String database, String owner, String ownerPassword,
         }
     }
 
-    boolean databaseExists(Connection admin) throws SQLException {
+    public boolean databaseExists(Connection admin) throws SQLException {
         try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, database);
             try (ResultSet row = query.executeQuery()) {
