@@ -31,7 +31,6 @@ import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
 import org.celltrial.efficacy.response.ResponseStatus;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -58,7 +57,7 @@ public class SummaryService {
     @Inject
     SecurityIdentity identity;
 
-    @WithSession
+    /** No session here: each patient's reference comes first, then the repositories read in their own sessions. */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         Caller caller = Caller.of(identity);
         return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())
