@@ -161,7 +161,7 @@ class FeedUnderConcurrentWritersTest {
             assertEquals(writer.getValue(), inFeed, "writer " + writer.getKey() + "'s changes in its commit order");
         }
         System.out.printf("FeedUnderConcurrentWritersTest: %d writers x %d transactions, %d changes committed, "
-                + "%d rolled back, %d feed items pulled in pages of 7 while writing, %d ms%n", WRITERS,
+                + "%d rolled back, %d feed items pulled (pages of 7 while writing, then a drain), %d ms%n", WRITERS,
                 TRANSACTIONS_PER_WRITER, expected, rolledBack.size(), delivered.size(), millis);
     }
 
