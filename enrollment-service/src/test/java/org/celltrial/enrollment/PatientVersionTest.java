@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.celltrial.testing.LongForm;
 import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class PatientVersionTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final int WRITERS = 10;
+    /** Rounds of concurrent corrections of one patient; long form ({@code -Dcelltrial.long=true}) 1000. */
+    private static final int ROUNDS = LongForm.size(3, 1000);
 
     @BeforeEach
     void sites() {
@@ -83,39 +86,58 @@ class PatientVersionTest {
                 .body("version", equalTo(0));
     }
 
+    /**
+     * Rounds of {@link #WRITERS} corrections sent at once against the version just read: in every round exactly one
+     * 200 and the rest 412, so after n rounds the patient is at version n with n audited corrections, never a 500.
+     */
     @Test
     void ofConcurrentCorrectionsOfOneVersionOneWinsAndTheRestAre412() throws Exception {
         String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
-        String etag = as("inv-site01").get(BASE + "/patients/" + id).then().extract().header("ETag");
         String token = Tokens.of("inv-site01");
+        Map<Integer, Integer> total = new TreeMap<>();
+        long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int writer = 0; writer < WRITERS; writer++) {
-                // Half change identifying data only, half a measurement too: each must be a new version.
-                Map<String, Object> body = correction("2013-03-%02d".formatted(2 + writer), "Writer " + writer);
-                if (writer % 2 == 1) {
-                    body.put("weightKg", 33 + writer);
+            for (int round = 0; round < ROUNDS; round++) {
+                String etag = given().auth().oauth2(token).get(BASE + "/patients/" + id).then().statusCode(200)
+                        .extract().header("ETag");
+                assertEquals("\"" + round + "\"", etag, "round " + round + " starts at version " + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int writer = 0; writer < WRITERS; writer++) {
+                    // Half change identifying data only, half a measurement too: each must be a new version. Every
+                    // body differs from what the round before stored.
+                    int n = round * WRITERS + writer;
+                    Map<String, Object> body = correction("2013-03-%02d".formatted(2 + writer),
+                            "Round " + round + " writer " + writer);
+                    if (writer % 2 == 1) {
+                        body.put("weightKg", java.math.BigDecimal.valueOf(300 + n % 1000, 1));
+                    }
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(token).contentType("application/json")
+                                .header("If-Match", etag).body(body).put(BASE + "/patients/" + id).then().extract()
+                                .statusCode();
+                    }));
                 }
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(token).contentType("application/json").header("If-Match", etag)
-                            .body(body).put(BASE + "/patients/" + id).then().extract().statusCode();
-                }));
+                start.countDown();
+                Map<Integer, Integer> statuses = new TreeMap<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+                }
+                statuses.forEach((status, count) -> total.merge(status, count, Integer::sum));
+                assertEquals(Map.of(200, 1, 412, WRITERS - 1), statuses, "round " + round);
             }
-            start.countDown();
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                statuses.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
-            }
-            assertEquals(Map.of(200, 1, 412, WRITERS - 1), statuses);
         } finally {
             pool.shutdownNow();
         }
-        as("inv-site01").get(BASE + "/patients/" + id).then().body("version", equalTo(1)).header("ETag", "\"1\"");
-        assertEquals(1, EnrollmentRequests.count(
+        as("inv-site01").get(BASE + "/patients/" + id).then().body("version", equalTo(ROUNDS))
+                .header("ETag", "\"" + ROUNDS + "\"");
+        assertEquals(ROUNDS, EnrollmentRequests.count(
                 "SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'CORRECT'", id));
+        assertEquals(Map.of(200, ROUNDS, 412, ROUNDS * (WRITERS - 1)), total);
+        System.out.printf("PatientVersionTest: %d rounds of %d concurrent PUTs: %s, version %d, %d ms%n", ROUNDS,
+                WRITERS, total, ROUNDS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private static Map<String, Object> correction(String birthDate, String reason) {

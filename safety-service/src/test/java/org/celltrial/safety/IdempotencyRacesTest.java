@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.celltrial.testing.EnrollmentStub;
+import org.celltrial.testing.LongForm;
 import org.celltrial.testing.TestDatabase;
 import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +43,9 @@ class IdempotencyRacesTest {
 
     private static final String BASE = "/api/v1/safety/patients/";
     private static final String PROBLEM = "application/problem+json";
-    private static final int CONCURRENT = 20;
-    private static final int ROUNDS = 5;
+    /** Retries sent at once per key, and keys; long form ({@code -Dcelltrial.long=true}) 50 x 100. */
+    private static final int CONCURRENT = LongForm.size(20, 50);
+    private static final int ROUNDS = LongForm.size(5, 100);
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -65,11 +67,13 @@ class IdempotencyRacesTest {
     void concurrentRetriesWithOneKeyCreateOnceAndNeverFail() throws Exception {
         String token = Tokens.of("inv-site01");
         Map<Integer, Integer> statusesSeen = new TreeMap<>();
+        long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 String key = UUID.randomUUID().toString();
-                Map<String, Object> body = vitalsBody("2025-03-02T0" + round + ":00:00Z", 38.6);
+                Map<String, Object> body = vitalsBody(java.time.Instant.parse("2025-03-02T00:00:00Z")
+                        .plusSeconds(60L * round).toString(), 38.6);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Response>> answers = new ArrayList<>();
                 for (int i = 0; i < CONCURRENT; i++) {
@@ -122,8 +126,11 @@ class IdempotencyRacesTest {
             pool.shutdownNow();
         }
         assertFalse(statusesSeen.keySet().stream().anyMatch(s -> s >= 500), "statuses seen: " + statusesSeen);
+        assertEquals(ROUNDS, rows(patient), "one record per key");
+        assertEquals(ROUNDS * CONCURRENT, statusesSeen.values().stream().mapToInt(Integer::intValue).sum());
         System.out.println("IdempotencyRacesTest statuses over " + ROUNDS + " rounds of " + CONCURRENT + ": "
-                + statusesSeen);
+                + statusesSeen + ", " + rows(patient) + " records, "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }
 
     @Test

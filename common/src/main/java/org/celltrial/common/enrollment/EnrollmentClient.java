@@ -52,6 +52,11 @@ public class EnrollmentClient {
         return api.protocolInForce().invoke(found -> versions.putIfAbsent(found.version(), found));
     }
 
+    /** A protocol version this replica has already fetched, without asking enrollment-service. */
+    public Optional<ProtocolReference> known(int version) {
+        return Optional.ofNullable(versions.get(version));
+    }
+
     /** One protocol version; versions never change once made, so each is fetched once. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)

@@ -2,6 +2,7 @@ package org.celltrial.common.protocol;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.EnrollmentClient;
 import org.celltrial.common.enrollment.ProtocolReference;
+import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.upstream.Upstream;
 
 import io.smallrye.mutiny.Uni;
@@ -36,16 +38,39 @@ public class PatientProtocols {
     @Inject
     Clock clock;
 
-    /** The protocol the patient is graded under; enrollment unreachable is a 503 problem. */
+    /**
+     * The protocol the patient is graded under, read so that no database connection is held while enrollment-service
+     * answers: the patient's version in its own short session (the repository's), then the protocol of that version
+     * (or, for a patient never graded, the one in force) from enrollment once the session is closed. Call it before a
+     * session opens; enrollment unreachable is a 503 problem.
+     */
     public Uni<ProtocolReference> of(UUID patientId) {
-        return states.findById(patientId).flatMap(state -> answered(state == null
-                ? enrollment.protocolInForce()
-                : enrollment.protocol(state.protocolVersion)));
+        return states.findById(patientId).map(state -> state == null ? null : state.protocolVersion)
+                .flatMap(version -> answered(version == null
+                        ? enrollment.protocolInForce()
+                        : enrollment.protocol(version)));
     }
 
-    /** The protocol in force, for regrading under an amendment. */
+    /** The protocol in force, for regrading under an amendment (asked before the regrade's transaction opens). */
     public Uni<ProtocolReference> inForce() {
         return answered(enrollment.protocolInForce());
+    }
+
+    /**
+     * In a write's transaction, after the patient's lock: whether the patient is still graded under the version read
+     * before the transaction ({@link #of}), or never graded (empty), or was moved by a concurrent regrade meanwhile:
+     * then the new version's protocol if this replica already holds it, else a 409 to retry (enrollment is never
+     * asked while the transaction is open).
+     */
+    public Uni<Optional<ProtocolReference>> movedFrom(UUID patientId, int versionBefore) {
+        return states.findById(patientId).map(state -> {
+            if (state == null || state.protocolVersion == versionBefore) {
+                return Optional.<ProtocolReference>empty();
+            }
+            return Optional.of(enrollment.known(state.protocolVersion).orElseThrow(() -> ProblemException.conflict(
+                    "The patient was regraded under protocol version " + state.protocolVersion
+                            + " while this write was prepared; send it again")));
+        });
     }
 
     /** Records that the patient's grades are now those of this protocol version (in the caller's transaction). */

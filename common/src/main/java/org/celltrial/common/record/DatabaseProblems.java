@@ -1,5 +1,7 @@
 package org.celltrial.common.record;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.celltrial.common.problem.FailureTranslator;
@@ -21,13 +23,25 @@ public class DatabaseProblems implements FailureTranslator {
     static final String DEADLOCK_DETECTED = "40P01";
     /** SQLState query_canceled: the database's statement_timeout (V1_4) stopped the statement. */
     static final String QUERY_CANCELED = "57014";
+    /**
+     * SQLStates of a database that is going away or not there yet: admin_shutdown (a restart), crash_shutdown,
+     * cannot_connect_now (starting up); and class 08, connection exceptions.
+     */
+    static final Set<String> DATABASE_GONE = Set.of("57P01", "57P02", "57P03");
+    /**
+     * The database restarting or unreachable: a 503, never a 500. A connection lost during a commit leaves the outcome
+     * unknown, so the detail does not say nothing was stored: a create retried with its Idempotency-Key is safe.
+     */
+    static final Problem DATABASE_UNAVAILABLE = Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database is "
+            + "unavailable (restarting or unreachable); try again shortly, a create with the same Idempotency-Key");
 
     /**
      * A write that lost a race with a concurrent one, as the database or Hibernate reports it (at any depth of the
      * cause chain: Hibernate Reactive wraps it, Mutiny and CompletionStage may wrap it again): an update made
      * with If-Match against a version that another update replaced meanwhile is a 412, like a stale If-Match (a
      * write without If-Match that met one is a 409); a unique value taken meanwhile, a serialization failure or a
-     * deadlock is a 409; a statement the database stopped at its statement_timeout is a 503. Null for anything
+     * deadlock is a 409; a statement the database stopped at its statement_timeout, or a database restarting or
+     * unreachable, is a 503. Null for anything
      * else.
      */
     @Override
@@ -55,6 +69,11 @@ public class DatabaseProblems implements FailureTranslator {
             if (QUERY_CANCELED.equals(state)) {
                 return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database did not answer in time and "
                         + "nothing was changed; try again shortly");
+            }
+            if ((state != null && (DATABASE_GONE.contains(state) || state.startsWith("08")))
+                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return DATABASE_UNAVAILABLE;
             }
             if (cause.getCause() == cause) {
                 break;

@@ -17,6 +17,9 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.Caller.Action;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,9 +27,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records any {@link PatientRecord} the same way: one writer per patient ({@link #lockPatient}), the patient
- * checked with enrollment-service before anything is written (404 when it does not show the caller the patient,
- * 503 when it cannot say), an idempotent create, and an audit row, all in the caller's transaction.
+ * Records any {@link PatientRecord} the same way: the patient checked with enrollment-service before any database
+ * session opens (404 when it does not show the caller the patient, 503 when it cannot say, and no connection held
+ * while it answers), the caller's right to write there taken from one role ({@link #write}), then one transaction
+ * with one writer per patient ({@link #lockPatient}), an idempotent create and an audit row.
  */
 @ApplicationScoped
 public class PatientRecords {
@@ -47,23 +51,78 @@ public class PatientRecords {
     Clock clock;
 
     /**
+     * A write to a patient's data. First, with no database session open, the patient's reference from
+     * enrollment-service; then whether the caller may act this way at the patient's site, from only the roles that
+     * grant the action ({@link Caller#may}): an investigator who is also safety officer reads every site, but its
+     * clinical records ({@link Action#WRITE}) only at its own. Then one transaction that first takes the patient's
+     * lock and runs {@code work}. Call it outside any session: {@code work} must not call another service.
+     *
+     * @param action {@link Action#WRITE} for records only investigators and data managers enter (vitals, labs,
+     *        neurological assessments, efficacy measurements and their voids); {@link Action#READ} for the writes
+     *        open to every clinical reader of the endpoint (an adverse event's report, a safety officer's regrade)
+     */
+    public <T> Uni<T> write(UUID patientId, Action action, Function<PatientReference, Uni<T>> work) {
+        return write(patientId, action, patient -> Uni.createFrom().voidItem(), (patient, nothing) -> work.apply(patient));
+    }
+
+    /**
+     * {@link #write} with one more step before the transaction, after the reference and the site check: what else the
+     * write needs from another service (the protocol the patient is graded under, say), handed to {@code work}.
+     */
+    public <P, T> Uni<T> write(UUID patientId, Action action, Function<PatientReference, Uni<P>> before,
+            BiFunction<PatientReference, P, Uni<T>> work) {
+        return patients.reference(patientId)
+                .invoke(patient -> requireMay(Caller.of(identity), action, patient))
+                .flatMap(patient -> before.apply(patient).flatMap(fetched -> Panache.withTransaction(
+                        () -> lockPatient(patientId).chain(() -> work.apply(patient, fetched)))));
+    }
+
+    /**
+     * The site check of a write: a patient the caller may not even read is a 404 (its existence does not leak), one
+     * it reads but may not act on this way is a 403.
+     */
+    public static void requireMay(Caller caller, Action action, PatientReference patient) {
+        if (caller.may(action, patient.siteCode())) {
+            return;
+        }
+        if (!caller.maySeeSite(patient.siteCode())) {
+            throw ProblemException.notFound("Patient " + patient.id());
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN,
+                "Your roles let you read but not write this patient's records at site " + patient.siteCode());
+    }
+
+    /**
+     * Creates a record in a {@link #write}: fetches the patient, checks the caller's site for the action, and
+     * stores the record in one transaction.
+     */
+    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, Action action, String idempotencyKey,
+            Object request, String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
+            BiFunction<PatientReference, R, Uni<?>> then) {
+        return write(patientId, action, patient -> record(patient, idempotencyKey, request, path, viewType, record,
+                view, then));
+    }
+
+    /**
+     * Stores a record inside a {@link #write}'s transaction (the patient's lock is held).
+     *
      * @param path the collection, e.g. {@code platelet-counts}, for the Location of what is created
      * @param record makes the record from the request and the patient's reference data
      * @param then runs in the same transaction after the record is stored (e.g. regrading), or null
      */
-    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
-            String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
+    public <R extends PatientRecord, V> Uni<Created<V>> record(PatientReference patient, String idempotencyKey,
+            Object request, String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
             BiFunction<PatientReference, R, Uni<?>> then) {
-        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> idempotent
-                .create(idempotencyKey, request, viewType, () -> {
-                    R recorded = stamp(record.apply(patient), patient);
-                    V shown = view.apply(recorded);
-                    return persist(recorded)
-                            .call(() -> audit.created(recorded.getClass().getSimpleName(), recorded.id, shown))
-                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, recorded))
-                            .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
-                                    + recorded.id), shown));
-                }));
+        UUID patientId = patient.id();
+        return idempotent.create(idempotencyKey, request, viewType, () -> {
+            R recorded = stamp(record.apply(patient), patient);
+            V shown = view.apply(recorded);
+            return persist(recorded)
+                    .call(() -> audit.created(recorded.getClass().getSimpleName(), recorded.id, shown))
+                    .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, recorded))
+                    .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
+                            + recorded.id), shown));
+        });
     }
 
     /**
@@ -94,19 +153,26 @@ public class PatientRecords {
     }
 
     /** Shorthand for a record that needs nothing of the reference data and triggers nothing. */
-    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, String idempotencyKey, Object request,
-            String path, Class<V> viewType, Supplier<R> record, Function<R, V> view) {
-        return record(patientId, idempotencyKey, request, path, viewType, patient -> record.get(), view, null);
+    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, Action action, String idempotencyKey,
+            Object request, String path, Class<V> viewType, Supplier<R> record, Function<R, V> view) {
+        return record(patientId, action, idempotencyKey, request, path, viewType, patient -> record.get(), view, null);
     }
 
     /**
      * Voids a mistaken record with a reason (it stays, marked void, and the audit trail keeps who and why); If-Match
-     * must carry the version read. Then runs {@code then} in the same transaction (e.g. regrading without it).
+     * must carry the version read. Then runs {@code then} in the same transaction (e.g. regrading without it). Opens
+     * its own {@link #write}.
      */
-    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, UUID recordId, String ifMatch,
-            String reason, BiFunction<PatientReference, R, Uni<?>> then) {
-        return lockPatient(patientId).chain(() -> patients.reference(patientId)).flatMap(patient -> Panache
-                .getSession().flatMap(session -> session.find(kind, recordId))
+    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, Action action,
+            UUID recordId, String ifMatch, String reason, BiFunction<PatientReference, R, Uni<?>> then) {
+        return write(patientId, action, patient -> voidRecord(kind, patient, recordId, ifMatch, reason, then));
+    }
+
+    /** {@link #voidRecord} inside a {@link #write}'s transaction (the patient's lock is held). */
+    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, PatientReference patient, UUID recordId,
+            String ifMatch, String reason, BiFunction<PatientReference, R, Uni<?>> then) {
+        UUID patientId = patient.id();
+        return Panache.getSession().flatMap(session -> session.find(kind, recordId))
                 .flatMap(found -> {
                     R record = VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch);
                     record.markVoid(reason);
@@ -114,7 +180,7 @@ public class PatientRecords {
                             .call(() -> audit.record(AuditAction.VOID, kind.getSimpleName(), recordId, null, null,
                                     reason))
                             .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
-                })).replaceWithVoid();
+                }).replaceWithVoid();
     }
 
     /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */

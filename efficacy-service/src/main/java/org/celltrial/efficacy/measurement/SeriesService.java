@@ -8,10 +8,9 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.enrollment.PatientGate;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,19 +51,17 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
     /** The engine's summary of a series dated from Day 0. */
     public abstract S summary(List<M> series, LocalDate day0);
 
-    @WithTransaction
     public Uni<Created<V>> record(UUID patientId, String idempotencyKey, R request) {
-        return records.record(patientId, idempotencyKey, request, path, viewType, () -> measurement(request),
-                this::view);
+        return records.record(patientId, Action.WRITE, idempotencyKey, request, path, viewType,
+                () -> measurement(request), this::view);
     }
 
-    @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(kind, patientId, recordId, ifMatch, reason, null);
+        return records.voidRecord(kind, patientId, Action.WRITE, recordId, ifMatch, reason, null);
     }
 
     /** The series up to {@code asOf}, and its summary once the patient has a Day 0 (null before). */
-    @WithSession
+    /** No session here: enrollment answers first, then the repository reads in its own session. */
     public Uni<Series<V, S>> series(UUID patientId, LocalDate asOf) {
         return patients.reference(patientId).flatMap(patient -> store.read(kind, patientId).map(all -> {
             List<M> rows = upTo(all, asOf);

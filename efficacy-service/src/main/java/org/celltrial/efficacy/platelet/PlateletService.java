@@ -8,12 +8,12 @@ import jakarta.inject.Inject;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.protocol.PatientProtocols;
+import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -28,10 +28,14 @@ public class PlateletService {
     @Inject
     PatientProtocols protocols;
 
-    @WithTransaction
+    /**
+     * The patient's reference and the protocol it is read under come first, with no session open; then one
+     * transaction under the patient's lock stores the count and pins the version.
+     */
     public Uni<Created<PlateletCountView>> record(UUID patientId, String idempotencyKey,
             PlateletCountRequest request) {
-        return records.record(patientId, idempotencyKey, request, "platelet-counts", PlateletCountView.class,
+        return records.write(patientId, Action.WRITE, reference -> protocols.of(patientId), (reference, before) -> records
+                .record(reference, idempotencyKey, request, "platelet-counts", PlateletCountView.class,
                 patient -> {
                     PlateletCountRecord count = new PlateletCountRecord();
                     count.measuredOn = request.date();
@@ -39,20 +43,24 @@ public class PlateletService {
                     count.bleeding = request.bleeding();
                     count.source = request.source();
                     return count;
-                }, PlateletCountView::of, (patient, recorded) -> pinProtocol(patientId));
+                }, PlateletCountView::of, (patient, recorded) -> pinProtocol(patientId, before)));
     }
 
-    /** The first count fixes the protocol version the response is read under, until a regrade moves it. */
-    private Uni<Void> pinProtocol(UUID patientId) {
-        return protocols.of(patientId).flatMap(protocol -> protocols.gradedUnder(patientId, protocol.version()));
+    /**
+     * The first count fixes the protocol version the response is read under, until a regrade moves it; a patient a
+     * regrade moved meanwhile keeps the version it was moved to.
+     */
+    private Uni<Void> pinProtocol(UUID patientId, ProtocolReference before) {
+        return protocols.movedFrom(patientId, before.version()).flatMap(moved -> protocols.gradedUnder(patientId,
+                moved.orElse(before).version()));
     }
 
-    @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(PlateletCountRecord.class, patientId, recordId, ifMatch, reason, null);
+        return records.voidRecord(PlateletCountRecord.class, patientId, Action.WRITE, recordId, ifMatch, reason,
+                null);
     }
 
-    @WithSession
+    /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */
     public Uni<Page<PlateletCountView>> list(UUID patientId, Integer limit, String cursor) {
         return store.read(PlateletCountRecord.class, patientId).map(counts -> Page.slice(counts, limit, cursor,
                 count -> count.measuredOn + "|" + Page.key(count.createdAt) + "|" + count.id, PlateletCountView::of));

@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.protocol.RegradeView;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,11 +31,10 @@ public class RegradeService {
     @Inject
     PatientProtocols protocols;
 
-    @WithTransaction
+    /** The protocol in force and the patient's reference are read first; then one transaction under the patient's lock. */
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return records.lockPatient(patientId).chain(() -> patients.reference(patientId))
-                .flatMap(patient -> protocols.inForce().flatMap(protocol -> protocols
-                        .regradedUnder(patientId, protocol.version(), reason)
-                        .map(from -> new RegradeView(patientId, from, protocol.version()))));
+        return protocols.inForce().flatMap(protocol -> records.write(patientId, Action.WRITE, patient -> protocols
+                .regradedUnder(patientId, protocol.version(), reason)
+                .map(from -> new RegradeView(patientId, from, protocol.version()))));
     }
 }

@@ -26,7 +26,6 @@ import org.celltrial.efficacy.response.PatientResponse;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +54,7 @@ public class EfficacyReportService {
     @Inject
     SecurityIdentity identity;
 
-    @WithSession
+    /** No session here: each patient's reference comes first, then the repositories read in their own sessions. */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())

@@ -16,7 +16,6 @@ import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,7 +43,7 @@ public class ResponseService {
     @Inject
     Clock clock;
 
-    @WithSession
+    /** No session here: enrollment answers first, then the repositories read in their own sessions. */
     public Uni<ResponseView> response(UUID patientId, LocalDate asOf) {
         return patients.reference(patientId).flatMap(patient -> {
             if (patient.day0() == null) {

@@ -24,6 +24,7 @@ import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.versioning.Versions;
@@ -69,11 +70,11 @@ public class AdverseEventService {
     @Inject
     Validator validator;
 
-    @WithTransaction
+    /** Reported by any clinical writer of the endpoint at a site it reads (safety officers at every site). */
     public Uni<Created<AdverseEventView>> report(UUID patientId, String idempotencyKey, AdverseEventRequest request) {
         checkConsistency(request.grade(), request.serious(), request.seriousnessCriteria(), request.outcome(),
                 request.onset(), request.resolvedOn());
-        return records.record(patientId, idempotencyKey, request, "adverse-events", AdverseEventView.class, () -> {
+        return records.record(patientId, Action.READ, idempotencyKey, request, "adverse-events", AdverseEventView.class, () -> {
             AdverseEvent event = new AdverseEvent();
             event.origin = Origin.REPORTED;
             event.ctcaeTerm = request.ctcaeTerm();
@@ -93,7 +94,7 @@ public class AdverseEventService {
         }, this::view);
     }
 
-    @WithSession
+    /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */
     public Uni<Page<AdverseEventView>> list(UUID patientId, Integer limit, String cursor) {
         return events.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found))

@@ -12,6 +12,7 @@ import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.Origin;
@@ -22,8 +23,6 @@ import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Vital signs in, CRS graded by ASTCT out: every new observation regrades the course and its adverse events. */
@@ -50,11 +49,12 @@ public class CrsService {
     @Inject
     AdverseEventService events;
 
-    @WithTransaction
+    /** Stores the vital signs and regrades the course (a transaction opened after enrollment has answered). */
     public Uni<Created<VitalsView>> record(UUID patientId, String idempotencyKey, VitalsRequest request) {
         checkOxygen(request);
         checkAttribution(request);
-        return records.record(patientId, idempotencyKey, request, "vitals", VitalsView.class, patient -> {
+        return settings.write(patientId, Action.WRITE, (reference, under) -> records.record(reference,
+                idempotencyKey, request, "vitals", VitalsView.class, patient -> {
             VitalsRecord record = new VitalsRecord();
             record.at = request.at();
             record.temperatureC = Decimals.tenths(request.temperatureC());
@@ -65,26 +65,26 @@ public class CrsService {
             record.attributedToOtherCause = request.attributedToOtherCause();
             record.otherCause = request.attributedToOtherCause() == null ? null : request.otherCause().strip();
             return record;
-        }, VitalsView::of, (patient, recorded) -> regrade(patient));
+        }, VitalsView::of, (patient, recorded) -> regradeAndPin(patient, under)));
     }
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
-    @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(VitalsRecord.class, patientId, recordId, ifMatch, reason,
-                (patient, voided) -> regrade(patient));
+        return settings.write(patientId, Action.WRITE, (reference, under) -> records.voidRecord(VitalsRecord.class,
+                reference, recordId, ifMatch, reason, (patient, voided) -> regradeAndPin(patient, under)));
     }
 
-    /** The vital signs as observed, for a caller who may see them (scoped by the site stored with them). */
-    @WithSession
+    /**
+     * The vital signs as observed, for a caller who may see them (scoped by the site stored with them). No session
+     * here: the repository's closes before enrollment is asked (when nothing is stored).
+     */
     public Uni<Page<VitalsView>> vitals(UUID patientId, Integer limit, String cursor) {
         return vitals.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, VitalsView::of));
     }
 
-    /** The course graded under the protocol version the patient's stored grades come from. */
-    @WithSession
+    /** The course graded under the protocol version the patient's stored grades come from (sessions: the repositories'). */
     public Uni<CourseView> course(UUID patientId) {
         return patients.reference(patientId)
                 .flatMap(patient -> settings.of(patientId).flatMap(under -> course(patient, under)));
@@ -104,9 +104,8 @@ public class CrsService {
                 clock, under, CrsGrader.VERSION));
     }
 
-    private Uni<Void> regrade(PatientReference patient) {
-        return settings.of(patient.id()).flatMap(under -> regrade(patient, under)
-                .call(() -> settings.gradedUnder(patient.id(), under)));
+    private Uni<Void> regradeAndPin(PatientReference patient, GradingSettings under) {
+        return regrade(patient, under).call(() -> settings.gradedUnder(patient.id(), under));
     }
 
     /** A finding attributed to another cause names that cause, and a cause goes only with an attribution. */

@@ -23,6 +23,7 @@ import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventService.Derived;
 import org.celltrial.safety.ae.Origin;
@@ -30,8 +31,6 @@ import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -68,13 +67,12 @@ public class LabService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
-    @WithTransaction
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        // The patient's lock first: the baseline is chosen from the results stored before this one.
-        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> labs
+        // The patient's lock first (taken by the write): the baseline is chosen from the results stored before this one.
+        return settings.write(patientId, Action.WRITE, (reference, under) -> labs
                 .ofPatient(patientId).flatMap(stored -> records.record(
-                patientId, idempotencyKey, request, "labs", LabView.class, patient -> {
+                reference, idempotencyKey, request, "labs", LabView.class, patient -> {
                     LabRecord lab = new LabRecord();
                     lab.at = request.at();
                     lab.analyte = request.analyte();
@@ -94,15 +92,13 @@ public class LabService {
     }
 
     /** Voids a mistaken record; every result is regraded without it and its adverse events kept in step. */
-    @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records
-                .voidRecord(LabRecord.class, patientId, recordId,
+        return settings.write(patientId, Action.WRITE, (reference, under) -> records
+                .voidRecord(LabRecord.class, reference, recordId,
                 ifMatch, reason, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 
-    @WithSession
     public Uni<Page<LabView>> list(UUID patientId, Integer limit, String cursor) {
         return labs.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found))

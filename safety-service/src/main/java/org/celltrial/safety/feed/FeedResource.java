@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.security.Roles;
+import org.celltrial.common.validation.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
@@ -27,11 +28,14 @@ public class FeedResource {
     @GET
     @RolesAllowed({Roles.SPONSOR, Roles.SAFETY_OFFICER, Roles.DATA_MANAGER})
     @Operation(summary = "Every change to adverse events since a cursor, in a stable order with no gaps; the ETag "
-            + "names the page, so a poll with If-None-Match answers 304 when nothing is new")
-    public Uni<Response> since(@QueryParam("since") String since, @QueryParam("limit") Integer limit,
-            @Context Request request) {
-        return feed.since(since, limit).map(page -> {
-            EntityTag tag = new EntityTag((since == null ? "" : since) + "-" + page.nextCursor());
+            + "names the page, so a poll with If-None-Match answers 304 when nothing is new. A cursor names the database "
+            + "it came from: one from another (after a restore, an import or a failover), or one without a database, "
+            + "is a 422 that says to restart with from=<date>")
+    public Uni<Response> since(@QueryParam("since") String since, @QueryParam("from") String from,
+            @QueryParam("limit") Integer limit, @Context Request request) {
+        return feed.since(since, Params.date(from, "from"), limit).map(page -> {
+            EntityTag tag = new EntityTag((since == null ? "" : since) + "-" + (from == null ? "" : from) + "-"
+                    + page.nextCursor());
             Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
             return (notModified != null ? notModified : Response.ok(page)).tag(tag).build();
         });

@@ -20,7 +20,6 @@ import org.celltrial.safety.ctcae.LabRecord;
 import org.celltrial.safety.ctcae.LabRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,7 +46,7 @@ public class IcahtService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
-    @WithSession
+    /** No session here: enrollment answers first, then the repositories read in their own sessions. */
     public Uni<IcahtView> icaht(UUID patientId) {
         return patients.reference(patientId).flatMap(patient -> {
             if (patient.day0() == null) {

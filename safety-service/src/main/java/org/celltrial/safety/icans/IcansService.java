@@ -14,6 +14,7 @@ import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
@@ -25,8 +26,6 @@ import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -59,10 +58,9 @@ public class IcansService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
-    @WithTransaction
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
-        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records.record(
-                patientId, idempotencyKey, request,
+        return settings.write(patientId, Action.WRITE, (reference, under) -> records.record(
+                reference, idempotencyKey, request,
                 "neuro-assessments", NeuroView.class, patient -> {
                     request.checkScores(age(patient, request.at()), under.capdMaxAgeYears());
                     NeuroRecord record = new NeuroRecord();
@@ -87,24 +85,21 @@ public class IcansService {
     }
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
-    @WithTransaction
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.lockPatient(patientId).chain(() -> settings.of(patientId)).flatMap(under -> records
-                .voidRecord(NeuroRecord.class, patientId, recordId,
+        return settings.write(patientId, Action.WRITE, (reference, under) -> records
+                .voidRecord(NeuroRecord.class, reference, recordId,
                 ifMatch, reason, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 
     /** The neurological assessments as observed, for a caller who may see them (scoped by the site stored with them). */
-    @WithSession
     public Uni<Page<NeuroView>> assessments(UUID patientId, Integer limit, String cursor) {
         return assessments.ofPatient(patientId)
                 .call(found -> patients.readable(patientId, found))
                 .map(found -> Page.slice(found, limit, cursor, r -> Page.key(r.at) + "|" + r.id, NeuroView::of));
     }
 
-    /** The course graded under the protocol version the patient's stored grades come from. */
-    @WithSession
+    /** The course graded under the protocol version the patient's stored grades come from (sessions: the repositories'). */
     public Uni<CourseView> course(UUID patientId) {
         return patients.reference(patientId)
                 .flatMap(patient -> settings.of(patientId).flatMap(under -> course(patient, under)));

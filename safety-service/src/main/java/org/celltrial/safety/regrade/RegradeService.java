@@ -7,13 +7,13 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.protocol.RegradeView;
 import org.celltrial.safety.crs.CrsService;
 import org.celltrial.safety.ctcae.LabService;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.icans.IcansService;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,10 +43,10 @@ public class RegradeService {
     @Inject
     LabService labs;
 
-    @WithTransaction
+    /** The protocol in force and the patient's reference are read first; then one transaction under the patient's lock. */
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return records.lockPatient(patientId).chain(() -> patients.reference(patientId))
-                .flatMap(patient -> settings.inForce().flatMap(under -> crs.regrade(patient, under)
+        return settings.inForce().flatMap(under -> records.write(patientId, Action.READ, patient -> crs
+                .regrade(patient, under)
                 .call(() -> icans.regrade(patient, under))
                 .call(() -> labs.regrade(patient, under))
                 .flatMap(ignored -> settings.regradedUnder(patientId, under, reason))

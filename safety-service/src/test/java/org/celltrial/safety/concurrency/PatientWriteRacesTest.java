@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.safety.SafetyTestProfile;
 import org.celltrial.testing.EnrollmentStub;
+import org.celltrial.testing.LongForm;
 import org.celltrial.testing.TestDatabase;
 import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,12 @@ class PatientWriteRacesTest {
 
     private static final String BASE = "/api/v1/safety/patients/";
     private static final LocalDate DAY0 = LocalDate.parse("2025-03-01");
-    private static final int ROUNDS = 30;
+    /**
+     * Rounds in all, and per patient (each round regrades everything the patient has, so the long form spreads its
+     * rounds over fresh patients): 30 on one patient; long form ({@code -Dcelltrial.long=true}) 1000 over 20 patients.
+     */
+    private static final int ROUNDS = LongForm.size(30, 1000);
+    private static final int ROUNDS_PER_PATIENT = 50;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -59,6 +65,10 @@ class PatientWriteRacesTest {
     void infusedChild() {
         EnrollmentStub.reset();
         circuitBreakers.resetAll();
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    private void newPatient() {
         patient = UUID.randomUUID();
         EnrollmentStub.reference(patient, """
                 {"id":"%s","subjectId":"CT-SITE-01-%s","siteCode":"SITE-01","sex":"F","birthDate":"2016-01-01",
@@ -66,7 +76,6 @@ class PatientWriteRacesTest {
                  "baselinePlateletCountPer1e9L":9,
                  "priorTherapyCount":4,"status":"INFUSED","doseLevel":"DL1","therapies":[]}
                 """.formatted(patient, patient.toString().substring(0, 4)));
-        pool = Executors.newFixedThreadPool(8);
     }
 
     @AfterEach
@@ -81,10 +90,27 @@ class PatientWriteRacesTest {
      */
     @Test
     void concurrentObservationsAreAllStoredAndTheirEventsMatchAFreshGrading() throws Exception {
+        Map<Integer, Integer> all = new TreeMap<>();
+        int patients = 0;
+        int episodes = 0;
+        long started = System.nanoTime();
+        for (int done = 0; done < ROUNDS; done += ROUNDS_PER_PATIENT) {
+            newPatient();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            episodes += racePatient(Math.min(ROUNDS_PER_PATIENT, ROUNDS - done), statuses);
+            statuses.forEach((status, count) -> all.merge(status, count, Integer::sum));
+            patients++;
+        }
+        System.out.printf("PatientWriteRacesTest: %d rounds of 2-8 concurrent vitals over %d patients: %s, %d CRS "
+                + "episodes each with exactly one adverse event, %d ms%n", ROUNDS, patients, all, episodes,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The rounds for the current patient; checks them and returns how many CRS episodes they graded as. */
+    private int racePatient(int rounds, Map<Integer, Integer> statuses) throws Exception {
         String token = Tokens.of("inv-site01");
-        Map<Integer, Integer> statuses = new TreeMap<>();
         int created = 0;
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             int writers = 2 + round % 7;
             Instant day = DAY0.plusDays(1 + 2L * round).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
             CountDownLatch start = new CountDownLatch(1);
@@ -114,7 +140,11 @@ class PatientWriteRacesTest {
         int fiveHundreds = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue)
                 .sum();
         assertEquals(0, fiveHundreds, "answers by status: " + statuses);
-        assertEquals(Map.of(201, created), statuses, "every observation has its own time, so every one is stored");
+        int sent = 0;
+        for (int round = 0; round < rounds; round++) {
+            sent += 2 + round % 7;
+        }
+        assertEquals(Map.of(201, sent), statuses, "every observation has its own time, so every one is stored");
         assertEquals(created, TestDatabase.count(SafetyTestProfile.DATABASE,
                 "SELECT count(*) FROM vitals WHERE patient_id = ? AND NOT voided", patient));
 
@@ -140,5 +170,6 @@ class PatientWriteRacesTest {
         assertEquals(expected, stored, "the CRS adverse events have the episodes' onsets and grades");
         assertEquals(onsetDays.size(), TestDatabase.count(SafetyTestProfile.DATABASE,
                 "SELECT count(*) FROM adverse_event WHERE patient_id = ? AND origin = 'CRS' AND NOT voided", patient));
+        return onsetDays.size();
     }
 }

@@ -1,0 +1,152 @@
+package org.celltrial.safety.concurrency;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.inject.Inject;
+
+import org.celltrial.safety.SafetyTestProfile;
+import org.celltrial.testing.EnrollmentStub;
+import org.celltrial.testing.TestDatabase;
+import org.celltrial.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * No database connection is held while enrollment-service answers: with a pool of 2 connections and enrollment taking
+ * 1.5 s per patient reference, 8 writes (and 8 reads) of 8 patients at once all complete, in a few enrollment
+ * delays rather than eight in a row, and while enrollment is being waited for the service has no transaction open
+ * (no session of its database sits idle in a transaction, none waits on a lock).
+ */
+@QuarkusTest
+@TestProfile(SmallPoolProfile.class)
+class NoConnectionHeldDuringEnrollmentTest {
+
+    private static final int REQUESTS = 8;
+    private static final int DELAY_MILLIS = 1500;
+    private static final String BASE = "/api/v1/safety/patients/";
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    private final List<UUID> patients = new ArrayList<>();
+
+    @BeforeEach
+    void slowEnrollment() {
+        EnrollmentStub.reset();
+        circuitBreakers.resetAll();
+        patients.clear();
+        for (int i = 0; i < REQUESTS; i++) {
+            UUID patient = UUID.randomUUID();
+            patients.add(patient);
+            EnrollmentStub.slow(patient, """
+                    {"id":"%s","subjectId":"CT-SITE-01-%s","siteCode":"SITE-01","sex":"F","birthDate":"2016-01-01",
+                     "ageAtInfusionYears":9,"day0":"2025-03-01","lymphodepletionStart":"2025-02-24","weightKg":30.0,
+                     "baselinePlateletCountPer1e9L":9,"priorTherapyCount":4,"status":"INFUSED","doseLevel":"DL1",
+                     "therapies":[]}
+                    """.formatted(patient, patient.toString().substring(0, 4)), DELAY_MILLIS);
+        }
+    }
+
+    @Test
+    void concurrentWritesAndReadsWaitingOnEnrollmentHoldNoConnection() throws Exception {
+        String token = Tokens.of("inv-site01");
+        Map<String, Long> worst = new TreeMap<>();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * REQUESTS + 1);
+        try {
+            Future<Integer> samples = pool.submit(() -> watch(watching, worst));
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> writes = new ArrayList<>();
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (UUID patient : patients) {
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(token).contentType("application/json")
+                            .body(Map.of("at", "2025-03-02T08:00:00Z", "temperatureC", BigDecimal.valueOf(389, 1),
+                                    "hypotension", "NONE", "oxygen", "NONE", "antipyreticOrAntiCytokine", false))
+                            .post(BASE + patient + "/vitals").statusCode();
+                }));
+                reads.add(pool.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(token).get(BASE + patient + "/crs").statusCode();
+                }));
+            }
+            long started = System.nanoTime();
+            go.countDown();
+            Map<Integer, Integer> writeStatuses = new TreeMap<>();
+            Map<Integer, Integer> readStatuses = new TreeMap<>();
+            for (Future<Integer> write : writes) {
+                writeStatuses.merge(write.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            for (Future<Integer> read : reads) {
+                readStatuses.merge(read.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            watching.set(false);
+            int sampled = samples.get(30, TimeUnit.SECONDS);
+
+            assertEquals(Map.of(201, REQUESTS), writeStatuses, "every write stored");
+            assertEquals(Map.of(200, REQUESTS), readStatuses, "every read answered");
+            for (UUID patient : patients) {
+                assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                        "SELECT count(*) FROM vitals WHERE patient_id = ?", patient));
+            }
+            assertTrue(sampled >= 5, "pg_stat_activity was sampled while enrollment was waited for: " + sampled);
+            assertEquals(0L, worst.getOrDefault("idle in transaction", 0L),
+                    "no transaction left open while enrollment answers; worst seen: " + worst);
+            assertEquals(0L, worst.getOrDefault("waiting on a lock", 0L), "worst seen: " + worst);
+            // Holding a connection through each 1.5 s call, 2 connections would serve 16 requests in 8 waves (12 s);
+            // without, about 3 s here (the stub serves its delayed answers on a bounded thread pool), with margin.
+            assertTrue(millis < 6L * DELAY_MILLIS, "16 requests over a 2-connection pool took " + millis + " ms");
+            System.out.printf("NoConnectionHeldDuringEnrollmentTest: %d writes + %d reads, pool %d, enrollment %d ms: "
+                    + "%d ms in all; %d samples of pg_stat_activity, worst %s%n", REQUESTS, REQUESTS,
+                    SmallPoolProfile.POOL, DELAY_MILLIS, millis, sampled, worst);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Samples the service's sessions every 50 ms; keeps the worst count per state. A session counts as idle in a
+     * transaction when it has been so for 300 ms: a write's own gaps between statements are far shorter, a wait on
+     * enrollment (1.5 s) far longer.
+     */
+    private static int watch(AtomicBoolean watching, Map<String, Long> worst) throws InterruptedException {
+        int samples = 0;
+        while (watching.get()) {
+            long idleInTransaction = TestDatabase.count(SafetyTestProfile.DATABASE, """
+                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                      AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'
+                      AND clock_timestamp() - state_change > interval '300 milliseconds'""");
+            long waiting = TestDatabase.count(SafetyTestProfile.DATABASE, """
+                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                      AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'""");
+            synchronized (worst) {
+                worst.merge("idle in transaction", idleInTransaction, Math::max);
+                worst.merge("waiting on a lock", waiting, Math::max);
+            }
+            samples++;
+            Thread.sleep(50);
+        }
+        return samples;
+    }
+}
