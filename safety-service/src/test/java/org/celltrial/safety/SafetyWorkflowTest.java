@@ -107,6 +107,13 @@ class SafetyWorkflowTest {
                 .then().statusCode(409).contentType(PROBLEM);
         assertEquals("Entered for the wrong patient", TestDatabase.string(SafetyTestProfile.DATABASE,
                 "SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'VOID'", id));
+        // One audit shape for every void: the record as it was and as it is, under the name it was created with
+        assertEquals("VitalsRecord|39.0|true|null|true|Entered for the wrong patient", TestDatabase.string(
+                SafetyTestProfile.DATABASE, "SELECT entity_type || '|' || round((old_value->>'temperatureC')::numeric, 1) "
+                        + "|| '|' || (old_value->>'temperatureC' = new_value->>'temperatureC') || '|' "
+                        + "|| coalesce(old_value->>'voided', 'null') || '|' || (new_value->>'voided') || '|' "
+                        + "|| (new_value->>'voidReason') FROM audit_log "
+                        + "WHERE entity_id = ? AND action = 'VOID'", id));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 
 /**
@@ -25,4 +26,13 @@ public abstract class PatientRecord extends VoidableRecord {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /**
+     * The name the audit trail gives a kind of record: its JPA entity name where the entity names one, so renaming
+     * the class does not split a record's history across two names; else the class's simple name.
+     */
+    public static String entityType(Class<? extends PatientRecord> kind) {
+        Entity entity = kind.getAnnotation(Entity.class);
+        return entity != null && !entity.name().isEmpty() ? entity.name() : kind.getSimpleName();
+    }
 }

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
@@ -43,6 +42,9 @@ public class PatientRecords {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RecordVoiding voiding;
 
     @Inject
     SecurityIdentity identity;
@@ -118,7 +120,7 @@ public class PatientRecords {
             R recorded = stamp(record.apply(patient), patient);
             V shown = view.apply(recorded);
             return persist(recorded)
-                    .call(() -> audit.created(recorded.getClass().getSimpleName(), recorded.id, shown))
+                    .call(() -> audit.created(PatientRecord.entityType(recorded.getClass()), recorded.id, shown))
                     .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, recorded))
                     .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
                             + recorded.id), shown));
@@ -164,23 +166,20 @@ public class PatientRecords {
      * its own {@link #write}.
      */
     public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, Action action,
-            UUID recordId, String ifMatch, String reason, BiFunction<PatientReference, R, Uni<?>> then) {
-        return write(patientId, action, patient -> voidRecord(kind, patient, recordId, ifMatch, reason, then));
+            UUID recordId, String ifMatch, String reason, Function<R, ?> view,
+            BiFunction<PatientReference, R, Uni<?>> then) {
+        return write(patientId, action, patient -> voidRecord(kind, patient, recordId, ifMatch, reason, view, then));
     }
 
     /** {@link #voidRecord} inside a {@link #write}'s transaction (the patient's lock is held). */
     public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, PatientReference patient, UUID recordId,
-            String ifMatch, String reason, BiFunction<PatientReference, R, Uni<?>> then) {
+            String ifMatch, String reason, Function<R, ?> view, BiFunction<PatientReference, R, Uni<?>> then) {
         UUID patientId = patient.id();
         return Panache.getSession().flatMap(session -> session.find(kind, recordId))
-                .flatMap(found -> {
-                    R record = VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch);
-                    record.markVoid(reason);
-                    return Panache.getSession().flatMap(session -> session.flush())
-                            .call(() -> audit.record(AuditAction.VOID, kind.getSimpleName(), recordId, null, null,
-                                    reason))
-                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
-                }).replaceWithVoid();
+                .map(found -> VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch))
+                .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason))
+                .call(record -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record))
+                .replaceWithVoid();
     }
 
     /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */

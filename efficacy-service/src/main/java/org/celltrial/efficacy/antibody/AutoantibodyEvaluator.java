@@ -30,16 +30,16 @@ import java.util.stream.Collectors;
  */
 public final class AutoantibodyEvaluator {
 
-    public AutoantibodyAssessment evaluate(List<ElisaResult> results, LocalDate day0) {
+    public AutoantibodyAssessment evaluate(List<AutoantibodyResult> results, LocalDate day0) {
         if (results == null || results.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("results must be a list without nulls");
         }
         if (day0 == null) {
             throw new IllegalArgumentException("day0 is required");
         }
-        Map<GpTarget, List<ElisaResult>> byTarget = results.stream()
-                .sorted(Comparator.comparing(ElisaResult::date))
-                .collect(Collectors.groupingBy(ElisaResult::target, () -> new EnumMap<>(GpTarget.class),
+        Map<GpTarget, List<AutoantibodyResult>> byTarget = results.stream()
+                .sorted(Comparator.comparing(AutoantibodyResult::date))
+                .collect(Collectors.groupingBy(AutoantibodyResult::target, () -> new EnumMap<>(GpTarget.class),
                         Collectors.toList()));
         List<TargetCourse> targets = byTarget.entrySet().stream()
                 .map(target -> course(target.getKey(), target.getValue(), day0))
@@ -73,7 +73,7 @@ public final class AutoantibodyEvaluator {
                 findings + ". " + conclusion);
     }
 
-    private static TargetCourse course(GpTarget target, List<ElisaResult> results, LocalDate day0) {
+    private static TargetCourse course(GpTarget target, List<AutoantibodyResult> results, LocalDate day0) {
         List<TargetCourse.Reading> series = results.stream().map(result -> read(result, day0)).toList();
         // Walk back from the last result while negative: the earliest of that run after Day 0 is "negative since".
         LocalDate negativeSince = null;
@@ -88,7 +88,7 @@ public final class AutoantibodyEvaluator {
                 negativeSince, series.get(series.size() - 1).status());
     }
 
-    private static TargetCourse.Reading read(ElisaResult result, LocalDate day0) {
+    private static TargetCourse.Reading read(AutoantibodyResult result, LocalDate day0) {
         boolean positive = result.opticalDensity().compareTo(result.cutoff()) >= 0;
         String explanation = "OD " + result.opticalDensity().toPlainString() + (positive ? " ≥ " : " < ") + "cut-off "
                 + result.cutoff().toPlainString() + (positive ? ": positive" : ": negative");

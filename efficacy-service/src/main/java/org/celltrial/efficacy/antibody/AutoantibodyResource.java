@@ -39,14 +39,14 @@ public class AutoantibodyResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record a GP autoantibody ELISA result (positive when OD ≥ cut-off)")
     public Uni<Response> record(@PathParam("id") UUID patientId,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid ElisaRequest request) {
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid AutoantibodyRequest request) {
         return service.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 
     @GET
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
     @Operation(summary = "The ELISA results with the status per target over time and whether all turned negative after infusion")
-    public Uni<Series<ElisaView, AutoantibodyAssessment>> series(@PathParam("id") UUID patientId,
+    public Uni<Series<AutoantibodyView, AutoantibodyAssessment>> series(@PathParam("id") UUID patientId,
             @QueryParam("asOf") String asOf) {
         return service.series(patientId, Params.date(asOf, "asOf"));
     }

@@ -8,17 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.celltrial.efficacy.measurement.SeriesService;
 
 @ApplicationScoped
-public class AutoantibodyService extends SeriesService<ElisaRecord, ElisaRequest, ElisaView, AutoantibodyAssessment> {
+public class AutoantibodyService extends SeriesService<AutoantibodyRecord, AutoantibodyRequest, AutoantibodyView, AutoantibodyAssessment> {
 
     private final AutoantibodyEvaluator evaluator = new AutoantibodyEvaluator();
 
     public AutoantibodyService() {
-        super(ElisaRecord.class, ElisaView.class, "autoantibodies");
+        super(AutoantibodyRecord.class, AutoantibodyView.class, "autoantibodies");
     }
 
     @Override
-    protected ElisaRecord measurement(ElisaRequest request) {
-        ElisaRecord result = new ElisaRecord();
+    protected AutoantibodyRecord measurement(AutoantibodyRequest request) {
+        AutoantibodyRecord result = new AutoantibodyRecord();
         result.measuredOn = request.date();
         result.target = request.target();
         result.opticalDensity = request.opticalDensity();
@@ -27,13 +27,13 @@ public class AutoantibodyService extends SeriesService<ElisaRecord, ElisaRequest
     }
 
     @Override
-    protected ElisaView view(ElisaRecord result) {
-        return ElisaView.of(result);
+    protected AutoantibodyView view(AutoantibodyRecord result) {
+        return AutoantibodyView.of(result);
     }
 
     @Override
-    public AutoantibodyAssessment summary(List<ElisaRecord> series, LocalDate day0) {
+    public AutoantibodyAssessment summary(List<AutoantibodyRecord> series, LocalDate day0) {
         return evaluator.evaluate(series.stream()
-                .map(r -> new ElisaResult(r.measuredOn, r.target, r.opticalDensity, r.cutoff)).toList(), day0);
+                .map(r -> new AutoantibodyResult(r.measuredOn, r.target, r.opticalDensity, r.cutoff)).toList(), day0);
     }
 }

@@ -28,7 +28,7 @@ public final class BCellDepletionEvaluator {
     /**
      * @param aplasiaThresholdPerUl a count below it is aplasia (default 1 /µL)
      */
-    public BCellAssessment evaluate(List<Cd19Count> counts, LocalDate day0, BigDecimal aplasiaThresholdPerUl) {
+    public BCellAssessment evaluate(List<BCellCount> counts, LocalDate day0, BigDecimal aplasiaThresholdPerUl) {
         if (counts == null || counts.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("counts must be a list without nulls");
         }
@@ -39,15 +39,15 @@ public final class BCellDepletionEvaluator {
             throw new IllegalArgumentException("aplasiaThresholdPerUl must be positive, was " + aplasiaThresholdPerUl);
         }
         Set<LocalDate> dates = new HashSet<>();
-        for (Cd19Count count : counts) {
+        for (BCellCount count : counts) {
             // "The next count" must be one count: two on one day would depend on the order given.
             if (!dates.add(count.date())) {
                 throw new IllegalArgumentException("more than one CD19 count on " + count.date());
             }
         }
-        List<Cd19Count> afterDay0 = counts.stream()
+        List<BCellCount> afterDay0 = counts.stream()
                 .filter(count -> count.date().isAfter(day0))
-                .sorted(Comparator.comparing(Cd19Count::date))
+                .sorted(Comparator.comparing(BCellCount::date))
                 .toList();
         String threshold = plain(aplasiaThresholdPerUl) + " /µL";
         if (afterDay0.isEmpty()) {
@@ -61,11 +61,11 @@ public final class BCellDepletionEvaluator {
             return new BCellAssessment(null, null, null, null, false, "No count after Day 0 below " + threshold
                     + ": no B-cell aplasia (" + afterDay0.size() + " count" + (afterDay0.size() == 1 ? "" : "s") + ")");
         }
-        Cd19Count aplasia = afterDay0.get(aplasiaIndex);
+        BCellCount aplasia = afterDay0.get(aplasiaIndex);
         List<String> explanation = new ArrayList<>();
         explanation.add("Aplasia from " + describe(aplasia, day0) + " < " + threshold);
         for (int index = aplasiaIndex + 1; index < afterDay0.size(); index++) {
-            Cd19Count candidate = afterDay0.get(index);
+            BCellCount candidate = afterDay0.get(index);
             if (!isAtOrAbove(candidate, aplasiaThresholdPerUl)) {
                 continue;
             }
@@ -74,7 +74,7 @@ public final class BCellDepletionEvaluator {
                         + " is the last count: not a recovery yet, until the next count confirms it");
                 break;
             }
-            Cd19Count next = afterDay0.get(index + 1);
+            BCellCount next = afterDay0.get(index + 1);
             if (isAtOrAbove(next, aplasiaThresholdPerUl)) {
                 explanation.add("recovery from " + describe(candidate, day0) + " ≥ " + threshold
                         + ", confirmed by the next count, " + describe(next, day0));
@@ -84,22 +84,22 @@ public final class BCellDepletionEvaluator {
             explanation.add(describe(candidate, day0) + " ≥ " + threshold + " is no recovery: the next count, "
                     + describe(next, day0) + ", is below");
         }
-        Cd19Count last = afterDay0.get(afterDay0.size() - 1);
+        BCellCount last = afterDay0.get(afterDay0.size() - 1);
         explanation.add("aplasia sustained: no confirmed recovery up to the last count, " + describe(last, day0));
         return new BCellAssessment(studyDay(day0, aplasia), aplasia.date(), null, null, true,
                 String.join("; ", explanation));
     }
 
-    private static boolean isAtOrAbove(Cd19Count count, BigDecimal threshold) {
+    private static boolean isAtOrAbove(BCellCount count, BigDecimal threshold) {
         return count.cd19PerUl().compareTo(threshold) >= 0;
     }
 
     /** "0.4 /µL on 2025-02-15 (day 14)". */
-    private static String describe(Cd19Count count, LocalDate day0) {
+    private static String describe(BCellCount count, LocalDate day0) {
         return plain(count.cd19PerUl()) + " /µL on " + count.date() + " (day " + studyDay(day0, count) + ")";
     }
 
-    private static int studyDay(LocalDate day0, Cd19Count count) {
+    private static int studyDay(LocalDate day0, BCellCount count) {
         return Math.toIntExact(ChronoUnit.DAYS.between(day0, count.date()));
     }
 

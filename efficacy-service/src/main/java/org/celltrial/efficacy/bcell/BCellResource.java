@@ -39,14 +39,14 @@ public class BCellResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record a CD19⁺ B-cell count (flow cytometry, cells per µL)")
     public Uni<Response> record(@PathParam("id") UUID patientId,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid Cd19Request request) {
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid BCellRequest request) {
         return service.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 
     @GET
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
     @Operation(summary = "The CD19⁺ counts with aplasia start, recovery and whether aplasia is sustained")
-    public Uni<Series<Cd19View, BCellAssessment>> series(@PathParam("id") UUID patientId,
+    public Uni<Series<BCellView, BCellAssessment>> series(@PathParam("id") UUID patientId,
             @QueryParam("asOf") String asOf) {
         return service.series(patientId, Params.date(asOf, "asOf"));
     }

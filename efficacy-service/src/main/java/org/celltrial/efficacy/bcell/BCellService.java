@@ -10,7 +10,7 @@ import org.celltrial.efficacy.measurement.SeriesService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
-public class BCellService extends SeriesService<Cd19Record, Cd19Request, Cd19View, BCellAssessment> {
+public class BCellService extends SeriesService<BCellRecord, BCellRequest, BCellView, BCellAssessment> {
 
     private final BCellDepletionEvaluator evaluator = new BCellDepletionEvaluator();
 
@@ -19,25 +19,25 @@ public class BCellService extends SeriesService<Cd19Record, Cd19Request, Cd19Vie
     BigDecimal aplasiaThreshold;
 
     public BCellService() {
-        super(Cd19Record.class, Cd19View.class, "b-cells");
+        super(BCellRecord.class, BCellView.class, "b-cells");
     }
 
     @Override
-    protected Cd19Record measurement(Cd19Request request) {
-        Cd19Record count = new Cd19Record();
+    protected BCellRecord measurement(BCellRequest request) {
+        BCellRecord count = new BCellRecord();
         count.measuredOn = request.date();
         count.cd19PerUl = request.cd19PerUl();
         return count;
     }
 
     @Override
-    protected Cd19View view(Cd19Record count) {
-        return Cd19View.of(count);
+    protected BCellView view(BCellRecord count) {
+        return BCellView.of(count);
     }
 
     @Override
-    public BCellAssessment summary(List<Cd19Record> series, LocalDate day0) {
-        return evaluator.evaluate(series.stream().map(r -> new Cd19Count(r.measuredOn, r.cd19PerUl)).toList(), day0,
+    public BCellAssessment summary(List<BCellRecord> series, LocalDate day0) {
+        return evaluator.evaluate(series.stream().map(r -> new BCellCount(r.measuredOn, r.cd19PerUl)).toList(), day0,
                 aplasiaThreshold);
     }
 }

@@ -49,7 +49,7 @@ public final class CarTKineticsCalculator {
     /**
      * @param lloq the assay's lower limit of quantification, copies/µg DNA
      */
-    public KineticsSummary summarise(List<QpcrSample> samples, LocalDate day0, BigDecimal lloq) {
+    public KineticsSummary summarise(List<KineticsSample> samples, LocalDate day0, BigDecimal lloq) {
         if (samples == null || samples.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("samples must be a list without nulls");
         }
@@ -60,7 +60,7 @@ public final class CarTKineticsCalculator {
             throw new IllegalArgumentException("lloq must be positive, was " + lloq);
         }
         Set<LocalDate> dates = new HashSet<>();
-        for (QpcrSample sample : samples) {
+        for (KineticsSample sample : samples) {
             // Two values on one day would make the curve depend on the order they were given in.
             if (!dates.add(sample.date())) {
                 throw new IllegalArgumentException("more than one sample on " + sample.date());

@@ -39,14 +39,14 @@ public class KineticsResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record a CAR-T qPCR result (transgene copies per µg genomic DNA)")
     public Uni<Response> record(@PathParam("id") UUID patientId,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid QpcrRequest request) {
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @NotNull @Valid KineticsRequest request) {
         return service.record(patientId, idempotencyKey, request).map(Created::toResponse);
     }
 
     @GET
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
     @Operation(summary = "The qPCR series with Cmax, Tmax, AUC₀₋₂₈ and the last detectable day")
-    public Uni<Series<QpcrView, KineticsSummary>> series(@PathParam("id") UUID patientId,
+    public Uni<Series<KineticsView, KineticsSummary>> series(@PathParam("id") UUID patientId,
             @QueryParam("asOf") String asOf) {
         return service.series(patientId, Params.date(asOf, "asOf"));
     }

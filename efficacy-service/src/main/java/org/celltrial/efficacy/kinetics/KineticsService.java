@@ -10,7 +10,7 @@ import org.celltrial.efficacy.measurement.SeriesService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
-public class KineticsService extends SeriesService<QpcrRecord, QpcrRequest, QpcrView, KineticsSummary> {
+public class KineticsService extends SeriesService<KineticsRecord, KineticsRequest, KineticsView, KineticsSummary> {
 
     private final CarTKineticsCalculator calculator = new CarTKineticsCalculator();
 
@@ -19,25 +19,25 @@ public class KineticsService extends SeriesService<QpcrRecord, QpcrRequest, Qpcr
     BigDecimal lloq;
 
     public KineticsService() {
-        super(QpcrRecord.class, QpcrView.class, "car-t-kinetics");
+        super(KineticsRecord.class, KineticsView.class, "car-t-kinetics");
     }
 
     @Override
-    protected QpcrRecord measurement(QpcrRequest request) {
-        QpcrRecord sample = new QpcrRecord();
+    protected KineticsRecord measurement(KineticsRequest request) {
+        KineticsRecord sample = new KineticsRecord();
         sample.measuredOn = request.date();
         sample.copiesPerUgDna = request.copiesPerUgDna();
         return sample;
     }
 
     @Override
-    protected QpcrView view(QpcrRecord sample) {
-        return QpcrView.of(sample);
+    protected KineticsView view(KineticsRecord sample) {
+        return KineticsView.of(sample);
     }
 
     @Override
-    public KineticsSummary summary(List<QpcrRecord> series, LocalDate day0) {
-        return calculator.summarise(series.stream().map(r -> new QpcrSample(r.measuredOn, r.copiesPerUgDna)).toList(),
+    public KineticsSummary summary(List<KineticsRecord> series, LocalDate day0) {
+        return calculator.summarise(series.stream().map(r -> new KineticsSample(r.measuredOn, r.copiesPerUgDna)).toList(),
                 day0, lloq);
     }
 }

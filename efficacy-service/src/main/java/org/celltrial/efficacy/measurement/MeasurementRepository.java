@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.record.PatientRecord;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +19,7 @@ public class MeasurementRepository {
     /** A patient's measurements of one kind that are not voided, oldest first. */
     public <M extends Measurement> Uni<List<M>> ofPatient(Class<M> kind, UUID patientId) {
         return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("from " + kind.getSimpleName()
+                .createSelectionQuery("from " + PatientRecord.entityType(kind)
                         + " where patientId = :patient and voided = false order by measuredOn, createdAt", kind)
                 .setParameter("patient", patientId)
                 .getResultList());
@@ -27,7 +29,7 @@ public class MeasurementRepository {
     public <M extends Measurement> Uni<List<MeasuredPatient>> patients(Class<M> kind) {
         return Panache.getSession().flatMap(session -> session
                 .createSelectionQuery("select distinct new " + MeasuredPatient.class.getName()
-                        + "(patientId, siteCode) from " + kind.getSimpleName() + " where voided = false",
+                        + "(patientId, siteCode) from " + PatientRecord.entityType(kind) + " where voided = false",
                         MeasuredPatient.class)
                 .getResultList());
     }

@@ -57,7 +57,7 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
     }
 
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(kind, patientId, Action.WRITE, recordId, ifMatch, reason, null);
+        return records.voidRecord(kind, patientId, Action.WRITE, recordId, ifMatch, reason, this::view, null);
     }
 
     /** The series up to {@code asOf}, and its summary once the patient has a Day 0 (null before). */

@@ -57,7 +57,7 @@ public class PlateletService {
 
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
         return records.voidRecord(PlateletCountRecord.class, patientId, Action.WRITE, recordId, ifMatch, reason,
-                null);
+                PlateletCountView::of, null);
     }
 
     /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */

@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.efficacy.antibody.AutoantibodyService;
-import org.celltrial.efficacy.antibody.ElisaRecord;
+import org.celltrial.efficacy.antibody.AutoantibodyRecord;
 import org.celltrial.efficacy.bcell.BCellService;
-import org.celltrial.efficacy.bcell.Cd19Record;
-import org.celltrial.efficacy.kinetics.QpcrRecord;
+import org.celltrial.efficacy.bcell.BCellRecord;
+import org.celltrial.efficacy.kinetics.KineticsRecord;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.measurement.SeriesService;
 import org.celltrial.common.enrollment.PatientGate;
@@ -69,8 +69,8 @@ public class EfficacyReportService {
     /** Every patient with efficacy data, with the site recorded. */
     private Uni<Map<UUID, String>> knownPatients() {
         Map<UUID, String> known = new LinkedHashMap<>();
-        return Multi.createFrom().items(PlateletCountRecord.class, ElisaRecord.class, QpcrRecord.class,
-                Cd19Record.class)
+        return Multi.createFrom().items(PlateletCountRecord.class, AutoantibodyRecord.class, KineticsRecord.class,
+                BCellRecord.class)
                 .onItem().transformToUniAndConcatenate(kind -> measurements.patients(kind))
                 .collect().asList()
                 .map(lists -> {
@@ -88,17 +88,17 @@ public class EfficacyReportService {
                 return Uni.createFrom().nullItem();
             }
             return responses.assess(patient, asOf).flatMap(response -> measurements
-                    .ofPatient(Cd19Record.class, patientId).flatMap(cd19 -> measurements
-                            .ofPatient(ElisaRecord.class, patientId).map(elisa -> row(patient, asOf, response, cd19,
+                    .ofPatient(BCellRecord.class, patientId).flatMap(cd19 -> measurements
+                            .ofPatient(AutoantibodyRecord.class, patientId).map(elisa -> row(patient, asOf, response, cd19,
                                     elisa))));
         });
     }
 
     private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, PatientResponse response,
-            List<Cd19Record> cd19, List<ElisaRecord> elisa) {
+            List<BCellRecord> cd19, List<AutoantibodyRecord> elisa) {
         ResponseCourse carT = response.assessment().carT();
-        List<Cd19Record> cd19UpTo = SeriesService.upTo(cd19, asOf);
-        List<ElisaRecord> elisaUpTo = SeriesService.upTo(elisa, asOf);
+        List<BCellRecord> cd19UpTo = SeriesService.upTo(cd19, asOf);
+        List<AutoantibodyRecord> elisaUpTo = SeriesService.upTo(elisa, asOf);
         Boolean aplasia = cd19UpTo.isEmpty() ? null : bCells.summary(cd19UpTo, patient.day0()).aplasiaSustained();
         var antibodies = elisaUpTo.isEmpty() ? null : autoantibodies.summary(elisaUpTo, patient.day0());
         return new EfficacySummary.PatientRow(patient.subjectId(), patient.siteCode(), carT.bestResponse(),

@@ -33,7 +33,7 @@ class AutoantibodyEvaluatorTest {
     void positiveAtOrAboveTheCutOff(BigDecimal opticalDensity, BigDecimal cutoff, AntibodyStatus status,
             String explanation) {
         TargetCourse.Reading reading = evaluator.evaluate(
-                List.of(new ElisaResult(day(30), GpTarget.GPIIB_IIIA, opticalDensity, cutoff)), DAY0)
+                List.of(new AutoantibodyResult(day(30), GpTarget.GPIIB_IIIA, opticalDensity, cutoff)), DAY0)
                 .targets().get(0).series().get(0);
 
         assertEquals(status, reading.status());
@@ -173,11 +173,11 @@ class AutoantibodyEvaluatorTest {
                         () -> evaluator.evaluate(Arrays.asList(result(1, GpTarget.GPIB_IX, "0.1"), null), DAY0)),
                 () -> assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate(List.of(), null)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new ElisaResult(DAY0, GpTarget.GPIB_IX, new BigDecimal("-0.01"), new BigDecimal("0.3"))),
+                        () -> new AutoantibodyResult(DAY0, GpTarget.GPIB_IX, new BigDecimal("-0.01"), new BigDecimal("0.3"))),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new ElisaResult(DAY0, GpTarget.GPIB_IX, new BigDecimal("0.1"), BigDecimal.ZERO)),
+                        () -> new AutoantibodyResult(DAY0, GpTarget.GPIB_IX, new BigDecimal("0.1"), BigDecimal.ZERO)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new ElisaResult(DAY0, null, new BigDecimal("0.1"), new BigDecimal("0.3"))));
+                        () -> new AutoantibodyResult(DAY0, null, new BigDecimal("0.1"), new BigDecimal("0.3"))));
     }
 
     private static LocalDate day(int studyDay) {
@@ -185,7 +185,7 @@ class AutoantibodyEvaluatorTest {
     }
 
     /** A result against the cut-off 0.30. */
-    private static ElisaResult result(int studyDay, GpTarget target, String opticalDensity) {
-        return new ElisaResult(day(studyDay), target, new BigDecimal(opticalDensity), new BigDecimal("0.30"));
+    private static AutoantibodyResult result(int studyDay, GpTarget target, String opticalDensity) {
+        return new AutoantibodyResult(day(studyDay), target, new BigDecimal(opticalDensity), new BigDecimal("0.30"));
     }
 }

@@ -32,7 +32,7 @@ class BCellDepletionEvaluatorTest {
             "1.01, false",
     })
     void aplasiaIsStrictlyBelowTheThreshold(BigDecimal cd19PerUl, boolean aplasia) {
-        BCellAssessment assessment = evaluator.evaluate(List.of(new Cd19Count(day(14), cd19PerUl)), DAY0, ONE_PER_UL);
+        BCellAssessment assessment = evaluator.evaluate(List.of(new BCellCount(day(14), cd19PerUl)), DAY0, ONE_PER_UL);
 
         assertEquals(aplasia ? 14 : null, assessment.aplasiaFromDay());
         assertEquals(aplasia ? day(14) : null, assessment.aplasiaFrom());
@@ -62,8 +62,8 @@ class BCellDepletionEvaluatorTest {
             "0.99, 1,    false",
     })
     void recoveryNeedsTheNextCountAtOrAboveTheThresholdToo(BigDecimal candidate, BigDecimal next, boolean recovered) {
-        BCellAssessment assessment = evaluator.evaluate(List.of(count(14, "0"), new Cd19Count(day(90), candidate),
-                new Cd19Count(day(120), next)), DAY0, ONE_PER_UL);
+        BCellAssessment assessment = evaluator.evaluate(List.of(count(14, "0"), new BCellCount(day(90), candidate),
+                new BCellCount(day(120), next)), DAY0, ONE_PER_UL);
 
         assertEquals(recovered ? 90 : null, assessment.recoveredOnDay());
         assertEquals(!recovered, assessment.aplasiaSustained());
@@ -153,7 +153,7 @@ class BCellDepletionEvaluatorTest {
 
     @Test
     void rejectsProgrammingErrors() {
-        List<Cd19Count> counts = List.of(count(14, "0"));
+        List<BCellCount> counts = List.of(count(14, "0"));
         assertAll(
                 () -> assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate(null, DAY0, ONE_PER_UL)),
                 () -> assertThrows(IllegalArgumentException.class,
@@ -170,7 +170,7 @@ class BCellDepletionEvaluatorTest {
         return DAY0.plusDays(studyDay);
     }
 
-    private static Cd19Count count(int studyDay, String cd19PerUl) {
-        return new Cd19Count(day(studyDay), new BigDecimal(cd19PerUl));
+    private static BCellCount count(int studyDay, String cd19PerUl) {
+        return new BCellCount(day(studyDay), new BigDecimal(cd19PerUl));
     }
 }

@@ -76,7 +76,7 @@ class CarTKineticsCalculatorTest {
             "20.1, 20.1",
     })
     void onlyValuesAtOrAboveTheLloqCanBeCmax(BigDecimal value, BigDecimal cmax) {
-        KineticsSummary summary = calculator.summarise(List.of(new QpcrSample(DAY0.plusDays(7), value)), DAY0, LLOQ);
+        KineticsSummary summary = calculator.summarise(List.of(new KineticsSample(DAY0.plusDays(7), value)), DAY0, LLOQ);
 
         assertEquals(cmax, summary.cmax());
         assertEquals(cmax == null ? null : 7, summary.tmaxDay());
@@ -260,7 +260,7 @@ class CarTKineticsCalculatorTest {
 
     @Test
     void rejectsProgrammingErrors() {
-        List<QpcrSample> samples = List.of(sample(7, "700"));
+        List<KineticsSample> samples = List.of(sample(7, "700"));
         assertAll(
                 () -> assertThrows(IllegalArgumentException.class, () -> calculator.summarise(null, DAY0, LLOQ)),
                 () -> assertThrows(IllegalArgumentException.class,
@@ -295,7 +295,7 @@ class CarTKineticsCalculatorTest {
         }
     }
 
-    private static QpcrSample sample(int studyDay, String copiesPerUgDna) {
-        return new QpcrSample(DAY0.plusDays(studyDay), new BigDecimal(copiesPerUgDna));
+    private static KineticsSample sample(int studyDay, String copiesPerUgDna) {
+        return new KineticsSample(DAY0.plusDays(studyDay), new BigDecimal(copiesPerUgDna));
     }
 }

@@ -13,7 +13,8 @@ import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.enrollment.access.PatientAccess;
-import org.celltrial.enrollment.record.RecordVoiding;
+import org.celltrial.common.record.RecordVoiding;
+import org.celltrial.enrollment.record.EnrollmentRecords;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -34,6 +35,9 @@ public class DeviationService {
 
     @Inject
     PatientAccess access;
+
+    @Inject
+    EnrollmentRecords records;
 
     @Inject
     RecordVoiding voiding;
@@ -79,7 +83,7 @@ public class DeviationService {
      */
     @WithTransaction
     public Uni<Void> voidDeviation(UUID patientId, UUID deviationId, String ifMatch, String reason) {
-        return voiding.voidRecord(ProtocolDeviation.class, ENTITY, patientId, deviationId, ifMatch, reason,
+        return records.voidRecord(ProtocolDeviation.class, ENTITY, patientId, deviationId, ifMatch, reason,
                 DeviationView::of, null);
     }
 
@@ -87,7 +91,7 @@ public class DeviationService {
     public Uni<Void> voidRecordedByOmission(UUID patientId, UUID administrationId, String reason) {
         return deviations.recordedByOmission(patientId, administrationId).flatMap(deviation -> deviation == null
                 ? Uni.createFrom().voidItem()
-                : voiding.markVoid(deviation, ENTITY, DeviationView::of, reason));
+                : voiding.markVoid(deviation, ENTITY, DeviationView::of, reason).replaceWithVoid());
     }
 
     private Uni<DeviationView> record(UUID patientId, DeviationCategory category, String description,

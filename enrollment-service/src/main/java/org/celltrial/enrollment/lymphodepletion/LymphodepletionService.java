@@ -23,7 +23,7 @@ import org.celltrial.enrollment.patient.Patient;
 import org.celltrial.enrollment.patient.PatientStatus;
 import org.celltrial.enrollment.protocol.ProtocolDefinition;
 import org.celltrial.enrollment.protocol.ProtocolService;
-import org.celltrial.enrollment.record.RecordVoiding;
+import org.celltrial.enrollment.record.EnrollmentRecords;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -57,7 +57,7 @@ public class LymphodepletionService {
     DeviationService deviations;
 
     @Inject
-    RecordVoiding voiding;
+    EnrollmentRecords records;
 
     @Inject
     IdempotentCreates idempotent;
@@ -144,7 +144,7 @@ public class LymphodepletionService {
      */
     @WithTransaction
     public Uni<Void> voidAdministration(UUID patientId, UUID administrationId, String ifMatch, String reason) {
-        return voiding.voidRecord(Administration.class, ENTITY, patientId, administrationId, ifMatch, reason,
+        return records.voidRecord(Administration.class, ENTITY, patientId, administrationId, ifMatch, reason,
                 administration -> AdministrationView.of(administration, null),
                 (patient, administration) -> (administration.omitted
                         ? deviations.voidRecordedByOmission(patientId, administrationId, reason)

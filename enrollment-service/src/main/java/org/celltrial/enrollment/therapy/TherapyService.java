@@ -13,7 +13,7 @@ import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.enrollment.access.PatientAccess;
-import org.celltrial.enrollment.record.RecordVoiding;
+import org.celltrial.enrollment.record.EnrollmentRecords;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -29,7 +29,7 @@ public class TherapyService {
     TherapyRepository therapies;
 
     @Inject
-    RecordVoiding voiding;
+    EnrollmentRecords records;
 
     @Inject
     IdempotentCreates idempotent;
@@ -73,7 +73,7 @@ public class TherapyService {
     /** Voids a mistaken therapy with a reason (it stays, marked void); If-Match must carry its version. */
     @WithTransaction
     public Uni<Void> voidTherapy(UUID patientId, UUID therapyId, String ifMatch, String reason) {
-        return voiding.voidRecord(Therapy.class, "Therapy", patientId, therapyId, ifMatch, reason, TherapyView::of,
+        return records.voidRecord(Therapy.class, "Therapy", patientId, therapyId, ifMatch, reason, TherapyView::of,
                 null);
     }
 

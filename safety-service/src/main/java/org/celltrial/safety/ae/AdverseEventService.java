@@ -24,6 +24,7 @@ import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.record.RecordVoiding;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Roles;
@@ -60,6 +61,9 @@ public class AdverseEventService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RecordVoiding voiding;
 
     @Inject
     ObjectMapper json;
@@ -244,14 +248,10 @@ public class AdverseEventService {
             Set<String> keys = current.stream().map(Derived::key).collect(Collectors.toSet());
             Uni<Void> voids = Multi.createFrom().iterable(existing)
                     .filter(event -> !keys.contains(event.originKey))
-                    .onItem().transformToUniAndConcatenate(event -> {
-                        AdverseEventView before = view(event);
-                        event.voided = true;
-                        event.voidReason = "Its source no longer grades as a separate event (regraded after new or "
-                                + "corrected observations)";
-                        return audit.record(AuditAction.VOID, "AdverseEvent", event.id, before, null,
-                                event.voidReason);
-                    }).collect().asList().replaceWithVoid();
+                    .onItem().transformToUniAndConcatenate(event -> voiding.markVoid(event, "AdverseEvent",
+                            this::view, "Its source no longer grades as a separate event (regraded after new or "
+                                    + "corrected observations)"))
+                    .collect().asList().replaceWithVoid();
             Uni<Void> upserts = Multi.createFrom().iterable(current)
                     .onItem().transformToUniAndConcatenate(derived -> existing.stream()
                             .filter(event -> derived.key().equals(event.originKey)).findFirst()

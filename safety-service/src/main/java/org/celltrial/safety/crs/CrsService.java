@@ -71,7 +71,7 @@ public class CrsService {
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
         return settings.write(patientId, Action.WRITE, (reference, under) -> records.voidRecord(VitalsRecord.class,
-                reference, recordId, ifMatch, reason, (patient, voided) -> regradeAndPin(patient, under)));
+                reference, recordId, ifMatch, reason, VitalsView::of, (patient, voided) -> regradeAndPin(patient, under)));
     }
 
     /**

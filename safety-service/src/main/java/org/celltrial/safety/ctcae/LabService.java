@@ -95,7 +95,7 @@ public class LabService {
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
         return settings.write(patientId, Action.WRITE, (reference, under) -> records
                 .voidRecord(LabRecord.class, reference, recordId,
-                ifMatch, reason, (patient, voided) -> regrade(patient, under)
+                ifMatch, reason, LabView::of, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 

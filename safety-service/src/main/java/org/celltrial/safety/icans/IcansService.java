@@ -88,7 +88,7 @@ public class IcansService {
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
         return settings.write(patientId, Action.WRITE, (reference, under) -> records
                 .voidRecord(NeuroRecord.class, reference, recordId,
-                ifMatch, reason, (patient, voided) -> regrade(patient, under)
+                ifMatch, reason, NeuroView::of, (patient, voided) -> regrade(patient, under)
                         .call(() -> settings.gradedUnder(patient.id(), under))));
     }
 

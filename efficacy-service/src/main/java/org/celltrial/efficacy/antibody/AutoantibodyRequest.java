@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 
-public record ElisaRequest(
+public record AutoantibodyRequest(
         @NotNull @PastOrPresent LocalDate date,
         @NotNull GpTarget target,
         @NotNull @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 3) BigDecimal opticalDensity,

@@ -9,9 +9,9 @@ import java.time.LocalDate;
  *
  * @param cutoff the assay's cut-off for this run: an optical density at or above it is positive
  */
-public record ElisaResult(LocalDate date, GpTarget target, BigDecimal opticalDensity, BigDecimal cutoff) {
+public record AutoantibodyResult(LocalDate date, GpTarget target, BigDecimal opticalDensity, BigDecimal cutoff) {
 
-    public ElisaResult {
+    public AutoantibodyResult {
         if (date == null || target == null) {
             throw new IllegalArgumentException("date and target are required");
         }

@@ -1,4 +1,4 @@
-package org.celltrial.efficacy.kinetics;
+package org.celltrial.efficacy.bcell;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 
-public record QpcrRequest(
+public record BCellRequest(
         @NotNull @PastOrPresent LocalDate date,
-        @NotNull @DecimalMin("0") @DecimalMax("1e9") @Digits(integer = 10, fraction = 1) BigDecimal copiesPerUgDna) {
+        @NotNull @DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal cd19PerUl) {
 }

@@ -7,8 +7,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.audit.AuditAction;
-import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.record.RecordVoiding;
 import org.celltrial.common.record.VoidableRecord;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.patient.Patient;
@@ -17,19 +16,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Voids any {@link VoidableRecord} the same way, inside the caller's transaction (a {@code @WithTransaction}
- * method): the patient locked and checked for the caller's sites (404), the record checked to be the patient's
- * (404) and not already void (409), If-Match against its version (428 missing, 412 stale), then the record
- * marked void and a VOID audit row with the record as it was and the reason.
+ * Voids enrollment's records (administrations, therapies, deviations) inside the caller's transaction (a
+ * {@code @WithTransaction} method), as {@code PatientRecords} does the other services': the patient locked and checked
+ * for the caller's sites (404), the record checked to be the patient's (404) and not already void (409), If-Match
+ * against its version (428 missing, 412 stale), then voided the one way every record is ({@link RecordVoiding}).
  */
 @ApplicationScoped
-public class RecordVoiding {
+public class EnrollmentRecords {
 
     @Inject
     PatientAccess access;
 
     @Inject
-    AuditTrail audit;
+    RecordVoiding voiding;
 
     /**
      * @param entityType the audit trail's name for the record, as when it was created
@@ -43,18 +42,9 @@ public class RecordVoiding {
                 .flatMap(session -> session.find(kind, recordId))
                 .flatMap(found -> {
                     R record = VoidableRecord.checkVoidable(found, patientId, recordId, entityType, ifMatch);
-                    return markVoid(record, entityType, view, reason)
-                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record));
+                    return voiding.markVoid(record, entityType, view, reason)
+                            .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record))
+                            .replaceWithVoid();
                 }));
-    }
-
-    /** Voids a record along with the one the caller voided (no checks of its own), with its audit row. */
-    public <R extends VoidableRecord> Uni<Void> markVoid(R record, String entityType, Function<R, ?> view,
-            String reason) {
-        Object before = view.apply(record);
-        record.markVoid(reason);
-        return Panache.getSession().flatMap(session -> session.flush())
-                .call(() -> audit.record(AuditAction.VOID, entityType, record.id, before, null, reason))
-                .replaceWithVoid();
     }
 }

@@ -11,9 +11,10 @@ import jakarta.persistence.Table;
 import org.celltrial.efficacy.measurement.Measurement;
 
 /** A platelet glycoprotein autoantibody ELISA result against one target. */
+// The entity name the audit trail and the queries have used since V2_0, kept when the class was renamed.
 @Entity(name = "ElisaRecord")
 @Table(name = "elisa_result")
-public class ElisaRecord extends Measurement {
+public class AutoantibodyRecord extends Measurement {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** One flow-cytometry count of CD19⁺ B cells in peripheral blood (docs/clinical-rules.md). */
-public record Cd19Count(LocalDate date, BigDecimal cd19PerUl) {
+public record BCellCount(LocalDate date, BigDecimal cd19PerUl) {
 
-    public Cd19Count {
+    public BCellCount {
         if (date == null) {
             throw new IllegalArgumentException("date is required");
         }

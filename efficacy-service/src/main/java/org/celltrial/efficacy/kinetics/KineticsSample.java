@@ -8,9 +8,9 @@ import java.time.LocalDate;
  *
  * @param copiesPerUgDna transgene copies per µg genomic DNA, as reported, also when below the assay's LLOQ
  */
-public record QpcrSample(LocalDate date, BigDecimal copiesPerUgDna) {
+public record KineticsSample(LocalDate date, BigDecimal copiesPerUgDna) {
 
-    public QpcrSample {
+    public KineticsSample {
         if (date == null) {
             throw new IllegalArgumentException("date is required");
         }
