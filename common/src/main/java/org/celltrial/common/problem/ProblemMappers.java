@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -121,14 +122,19 @@ public class ProblemMappers {
     static final String DEADLOCK_DETECTED = "40P01";
     /** SQLState query_canceled: the database's statement_timeout (V1_4) stopped the statement. */
     static final String QUERY_CANCELED = "57014";
+    /**
+     * SQLStates character_not_in_repertoire and untranslatable_character: text PostgreSQL cannot store, such as a
+     * NUL character (U+0000) that JSON allows in a string (found by SchemaFuzzIT: a reason with one was a 500).
+     */
+    static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     /**
      * A write that lost a race with a concurrent one, as the database or Hibernate reports it (at any depth of the
      * cause chain: Hibernate Reactive wraps it, Mutiny and CompletionStage may wrap it again): an update made
      * with If-Match against a version that another update replaced meanwhile is a 412, like a stale If-Match (a
      * write without If-Match that met one is a 409); a unique value taken meanwhile, a serialization failure or a
-     * deadlock is a 409; a statement the database stopped at its statement_timeout is a 503. Null for anything
-     * else.
+     * deadlock is a 409; a statement the database stopped at its statement_timeout is a 503; text the database
+     * cannot store (a NUL character) is a 400, and nothing was stored. Null for anything else.
      */
     static Problem concurrentWrite(Throwable e, boolean conditional) {
         int depth = 0;
@@ -150,6 +156,10 @@ public class ProblemMappers {
             if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
                 return Problem.of(ProblemType.CONFLICT, "The write collided with a concurrent write to the same "
                         + "data and nothing was stored; read the current state and retry");
+            }
+            if (state != null && UNSTORABLE_TEXT.contains(state)) {
+                return Problem.of(ProblemType.MALFORMED_REQUEST, "A text field holds a character that cannot be "
+                        + "stored (such as U+0000); nothing was stored");
             }
             if (QUERY_CANCELED.equals(state)) {
                 return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database did not answer in time and "
