@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.celltrial.testing.DatabaseRoles;
 import org.celltrial.testing.KeycloakServer;
 import org.celltrial.testing.PostgresServer;
 import org.celltrial.testing.Tokens;
@@ -95,15 +95,22 @@ class FaultsIT {
         EmbeddedPostgres postgres = embedded(data, port);
         ServiceProcess safety = null;
         try {
-            try (Connection admin = DriverManager.getConnection(jdbc(port, "postgres"), "postgres", "");
-                    Statement sql = admin.createStatement()) {
-                sql.execute("CREATE DATABASE safety_faults");
+            // The database's owner and runtime roles, as everywhere (docs/architecture.md, Audit trail)
+            DatabaseRoles roles = DatabaseRoles.withRandomPasswords("safety_faults");
+            try (Connection admin = DriverManager.getConnection(jdbc(port, "postgres"), "postgres", "")) {
+                roles.ensureRoles(admin);
+                roles.ensureDatabase(admin);
+            }
+            try (Connection db = DriverManager.getConnection(jdbc(port, "safety_faults"), "postgres", "")) {
+                roles.handOverSchema(db);
             }
             safety = ServiceProcess.start("safety-service", Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/safety_faults",
                     "quarkus.datasource.jdbc.url", jdbc(port, "safety_faults"),
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "",
+                    "quarkus.datasource.username", roles.runtimeRole(),
+                    "quarkus.datasource.password", roles.runtimePassword(),
+                    "quarkus.flyway.username", roles.owner(),
+                    "quarkus.flyway.password", roles.ownerPassword(),
                     "celltrial.keycloak.url", KeycloakServer.get().url(),
                     "quarkus.rest-client.enrollment.url", suite.enrollment.url()));
             RunningSuite.awaitReady(safety);

@@ -19,6 +19,12 @@ final class RunningSuite {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final int MACHINE_REQUESTS_PER_MINUTE = 30;
+    /**
+     * People keep a limit, far above what the production 600/min allows, so that the fuzzing and matrix suites
+     * (thousands of requests by one user within a minute) measure the route policy and validation, not the rate
+     * limiter; GatewayLimitsTest tests the person limit itself.
+     */
+    static final int PERSON_REQUESTS_PER_MINUTE = 1_000_000;
     private static RunningSuite instance;
 
     final ServiceProcess enrollment;
@@ -62,6 +68,8 @@ final class RunningSuite {
                     "celltrial.gateway.services.efficacy.url", efficacy.url(),
                     // small enough for a burst test to reach; people keep the production limit
                     "celltrial.gateway.rate-limits.machine.requests", String.valueOf(MACHINE_REQUESTS_PER_MINUTE),
+                    "celltrial.gateway.rate-limits.person.requests", String.valueOf(PERSON_REQUESTS_PER_MINUTE),
+                    "CELLTRIAL_ACCESS_LOG", ServiceLogs.gatewayAccessLog().toString(),
                     "celltrial.gateway.services.efficacy.circuit-breaker.open-for", "3s",
                     "celltrial.gateway.services.efficacy.idle-timeout", "5s"));
             started.add(gateway);
@@ -80,6 +88,9 @@ final class RunningSuite {
         // Flyway as the database's owner role, the service as its runtime role (docs/architecture.md, Audit trail)
         Map<String, String> config = new HashMap<>(postgres.serviceConfig(postgres.recreateServiceDatabase(database)));
         config.put("celltrial.keycloak.url", keycloak.url());
+        // Each service logs every request it receives with the X-Request-Id it came with (test setting): the
+        // route-guard fuzzing proves by it that a refused request never reached a service (ServiceLogs).
+        config.putAll(ServiceLogs.ACCESS_LOG_SETTINGS);
         config.putAll(more);
         return ServiceProcess.start(module, config);
     }

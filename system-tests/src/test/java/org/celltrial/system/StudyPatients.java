@@ -42,35 +42,55 @@ final class StudyPatients {
         assertTrue(site.statusCode() == 201 || site.statusCode() == 409, "site created or there: " + site.asString());
     }
 
+    /** Opens a site of a suite's own (data kept apart from the other tests' sites), if not open yet. */
+    static void ensureSite(RunningSuite suite, String code) {
+        Response site = as("admin-user").body(Map.of("code", code, "name", "Test site " + code))
+                .post(suite.gateway.url() + "/api/v1/enrollment/sites");
+        assertTrue(site.statusCode() == 201 || site.statusCode() == 409, "site created or there: " + site.asString());
+    }
+
     /** A patient born on this date, with three prior lines and chronic ITP since 2018, infused on {@link #DAY_0}. */
     static String infused(RunningSuite suite, String prefix, String birthDate) {
-        String id = as("inv-site01")
-                .body(Map.of("siteCode", SITE, "screeningNumber", prefix + "-" + UUID.randomUUID().toString()
-                                .substring(0, 8), "sex", "F", "birthDate", birthDate, "heightCm", 170, "weightKg", 60,
-                        "itpDiagnosisDate", "2018-01-01", "baselinePlateletCountPer1e9L", 12,
-                        "screeningDate", "2025-01-02", "priorTherapies", List.of(
-                                Map.of("category", "GLUCOCORTICOID", "agent", "prednisone", "start", "2018-01-01",
-                                        "end", "2018-03-01"),
-                                Map.of("category", "IVIG", "agent", "IVIG", "start", "2018-02-01",
-                                        "end", "2018-02-02"),
-                                Map.of("category", "TPO_RA", "agent", "eltrombopag", "start", "2019-01-01",
-                                        "end", "2020-01-01"))))
-                .post(suite.gateway.url() + "/api/v1/enrollment/patients")
+        return infused(suite, SITE, "inv-site01", prefix, birthDate, null);
+    }
+
+    /** A patient screened at this site by this writer (initials optional), not yet eligible nor enrolled. */
+    static String screened(RunningSuite suite, String site, String writer, String prefix, String birthDate,
+            String initials) {
+        Map<String, Object> screening = new java.util.HashMap<>(Map.of("siteCode", site, "screeningNumber",
+                prefix + "-" + UUID.randomUUID().toString().substring(0, 8), "sex", "F", "birthDate", birthDate,
+                "heightCm", 170, "weightKg", 60, "itpDiagnosisDate", "2018-01-01", "baselinePlateletCountPer1e9L", 12,
+                "screeningDate", "2025-01-02", "priorTherapies", List.of(
+                        Map.of("category", "GLUCOCORTICOID", "agent", "prednisone", "start", "2018-01-01",
+                                "end", "2018-03-01"),
+                        Map.of("category", "IVIG", "agent", "IVIG", "start", "2018-02-01", "end", "2018-02-02"),
+                        Map.of("category", "TPO_RA", "agent", "eltrombopag", "start", "2019-01-01",
+                                "end", "2020-01-01"))));
+        if (initials != null) {
+            screening.put("initials", initials);
+        }
+        return as(writer).body(screening).post(suite.gateway.url() + "/api/v1/enrollment/patients")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** As {@link #infused(RunningSuite, String, String)}, at this site, entered by this writer. */
+    static String infused(RunningSuite suite, String site, String writer, String prefix, String birthDate,
+            String initials) {
+        String id = screened(suite, site, writer, prefix, birthDate, initials);
         String enrollment = suite.gateway.url() + "/api/v1/enrollment/patients/" + id;
-        as("inv-site01").body(Map.of("assessedOn", "2025-01-05", "answers", ALL_ANSWERS_YES))
+        as(writer).body(Map.of("assessedOn", "2025-01-05", "answers", ALL_ANSWERS_YES))
                 .post(enrollment + "/eligibility").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
-        as("inv-site01").body(Map.of("consentDate", "2025-01-03", "doseLevel", "DL1"))
+        as(writer).body(Map.of("consentDate", "2025-01-03", "doseLevel", "DL1"))
                 .post(enrollment + "/enrollment").then().statusCode(200);
-        List<Map<String, Object>> doses = as("inv-site01").body(Map.of("plannedInfusionDate", DAY_0,
+        List<Map<String, Object>> doses = as(writer).body(Map.of("plannedInfusionDate", DAY_0,
                         "heightCm", 170, "weightKg", 60, "creatinineClearanceMlMin", 110))
                 .post(enrollment + "/lymphodepletion/plan").then().statusCode(200).extract().path("doses");
         for (Map<String, Object> dose : doses) {
-            as("inv-site01").body(Map.of("agent", dose.get("agent"), "date", dose.get("date"),
+            as(writer).body(Map.of("agent", dose.get("agent"), "date", dose.get("date"),
                             "doseMg", dose.get("doseMg")))
                     .post(enrollment + "/lymphodepletion/administrations").then().statusCode(201);
         }
-        as("inv-site01").body(Map.of("date", DAY_0, "weightKg", 60, "doseLevel", "DL1",
+        as(writer).body(Map.of("date", DAY_0, "weightKg", 60, "doseLevel", "DL1",
                         "totalCellsInfused", 9_000_000))
                 .post(enrollment + "/infusion").then().statusCode(200);
         return id;

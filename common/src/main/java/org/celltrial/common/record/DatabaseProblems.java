@@ -24,6 +24,11 @@ public class DatabaseProblems implements FailureTranslator {
     /** SQLState query_canceled: the database's statement_timeout (V1_4) stopped the statement. */
     static final String QUERY_CANCELED = "57014";
     /**
+     * SQLStates character_not_in_repertoire and untranslatable_character: text PostgreSQL cannot store, such as a
+     * NUL character (U+0000) that JSON allows in a string (found by SchemaFuzzIT: a reason with one was a 500).
+     */
+    static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+    /**
      * SQLStates of a database that is going away or not there yet: admin_shutdown (a restart), crash_shutdown,
      * cannot_connect_now (starting up); and class 08, connection exceptions.
      */
@@ -41,8 +46,8 @@ public class DatabaseProblems implements FailureTranslator {
      * with If-Match against a version that another update replaced meanwhile is a 412, like a stale If-Match (a
      * write without If-Match that met one is a 409); a unique value taken meanwhile, a serialization failure or a
      * deadlock is a 409; a statement the database stopped at its statement_timeout, or a database restarting or
-     * unreachable, is a 503. Null for anything
-     * else.
+     * unreachable, is a 503; text the database cannot store (a NUL character) is a 400, and nothing was stored.
+     * Null for anything else.
      */
     @Override
     public Problem translate(Throwable e, boolean conditional) {
@@ -65,6 +70,10 @@ public class DatabaseProblems implements FailureTranslator {
             if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
                 return Problem.of(ProblemType.CONFLICT, "The write collided with a concurrent write to the same "
                         + "data and nothing was stored; read the current state and retry");
+            }
+            if (state != null && UNSTORABLE_TEXT.contains(state)) {
+                return Problem.of(ProblemType.MALFORMED_REQUEST, "A text field holds a character that cannot be "
+                        + "stored (such as U+0000); nothing was stored");
             }
             if (QUERY_CANCELED.equals(state)) {
                 return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database did not answer in time and "

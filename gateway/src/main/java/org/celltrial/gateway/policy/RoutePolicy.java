@@ -45,7 +45,7 @@ public final class RoutePolicy {
 
     private static final List<Rule> RULES = List.of(
             rule("who am I", ANY, "/api/v1/(enrollment|safety|efficacy|study)/me", EVERYONE),
-            rule("audit chain: verify", READ, "/api/v1/(enrollment|safety|efficacy)/audit/verify", Set.of("admin")),
+            rule("audit chain: verify", READ, "/api/v1/(enrollment|safety|efficacy)/audit/verify", Set.of(ADMIN)),
             // enrollment-service
             rule("protocol: read", READ, "/api/v1/enrollment/protocol(/.*)?", EVERYONE),
             rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of(ADMIN)),
