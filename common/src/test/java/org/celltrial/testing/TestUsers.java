@@ -2,6 +2,7 @@ package org.celltrial.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +20,12 @@ public final class TestUsers {
     }
 
     /** A real token of a user with exactly these realm roles and sites, made if missing. */
-    public static String token(String username, List<String> roles, List<String> sites) {
+    public static String token(String username, Collection<String> roles, List<String> sites) {
         ensure(username, roles, sites);
         return Tokens.of(username);
     }
 
-    public static synchronized void ensure(String username, List<String> roles, List<String> sites) {
+    public static synchronized void ensure(String username, Collection<String> roles, List<String> sites) {
         KeycloakServer keycloak = KeycloakServer.get();
         String admin = adminToken();
         String realm = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM;

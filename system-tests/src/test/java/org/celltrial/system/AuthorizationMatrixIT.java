@@ -17,6 +17,7 @@ import org.celltrial.system.AccessTable.Caller;
 import org.celltrial.system.AccessTable.Outcome;
 import org.celltrial.system.AccessTable.Row;
 import org.celltrial.system.AccessTable.Via;
+import org.celltrial.testing.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

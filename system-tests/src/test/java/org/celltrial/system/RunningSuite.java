@@ -40,6 +40,11 @@ final class RunningSuite {
         this.gateway = gateway;
     }
 
+    /** The suite if a test of this JVM started it, else null (nothing is started). */
+    static synchronized RunningSuite ifStarted() {
+        return instance;
+    }
+
     static synchronized RunningSuite get() {
         if (instance == null) {
             instance = start();
