@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -83,6 +84,17 @@ class ArchitectureTest {
                 .orShould().beDeclaredInClassesThat().haveSimpleNameEndingWith("Records")
                 .because("a write's transaction is opened by the service that owns it (docs/architecture.md)")
                 .allowEmptyShould(true)
+                .check(celltrial);
+    }
+
+    @Test
+    void onlyServicesOpenTransactionsByHand() {
+        noClasses().that().haveSimpleNameNotEndingWith("Service")
+                .should().callMethodWhere(describe("Panache.withTransaction(…)", (JavaMethodCall call) ->
+                        call.getTargetOwner().getName().equals("io.quarkus.hibernate.reactive.panache.Panache")
+                                && call.getName().equals("withTransaction")))
+                .because("a write's steps (the patient, the lock, the idempotent create, the audit, the regrade) "
+                        + "read in the service that owns it, which opens its transaction (docs/architecture.md)")
                 .check(celltrial);
     }
 

@@ -3,9 +3,7 @@ package org.celltrial.common.record;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +12,6 @@ import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
-import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.security.Caller;
@@ -26,19 +23,23 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records any {@link PatientRecord} the same way: the patient checked with enrollment-service before any database
- * session opens (404 when it does not show the caller the patient, 503 when it cannot say, and no connection held
- * while it answers), the caller's right to write there taken from one role ({@link #write}), then one transaction
- * with one writer per patient ({@link #lockPatient}), an idempotent create and an audit row.
+ * The steps every write of a patient's data takes, as plain calls a service makes in order, in the service that owns
+ * the write (docs/architecture.md, "Inside a service"):
+ * <ol>
+ * <li>{@link #patientToWrite}, before any database session opens: the patient as enrollment-service knows it (404
+ * when it does not show the caller the patient, 503 when it cannot say; no connection held while it answers) and the
+ * caller's right to act on it this way, from one role;</li>
+ * <li>the service opens its transaction and takes {@link #lockPatient} first: one writer per patient;</li>
+ * <li>{@link #store} a new record (stamped, flushed, its creation audited), inside the service's idempotent create;
+ * or {@link #voidRecord} a mistaken one (checked, voided and audited the one way, {@link RecordVoiding});</li>
+ * <li>the service regrades what the write changes, in the same transaction.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class PatientRecords {
 
     @Inject
     PatientGate patients;
-
-    @Inject
-    IdempotentCreates idempotent;
 
     @Inject
     AuditTrail audit;
@@ -53,30 +54,17 @@ public class PatientRecords {
     Clock clock;
 
     /**
-     * A write to a patient's data. First, with no database session open, the patient's reference from
-     * enrollment-service; then whether the caller may act this way at the patient's site, from only the roles that
-     * grant the action ({@link Caller#may}): an investigator who is also safety officer reads every site, but its
-     * clinical records ({@link Action#WRITE}) only at its own. Then one transaction that first takes the patient's
-     * lock and runs {@code work}. Call it outside any session: {@code work} must not call another service.
+     * Step 1 of a write, before any session opens: the patient's reference from enrollment-service, and whether the
+     * caller may act this way at the patient's site, from only the roles that grant the action ({@link Caller#may}):
+     * an investigator who is also safety officer reads every site, but its clinical records ({@link Action#WRITE})
+     * only at its own.
      *
      * @param action {@link Action#WRITE} for records only investigators and data managers enter (vitals, labs,
      *        neurological assessments, efficacy measurements and their voids); {@link Action#READ} for the writes
      *        open to every clinical reader of the endpoint (an adverse event's report, a safety officer's regrade)
      */
-    public <T> Uni<T> write(UUID patientId, Action action, Function<PatientReference, Uni<T>> work) {
-        return write(patientId, action, patient -> Uni.createFrom().voidItem(), (patient, nothing) -> work.apply(patient));
-    }
-
-    /**
-     * {@link #write} with one more step before the transaction, after the reference and the site check: what else the
-     * write needs from another service (the protocol the patient is graded under, say), handed to {@code work}.
-     */
-    public <P, T> Uni<T> write(UUID patientId, Action action, Function<PatientReference, Uni<P>> before,
-            BiFunction<PatientReference, P, Uni<T>> work) {
-        return patients.reference(patientId)
-                .invoke(patient -> requireMay(Caller.of(identity), action, patient))
-                .flatMap(patient -> before.apply(patient).flatMap(fetched -> Panache.withTransaction(
-                        () -> lockPatient(patientId).chain(() -> work.apply(patient, fetched)))));
+    public Uni<PatientReference> patientToWrite(UUID patientId, Action action) {
+        return patients.reference(patientId).invoke(patient -> requireMay(Caller.of(identity), action, patient));
     }
 
     /**
@@ -95,36 +83,20 @@ public class PatientRecords {
     }
 
     /**
-     * Creates a record in a {@link #write}: fetches the patient, checks the caller's site for the action, and
-     * stores the record in one transaction.
-     */
-    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, Action action, String idempotencyKey,
-            Object request, String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
-            BiFunction<PatientReference, R, Uni<?>> then) {
-        return write(patientId, action, patient -> record(patient, idempotencyKey, request, path, viewType, record,
-                view, then));
-    }
-
-    /**
-     * Stores a record inside a {@link #write}'s transaction (the patient's lock is held).
+     * Stores a new record of the patient inside the write's transaction (the patient's lock held): stamped with the
+     * patient, site, subject ID, who and when, flushed (a unique index's refusal is a 409 that says so) and its
+     * creation audited with the view the client is answered.
      *
      * @param path the collection, e.g. {@code platelet-counts}, for the Location of what is created
-     * @param record makes the record from the request and the patient's reference data
-     * @param then runs in the same transaction after the record is stored (e.g. regrading), or null
      */
-    public <R extends PatientRecord, V> Uni<Created<V>> record(PatientReference patient, String idempotencyKey,
-            Object request, String path, Class<V> viewType, Function<PatientReference, R> record, Function<R, V> view,
-            BiFunction<PatientReference, R, Uni<?>> then) {
-        UUID patientId = patient.id();
-        return idempotent.create(idempotencyKey, request, viewType, () -> {
-            R recorded = stamp(record.apply(patient), patient);
-            V shown = view.apply(recorded);
-            return persist(recorded)
-                    .call(() -> audit.created(PatientRecord.entityType(recorded.getClass()), recorded.id, shown))
-                    .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, recorded))
-                    .replaceWith(new Created<>(URI.create("patients/" + patientId + "/" + path + "/"
-                            + recorded.id), shown));
-        });
+    public <R extends PatientRecord, V> Uni<Created<V>> store(PatientReference patient, R record, String path,
+            Function<R, V> view) {
+        R recorded = stamp(record, patient);
+        V shown = view.apply(recorded);
+        return persist(recorded)
+                .call(() -> audit.created(PatientRecord.entityType(recorded.getClass()), recorded.id, shown))
+                .replaceWith(new Created<>(URI.create("patients/" + patient.id() + "/" + path + "/" + recorded.id),
+                        shown));
     }
 
     /**
@@ -154,32 +126,16 @@ public class PatientRecords {
         return record;
     }
 
-    /** Shorthand for a record that needs nothing of the reference data and triggers nothing. */
-    public <R extends PatientRecord, V> Uni<Created<V>> record(UUID patientId, Action action, String idempotencyKey,
-            Object request, String path, Class<V> viewType, Supplier<R> record, Function<R, V> view) {
-        return record(patientId, action, idempotencyKey, request, path, viewType, patient -> record.get(), view, null);
-    }
-
     /**
-     * Voids a mistaken record with a reason (it stays, marked void, and the audit trail keeps who and why); If-Match
-     * must carry the version read. Then runs {@code then} in the same transaction (e.g. regrading without it). Opens
-     * its own {@link #write}.
+     * Voids a mistaken record of the patient inside the write's transaction (the patient's lock held): it must be the
+     * patient's (404) and not void already (409), and If-Match must carry its version (428 missing, 412 stale); it
+     * stays, marked void, and the audit trail keeps it as it was and as it is, who and why.
      */
-    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, UUID patientId, Action action,
-            UUID recordId, String ifMatch, String reason, Function<R, ?> view,
-            BiFunction<PatientReference, R, Uni<?>> then) {
-        return write(patientId, action, patient -> voidRecord(kind, patient, recordId, ifMatch, reason, view, then));
-    }
-
-    /** {@link #voidRecord} inside a {@link #write}'s transaction (the patient's lock is held). */
-    public <R extends PatientRecord> Uni<Void> voidRecord(Class<R> kind, PatientReference patient, UUID recordId,
-            String ifMatch, String reason, Function<R, ?> view, BiFunction<PatientReference, R, Uni<?>> then) {
-        UUID patientId = patient.id();
+    public <R extends PatientRecord> Uni<R> voidRecord(Class<R> kind, PatientReference patient, UUID recordId,
+            String ifMatch, String reason, Function<R, ?> view) {
         return Panache.getSession().flatMap(session -> session.find(kind, recordId))
-                .map(found -> VoidableRecord.checkVoidable(found, patientId, recordId, "Record", ifMatch))
-                .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason))
-                .call(record -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record))
-                .replaceWithVoid();
+                .map(found -> VoidableRecord.checkVoidable(found, patient.id(), recordId, "Record", ifMatch))
+                .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason));
     }
 
     /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */

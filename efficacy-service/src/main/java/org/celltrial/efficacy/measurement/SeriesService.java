@@ -7,10 +7,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.enrollment.PatientGate;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,6 +34,9 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
     PatientRecords records;
 
     @Inject
+    IdempotentCreates idempotent;
+
+    @Inject
     PatientGate patients;
 
     private final Class<M> kind;
@@ -51,13 +56,22 @@ public abstract class SeriesService<M extends Measurement, R, V, S> {
     /** The engine's summary of a series dated from Day 0. */
     public abstract S summary(List<M> series, LocalDate day0);
 
+    /**
+     * The patient's reference (with the caller's right to write there) first, with no connection held; then one
+     * transaction: the patient's lock, the idempotent create with its audit row.
+     */
     public Uni<Created<V>> record(UUID patientId, String idempotencyKey, R request) {
-        return records.record(patientId, Action.WRITE, idempotencyKey, request, path, viewType,
-                () -> measurement(request), this::view);
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> Panache.withTransaction(
+                () -> records.lockPatient(patientId).chain(() -> idempotent.create(idempotencyKey, request, viewType,
+                        () -> records.store(patient, measurement(request), path, this::view)))));
     }
 
+    /** Voids a mistaken measurement under the patient's lock. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(kind, patientId, Action.WRITE, recordId, ifMatch, reason, this::view, null);
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> Panache.withTransaction(
+                () -> records.lockPatient(patientId).chain(() -> records.voidRecord(kind, patient, recordId, ifMatch,
+                        reason, this::view))))
+                .replaceWithVoid();
     }
 
     /** The series up to {@code asOf}, and its summary once the patient has a Day 0 (null before). */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.enrollment.ProtocolReference;
@@ -14,6 +15,7 @@ import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -26,24 +28,32 @@ public class PlateletService {
     PatientRecords records;
 
     @Inject
+    IdempotentCreates idempotent;
+
+    @Inject
     PatientProtocols protocols;
 
     /**
-     * The patient's reference and the protocol it is read under come first, with no session open; then one
-     * transaction under the patient's lock stores the count and pins the version.
+     * The patient's reference (with the caller's right to write there) and the protocol it is read under come first,
+     * with no connection held; then one transaction: the patient's lock, the idempotent create with its audit row,
+     * the protocol version pinned.
      */
     public Uni<Created<PlateletCountView>> record(UUID patientId, String idempotencyKey,
             PlateletCountRequest request) {
-        return records.write(patientId, Action.WRITE, reference -> protocols.of(patientId), (reference, before) -> records
-                .record(reference, idempotencyKey, request, "platelet-counts", PlateletCountView.class,
-                patient -> {
-                    PlateletCountRecord count = new PlateletCountRecord();
-                    count.measuredOn = request.date();
-                    count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());
-                    count.bleeding = request.bleeding();
-                    count.source = request.source();
-                    return count;
-                }, PlateletCountView::of, (patient, recorded) -> pinProtocol(patientId, before)));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> protocols.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> records.lockPatient(patientId)
+                        .chain(() -> idempotent.create(idempotencyKey, request, PlateletCountView.class,
+                                () -> records.store(patient, count(request), "platelet-counts", PlateletCountView::of)
+                                        .call(() -> pinProtocol(patientId, before)))))));
+    }
+
+    private static PlateletCountRecord count(PlateletCountRequest request) {
+        PlateletCountRecord count = new PlateletCountRecord();
+        count.measuredOn = request.date();
+        count.valuePer1e9L = Decimals.tenths(request.valuePer1e9L());
+        count.bleeding = request.bleeding();
+        count.source = request.source();
+        return count;
     }
 
     /**
@@ -55,9 +65,12 @@ public class PlateletService {
                 moved.orElse(before).version()));
     }
 
+    /** Voids a mistaken count, under the patient's lock; the response is read without it. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.voidRecord(PlateletCountRecord.class, patientId, Action.WRITE, recordId, ifMatch, reason,
-                PlateletCountView::of, null);
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> Panache.withTransaction(
+                () -> records.lockPatient(patientId).chain(() -> records.voidRecord(PlateletCountRecord.class, patient,
+                        recordId, ifMatch, reason, PlateletCountView::of))))
+                .replaceWithVoid();
     }
 
     /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */

@@ -11,6 +11,7 @@ import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.protocol.RegradeView;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,10 +32,14 @@ public class RegradeService {
     @Inject
     PatientProtocols protocols;
 
-    /** The protocol in force and the patient's reference are read first; then one transaction under the patient's lock. */
+    /**
+     * The protocol in force and the patient's reference (with the caller's right to write there) are read first, with
+     * no connection held; then one transaction under the patient's lock moves the patient to that version, audited.
+     */
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return protocols.inForce().flatMap(protocol -> records.write(patientId, Action.WRITE, patient -> protocols
-                .regradedUnder(patientId, protocol.version(), reason)
-                .map(from -> new RegradeView(patientId, from, protocol.version()))));
+        return protocols.inForce().flatMap(protocol -> records.patientToWrite(patientId, Action.WRITE)
+                .flatMap(patient -> Panache.withTransaction(() -> records.lockPatient(patientId)
+                        .chain(() -> protocols.regradedUnder(patientId, protocol.version(), reason))
+                        .map(from -> new RegradeView(patientId, from, protocol.version())))));
     }
 }

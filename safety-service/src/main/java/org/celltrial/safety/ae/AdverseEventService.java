@@ -19,6 +19,7 @@ import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
@@ -40,6 +41,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -55,6 +57,9 @@ public class AdverseEventService {
 
     @Inject
     PatientRecords records;
+
+    @Inject
+    IdempotentCreates idempotent;
 
     @Inject
     PatientGate patients;
@@ -78,24 +83,29 @@ public class AdverseEventService {
     public Uni<Created<AdverseEventView>> report(UUID patientId, String idempotencyKey, AdverseEventRequest request) {
         checkConsistency(request.grade(), request.serious(), request.seriousnessCriteria(), request.outcome(),
                 request.onset(), request.resolvedOn());
-        return records.record(patientId, Action.READ, idempotencyKey, request, "adverse-events", AdverseEventView.class, () -> {
-            AdverseEvent event = new AdverseEvent();
-            event.origin = Origin.REPORTED;
-            event.ctcaeTerm = request.ctcaeTerm();
-            event.meddraCode = request.meddraCode();
-            event.onset = request.onset();
-            event.grade = request.grade();
-            event.serious = request.serious();
-            event.seriousnessCriteria = request.seriousnessCriteria();
-            event.relatedToCarT = request.relatedToCarT();
-            event.relatedToLymphodepletion = request.relatedToLymphodepletion();
-            event.outcome = request.outcome();
-            event.resolvedOn = request.resolvedOn();
-            event.treatments = request.treatments();
-            event.awarenessDate = request.awarenessDate();
-            event.expected = request.expected();
-            return event;
-        }, this::view);
+        return records.patientToWrite(patientId, Action.READ).flatMap(patient -> Panache.withTransaction(
+                () -> records.lockPatient(patientId).chain(() -> idempotent.create(idempotencyKey, request,
+                        AdverseEventView.class,
+                        () -> records.store(patient, reported(request), "adverse-events", this::view)))));
+    }
+
+    private static AdverseEvent reported(AdverseEventRequest request) {
+        AdverseEvent event = new AdverseEvent();
+        event.origin = Origin.REPORTED;
+        event.ctcaeTerm = request.ctcaeTerm();
+        event.meddraCode = request.meddraCode();
+        event.onset = request.onset();
+        event.grade = request.grade();
+        event.serious = request.serious();
+        event.seriousnessCriteria = request.seriousnessCriteria();
+        event.relatedToCarT = request.relatedToCarT();
+        event.relatedToLymphodepletion = request.relatedToLymphodepletion();
+        event.outcome = request.outcome();
+        event.resolvedOn = request.resolvedOn();
+        event.treatments = request.treatments();
+        event.awarenessDate = request.awarenessDate();
+        event.expected = request.expected();
+        return event;
     }
 
     /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */

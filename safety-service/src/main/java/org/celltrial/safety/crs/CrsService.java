@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
@@ -23,6 +24,7 @@ import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Vital signs in, CRS graded by ASTCT out: every new observation regrades the course and its adverse events. */
@@ -33,6 +35,9 @@ public class CrsService {
 
     @Inject
     PatientRecords records;
+
+    @Inject
+    IdempotentCreates idempotent;
 
     @Inject
     PatientGate patients;
@@ -49,29 +54,42 @@ public class CrsService {
     @Inject
     AdverseEventService events;
 
-    /** Stores the vital signs and regrades the course (a transaction opened after enrollment has answered). */
+    /**
+     * Stores the vital signs and regrades the course. Enrollment-service answers first (the patient, the caller's
+     * right to write there, the protocol it is graded under), with no connection held; then one transaction: the
+     * patient's lock, the idempotent create of the record with its audit row, the regrade.
+     */
     public Uni<Created<VitalsView>> record(UUID patientId, String idempotencyKey, VitalsRequest request) {
         checkOxygen(request);
         checkAttribution(request);
-        return settings.write(patientId, Action.WRITE, (reference, under) -> records.record(reference,
-                idempotencyKey, request, "vitals", VitalsView.class, patient -> {
-            VitalsRecord record = new VitalsRecord();
-            record.at = request.at();
-            record.temperatureC = Decimals.tenths(request.temperatureC());
-            record.hypotension = request.hypotension();
-            record.oxygen = request.oxygen();
-            record.oxygenLpm = Decimals.tenths(request.oxygenLpm());
-            record.antipyreticOrAntiCytokine = request.antipyreticOrAntiCytokine();
-            record.attributedToOtherCause = request.attributedToOtherCause();
-            record.otherCause = request.attributedToOtherCause() == null ? null : request.otherCause().strip();
-            return record;
-        }, VitalsView::of, (patient, recorded) -> regradeAndPin(patient, under)));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .flatMap(under -> idempotent.create(idempotencyKey, request, VitalsView.class,
+                                () -> records.store(patient, vitals(request), "vitals", VitalsView::of)
+                                        .call(() -> regradeAndPin(patient, under)))))));
+    }
+
+    private static VitalsRecord vitals(VitalsRequest request) {
+        VitalsRecord record = new VitalsRecord();
+        record.at = request.at();
+        record.temperatureC = Decimals.tenths(request.temperatureC());
+        record.hypotension = request.hypotension();
+        record.oxygen = request.oxygen();
+        record.oxygenLpm = Decimals.tenths(request.oxygenLpm());
+        record.antipyreticOrAntiCytokine = request.antipyreticOrAntiCytokine();
+        record.attributedToOtherCause = request.attributedToOtherCause();
+        record.otherCause = request.attributedToOtherCause() == null ? null : request.otherCause().strip();
+        return record;
     }
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return settings.write(patientId, Action.WRITE, (reference, under) -> records.voidRecord(VitalsRecord.class,
-                reference, recordId, ifMatch, reason, VitalsView::of, (patient, voided) -> regradeAndPin(patient, under)));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .call(() -> records.voidRecord(VitalsRecord.class, patient, recordId, ifMatch, reason,
+                                VitalsView::of))
+                        .flatMap(under -> regradeAndPin(patient, under)))))
+                .replaceWithVoid();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
@@ -32,6 +33,7 @@ import org.celltrial.safety.grading.PatientGradingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,6 +50,9 @@ public class LabService {
 
     @Inject
     PatientRecords records;
+
+    @Inject
+    IdempotentCreates idempotent;
 
     @Inject
     PatientGate patients;
@@ -67,36 +72,50 @@ public class LabService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
+    /**
+     * Stores the result, graded against the patient's baseline, and regrades the patient's results: enrollment-service
+     * answers first (the patient, the caller's right to write there, the protocol), with no connection held; then one
+     * transaction: the patient's lock (so the baseline is chosen from the results stored before this one), the
+     * idempotent create with its audit row, the regrade.
+     */
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        // The patient's lock first (taken by the write): the baseline is chosen from the results stored before this one.
-        return settings.write(patientId, Action.WRITE, (reference, under) -> labs
-                .ofPatient(patientId).flatMap(stored -> records.record(
-                reference, idempotencyKey, request, "labs", LabView.class, patient -> {
-                    LabRecord lab = new LabRecord();
-                    lab.at = request.at();
-                    lab.analyte = request.analyte();
-                    lab.value = request.value();
-                    lab.unit = request.unit();
-                    lab.lowerLimitNormal = request.lowerLimitNormal();
-                    lab.upperLimitNormal = request.upperLimitNormal();
-                    List<LabRecord> series = Stream.concat(stored.stream(), Stream.of(lab))
-                            .filter(same -> same.analyte == lab.analyte)
-                            .sorted(Comparator.comparing(same -> same.at))
-                            .toList();
-                    apply(lab, gradeAgainst(lab, result, baseline(series, anchor(patient, under), under), under),
-                            under);
-                    return lab;
-                }, LabView::of, (patient, recorded) -> regrade(patient, under)
-                        .call(() -> settings.gradedUnder(patient.id(), under)))));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .flatMap(under -> labs.ofPatient(patientId).flatMap(stored -> idempotent.create(
+                                idempotencyKey, request, LabView.class,
+                                () -> records.store(patient, graded(request, result, stored, patient, under), "labs",
+                                        LabView::of)
+                                        .call(() -> regrade(patient, under)
+                                                .call(() -> settings.gradedUnder(patientId, under)))))))));
+    }
+
+    /** The record of a result, graded against the baseline its analyte's stored series gives it. */
+    private LabRecord graded(LabRequest request, LabResult result, List<LabRecord> stored, PatientReference patient,
+            GradingSettings under) {
+        LabRecord lab = new LabRecord();
+        lab.at = request.at();
+        lab.analyte = request.analyte();
+        lab.value = request.value();
+        lab.unit = request.unit();
+        lab.lowerLimitNormal = request.lowerLimitNormal();
+        lab.upperLimitNormal = request.upperLimitNormal();
+        List<LabRecord> series = Stream.concat(stored.stream(), Stream.of(lab))
+                .filter(same -> same.analyte == lab.analyte)
+                .sorted(Comparator.comparing(same -> same.at))
+                .toList();
+        apply(lab, gradeAgainst(lab, result, baseline(series, anchor(patient, under), under), under), under);
+        return lab;
     }
 
     /** Voids a mistaken record; every result is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return settings.write(patientId, Action.WRITE, (reference, under) -> records
-                .voidRecord(LabRecord.class, reference, recordId,
-                ifMatch, reason, LabView::of, (patient, voided) -> regrade(patient, under)
-                        .call(() -> settings.gradedUnder(patient.id(), under))));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .call(() -> records.voidRecord(LabRecord.class, patient, recordId, ifMatch, reason,
+                                LabView::of))
+                        .call(under -> regrade(patient, under).call(() -> settings.gradedUnder(patientId, under))))))
+                .replaceWithVoid();
     }
 
     public Uni<Page<LabView>> list(UUID patientId, Integer limit, String cursor) {

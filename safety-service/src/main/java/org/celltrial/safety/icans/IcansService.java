@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
@@ -26,6 +27,7 @@ import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,6 +41,9 @@ public class IcansService {
 
     @Inject
     PatientRecords records;
+
+    @Inject
+    IdempotentCreates idempotent;
 
     @Inject
     PatientGate patients;
@@ -58,38 +63,51 @@ public class IcansService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
+    /**
+     * Stores the assessment and regrades the course: enrollment-service answers first (the patient, the caller's right
+     * to write there, the protocol), with no connection held; then one transaction: the patient's lock, the
+     * idempotent create with its audit row, the regrade.
+     */
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
-        return settings.write(patientId, Action.WRITE, (reference, under) -> records.record(
-                reference, idempotencyKey, request,
-                "neuro-assessments", NeuroView.class, patient -> {
-                    request.checkScores(age(patient, request.at()), under.capdMaxAgeYears());
-                    NeuroRecord record = new NeuroRecord();
-                    record.at = request.at();
-                    if (request.ice() != null) {
-                        record.iceOrientation = request.ice().orientation();
-                        record.iceNaming = request.ice().naming();
-                        record.iceCommands = request.ice().commands();
-                        record.iceWriting = request.ice().writing();
-                        record.iceAttention = request.ice().attention();
-                    }
-                    record.iceStatus = request.iceStatusOrDefault();
-                    record.capdScore = request.capdScore();
-                    record.capdStatus = request.capdStatusOrDefault();
-                    record.consciousness = request.consciousness();
-                    record.seizure = request.seizure();
-                    record.motorWeakness = request.motorWeakness();
-                    record.cerebralEdema = request.cerebralEdema();
-                    return record;
-                }, NeuroView::of, (patient, recorded) -> regrade(patient, under)
-                        .call(() -> settings.gradedUnder(patient.id(), under))));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .flatMap(under -> idempotent.create(idempotencyKey, request, NeuroView.class,
+                                () -> records.store(patient, assessment(request, patient, under), "neuro-assessments",
+                                        NeuroView::of)
+                                        .call(() -> regrade(patient, under)
+                                                .call(() -> settings.gradedUnder(patientId, under))))))));
+    }
+
+    /** The record of an assessment, its scores checked against the patient's age at the time (ICE or CAPD). */
+    private NeuroRecord assessment(NeuroRequest request, PatientReference patient, GradingSettings under) {
+        request.checkScores(age(patient, request.at()), under.capdMaxAgeYears());
+        NeuroRecord record = new NeuroRecord();
+        record.at = request.at();
+        if (request.ice() != null) {
+            record.iceOrientation = request.ice().orientation();
+            record.iceNaming = request.ice().naming();
+            record.iceCommands = request.ice().commands();
+            record.iceWriting = request.ice().writing();
+            record.iceAttention = request.ice().attention();
+        }
+        record.iceStatus = request.iceStatusOrDefault();
+        record.capdScore = request.capdScore();
+        record.capdStatus = request.capdStatusOrDefault();
+        record.consciousness = request.consciousness();
+        record.seizure = request.seizure();
+        record.motorWeakness = request.motorWeakness();
+        record.cerebralEdema = request.cerebralEdema();
+        return record;
     }
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return settings.write(patientId, Action.WRITE, (reference, under) -> records
-                .voidRecord(NeuroRecord.class, reference, recordId,
-                ifMatch, reason, NeuroView::of, (patient, voided) -> regrade(patient, under)
-                        .call(() -> settings.gradedUnder(patient.id(), under))));
+        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
+                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
+                        .call(() -> records.voidRecord(NeuroRecord.class, patient, recordId, ifMatch, reason,
+                                NeuroView::of))
+                        .call(under -> regrade(patient, under).call(() -> settings.gradedUnder(patientId, under))))))
+                .replaceWithVoid();
     }
 
     /** The neurological assessments as observed, for a caller who may see them (scoped by the site stored with them). */

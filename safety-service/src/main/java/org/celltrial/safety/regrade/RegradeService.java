@@ -14,6 +14,7 @@ import org.celltrial.safety.ctcae.LabService;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.icans.IcansService;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,13 +44,18 @@ public class RegradeService {
     @Inject
     LabService labs;
 
-    /** The protocol in force and the patient's reference are read first; then one transaction under the patient's lock. */
+    /**
+     * The protocol in force and the patient's reference (with the caller's right to regrade it) are read first, with
+     * no connection held; then one transaction under the patient's lock regrades everything and moves the patient to
+     * that protocol version.
+     */
     public Uni<RegradeView> regrade(UUID patientId, String reason) {
-        return settings.inForce().flatMap(under -> records.write(patientId, Action.READ, patient -> crs
-                .regrade(patient, under)
-                .call(() -> icans.regrade(patient, under))
-                .call(() -> labs.regrade(patient, under))
-                .flatMap(ignored -> settings.regradedUnder(patientId, under, reason))
-                .map(from -> new RegradeView(patientId, from, under.protocolVersion()))));
+        return settings.inForce().flatMap(under -> records.patientToWrite(patientId, Action.READ)
+                .flatMap(patient -> Panache.withTransaction(() -> records.lockPatient(patientId)
+                        .chain(() -> crs.regrade(patient, under))
+                        .call(() -> icans.regrade(patient, under))
+                        .call(() -> labs.regrade(patient, under))
+                        .flatMap(ignored -> settings.regradedUnder(patientId, under, reason))
+                        .map(from -> new RegradeView(patientId, from, under.protocolVersion())))));
     }
 }

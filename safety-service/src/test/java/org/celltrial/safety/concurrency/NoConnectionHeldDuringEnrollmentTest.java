@@ -41,7 +41,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 class NoConnectionHeldDuringEnrollmentTest {
 
     private static final int REQUESTS = 8;
-    private static final int DELAY_MILLIS = 1500;
+    private static final int DELAY_MILLIS = 1000;
     private static final String BASE = "/api/v1/safety/patients/";
 
     @Inject
