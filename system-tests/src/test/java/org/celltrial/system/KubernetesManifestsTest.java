@@ -402,7 +402,7 @@ class KubernetesManifestsTest {
         }
         assertTrue(file && stdout, "the access log goes to its file and to stdout: " + handlers);
         assertTrue(properties.contains("%prod.quarkus.log.console.json.enabled=true")
-                || Files.readString(ROOT.resolve("common/src/main/resources/META-INF/microprofile-config.properties"),
+                || Files.readString(ROOT.resolve("common-web/src/main/resources/META-INF/microprofile-config.properties"),
                         StandardCharsets.UTF_8).contains("%prod.quarkus.log.console.json.enabled=true"),
                 "console lines (the access log's included) are JSON in the prod profile");
     }
