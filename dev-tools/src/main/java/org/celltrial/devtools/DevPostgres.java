@@ -26,7 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code DEVPOSTGRES READY ...} and blocks until the JVM is told to stop (SIGTERM/SIGINT), when the server is
  * shut down cleanly.</li>
  * </ul>
- * Run as {@code java -jar celltrial-dev-tools.jar postgres ensure|embedded ...} (see {@link DevTools}).
+ * Run as {@code java -jar celltrial-dev-tools-runnable.jar postgres ensure|embedded ...} (see {@link DevTools}).
  */
 public final class DevPostgres {
 
@@ -60,9 +60,9 @@ public final class DevPostgres {
     }
 
     private static int usage() {
-        System.err.println("usage: java -jar celltrial-dev-tools.jar postgres ensure HOST PORT USER"
+        System.err.println("usage: java -jar celltrial-dev-tools-runnable.jar postgres ensure HOST PORT USER"
                 + "   (password from CELLTRIAL_DB_PASSWORD)");
-        System.err.println("       java -jar celltrial-dev-tools.jar postgres embedded PORT DATA_DIR");
+        System.err.println("       java -jar celltrial-dev-tools-runnable.jar postgres embedded PORT DATA_DIR");
         System.err.println("  both: the roles' passwords from CELLTRIAL_DB_OWNER_PASSWORD, CELLTRIAL_DB_RUNTIME_PASSWORD");
         return 64;
     }

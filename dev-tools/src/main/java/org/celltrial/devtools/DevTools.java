@@ -7,8 +7,8 @@ import org.celltrial.devtools.demo.DemoCommand;
 /**
  * What {@code ./suite} runs besides the services, one subcommand each:
  * <pre>
- * java -jar dev-tools/target/celltrial-dev-tools.jar postgres ensure HOST PORT USER | embedded PORT DATA_DIR
- * java -jar dev-tools/target/celltrial-dev-tools.jar demo [--gateway URL] [--keycloak URL] [--study FILE] ...
+ * java -jar dev-tools/target/celltrial-dev-tools-runnable.jar postgres ensure HOST PORT USER | embedded PORT DATA_DIR
+ * java -jar dev-tools/target/celltrial-dev-tools-runnable.jar demo [--gateway URL] [--keycloak URL] [--study FILE] ...
  * </pre>
  * See {@link DevPostgres} and {@link DemoCommand}; the exit status is theirs, 64 for an unknown subcommand.
  */
@@ -24,7 +24,7 @@ public final class DevTools {
             case "postgres" -> DevPostgres.run(rest);
             case "demo" -> DemoCommand.run(rest, System.out, System.err);
             default -> {
-                System.err.println("usage: java -jar celltrial-dev-tools.jar postgres ensure HOST PORT USER"
+                System.err.println("usage: java -jar celltrial-dev-tools-runnable.jar postgres ensure HOST PORT USER"
                         + " | postgres embedded PORT DATA_DIR | demo [OPTIONS] (demo --help)");
                 yield 64;
             }

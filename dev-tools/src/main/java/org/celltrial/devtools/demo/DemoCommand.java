@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * an earlier load), prints each patient as the engines see it and the study summary at the cut-off, and checks the
  * summary against the figures the file expects.
  * <pre>
- * java -jar celltrial-dev-tools.jar demo [--gateway http://localhost:8080] [--keycloak http://localhost:8180] \
+ * java -jar celltrial-dev-tools-runnable.jar demo [--gateway http://localhost:8080] [--keycloak http://localhost:8180] \
  *     [--study dev/demo/reference-study-2025-06-15.json] [--site CODE] [--writer USER] [--summary-only] [--no-check]
  * </pre>
  * Exit status: 0 loaded and as expected; 1 a call failed (the problem+json is printed); 2 bad arguments;
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DemoCommand {
 
-    private static final String USAGE = "Usage: java -jar celltrial-dev-tools.jar demo [--gateway URL] "
+    private static final String USAGE = "Usage: java -jar celltrial-dev-tools-runnable.jar demo [--gateway URL] "
             + "[--keycloak URL] [--study FILE] [--site CODE] [--writer USER] [--summary-only] [--no-check]";
 
     private DemoCommand() {
