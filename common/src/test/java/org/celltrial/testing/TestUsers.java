@@ -27,7 +27,7 @@ public final class TestUsers {
 
     public static synchronized void ensure(String username, Collection<String> roles, List<String> sites) {
         KeycloakServer keycloak = KeycloakServer.get();
-        String admin = adminToken();
+        String admin = Tokens.keycloakAdminToken();
         String realm = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM;
         Response created = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("username", username, "enabled", true, "email", username + "@celltrial.test",
@@ -48,18 +48,5 @@ public final class TestUsers {
                 .toList();
         given().auth().oauth2(admin).contentType("application/json").body(representations)
                 .post(realm + "/users/" + id + "/role-mappings/realm").then().statusCode(204);
-    }
-
-    private static String adminToken() {
-        return given()
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", PostgresServer.setting("celltrial.keycloak.admin", "CELLTRIAL_KEYCLOAK_ADMIN",
-                        "admin"))
-                .formParam("password", PostgresServer.setting("celltrial.keycloak.admin-password",
-                        "CELLTRIAL_KEYCLOAK_ADMIN_PASSWORD", "admin"))
-                .post(KeycloakServer.get().url() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
     }
 }

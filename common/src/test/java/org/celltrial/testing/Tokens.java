@@ -70,7 +70,7 @@ public final class Tokens {
 
     /** A real token from the same Keycloak's {@code master} realm: signed by Keycloak, but the wrong issuer. */
     public static String fromOtherRealm() {
-        return adminToken();
+        return keycloakAdminToken();
     }
 
     /** The token's header and claims with {@code "alg": "none"} and no signature (RFC 7519 unsecured JWT). */
@@ -97,7 +97,7 @@ public final class Tokens {
     /** A token of a demo user through a public client created for it and deleted again (Keycloak's admin API). */
     private static String throughTemporaryClient(String username, Map<String, Object> settings) {
         KeycloakServer keycloak = KeycloakServer.get();
-        String admin = adminToken();
+        String admin = keycloakAdminToken();
         String clientId = "temporary-" + UUID.randomUUID();
         Map<String, Object> client = new HashMap<>(Map.of("clientId", clientId, "enabled", true, "publicClient", true,
                 "standardFlowEnabled", false, "directAccessGrantsEnabled", true));
@@ -122,7 +122,8 @@ public final class Tokens {
         }
     }
 
-    private static String adminToken() {
+    /** A token of Keycloak's own administrator (realm master), for the admin API. */
+    static String keycloakAdminToken() {
         return given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "admin-cli")
