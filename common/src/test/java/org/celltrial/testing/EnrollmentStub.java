@@ -77,6 +77,18 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A new patient of this site as enrollment answers it: infused on 2025-03-01, born 1999-05-01, no therapies.
+     */
+    public static UUID newInfusedPatient(String siteCode) {
+        UUID patient = UUID.randomUUID();
+        reference(patient, """
+                {"id":"%s","subjectId":"CT-%s-%s","siteCode":"%s","birthDate":"1999-05-01",
+                 "day0":"2025-03-01","therapies":[]}
+                """.formatted(patient, siteCode, patient.toString().substring(0, 4), siteCode));
+        return patient;
+    }
+
     /** Enrollment answers this reference for the patient (JSON as enrollment-service writes it). */
     public static void reference(UUID patientId, String json) {
         server.stubFor(get(urlEqualTo(path(patientId)))

@@ -51,11 +51,7 @@ class FeedCursorTest {
     void patient() {
         EnrollmentStub.reset();
         circuitBreakers.resetAll();
-        patient = UUID.randomUUID();
-        EnrollmentStub.reference(patient, """
-                {"id":"%s","subjectId":"CT-SITE-02-%s","siteCode":"SITE-02","birthDate":"1999-05-01",
-                 "day0":"2025-03-01","therapies":[]}
-                """.formatted(patient, patient.toString().substring(0, 4)));
+        patient = EnrollmentStub.newInfusedPatient("SITE-02");
         sponsor = Tokens.sponsorSystem();
     }
 
