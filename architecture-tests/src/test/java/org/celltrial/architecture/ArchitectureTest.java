@@ -36,6 +36,7 @@ class ArchitectureTest {
     private static final String[] COMMON_DATA = {
             "org.celltrial.common.audit..", "org.celltrial.common.enrollment..", "org.celltrial.common.idempotency..",
             "org.celltrial.common.persistence..", "org.celltrial.common.protocol..", "org.celltrial.common.record..",
+            "org.celltrial.common.review..",
             "org.celltrial.common.tracing.." };
 
     private static final String[] SERVICES = { "enrollment", "safety", "efficacy" };

@@ -3,13 +3,18 @@ package org.celltrial.testing;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -38,6 +43,78 @@ public final class Tokens {
                 .post(KeycloakServer.get().tokenUrl())
                 .then().statusCode(200)
                 .extract().path("access_token");
+    }
+
+    /**
+     * A token from signing in on Keycloak's login page (authorization code with PKCE, as a browser does), which
+     * unlike a password grant's says when the user signed in ({@code auth_time}): what signatures need. Then, after
+     * {@code secondsLater}, the session refreshed, as a browser left open does: a new token with the old sign-in.
+     * Through a temporary public client, deleted again.
+     */
+    public static String signedInOnLoginPage(String username, int secondsLater) {
+        KeycloakServer keycloak = KeycloakServer.get();
+        String admin = keycloakAdminToken();
+        String clientId = "temporary-" + UUID.randomUUID();
+        String callback = "http://localhost/callback";
+        String location = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("clientId", clientId, "enabled", true, "publicClient", true, "standardFlowEnabled", true,
+                        "directAccessGrantsEnabled", false, "redirectUris", List.of(callback),
+                        "attributes", Map.of("pkce.code.challenge.method", "S256")))
+                .post(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/clients")
+                .then().statusCode(201).extract().header("Location");
+        try {
+            String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
+            Response login = given().redirects().follow(false)
+                    .queryParam("client_id", clientId).queryParam("response_type", "code")
+                    .queryParam("scope", "openid").queryParam("redirect_uri", callback)
+                    .queryParam("code_challenge", challenge).queryParam("code_challenge_method", "S256")
+                    .get(keycloak.url() + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth");
+            login.then().statusCode(200);
+            String page = login.asString();
+            Matcher form = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page);
+            if (!form.find()) {
+                throw new IllegalStateException("no login form on Keycloak's page");
+            }
+            // the login session's cookies, sent as they came (Keycloak marks them Secure, which a cookie store
+            // would keep from a plain-HTTP test server)
+            String redirect = given().cookies(login.getCookies()).redirects().follow(false)
+                    .formParam("username", username).formParam("password", username + "-pw")
+                    .post(form.group(1).replace("&amp;", "&"))
+                    .then().statusCode(302).extract().header("Location");
+            Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(redirect);
+            if (!code.find()) {
+                throw new IllegalStateException("Keycloak redirected without a code: " + redirect);
+            }
+            String refresh = given()
+                    .formParam("grant_type", "authorization_code").formParam("client_id", clientId)
+                    .formParam("code", code.group(1)).formParam("redirect_uri", callback)
+                    .formParam("code_verifier", verifier)
+                    .post(keycloak.tokenUrl())
+                    .then().statusCode(200).extract().path(secondsLater == 0 ? "access_token" : "refresh_token");
+            if (secondsLater == 0) {
+                return refresh;
+            }
+            Thread.sleep(secondsLater * 1000L);
+            return given()
+                    .formParam("grant_type", "refresh_token").formParam("client_id", clientId)
+                    .formParam("refresh_token", refresh)
+                    .post(keycloak.tokenUrl())
+                    .then().statusCode(200).extract().path("access_token");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            given().auth().oauth2(admin).delete(location).then().statusCode(204);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String sponsorSystem() {

@@ -8,6 +8,8 @@ public enum ProblemType {
     VALIDATION("validation", "The request has invalid fields", 400),
     MALFORMED_REQUEST("malformed-request", "The request cannot be read", 400),
     UNAUTHORIZED("unauthorized", "Authentication is required", 401),
+    /** An act that needs a fresh sign-in (an e-signature, 21 CFR Part 11 §11.200) made with an older one. */
+    REAUTHENTICATION_REQUIRED("reauthentication-required", "A fresh sign-in is required", 401),
     FORBIDDEN("forbidden", "Not allowed for your role", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
@@ -17,6 +19,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     UNPROCESSABLE("unprocessable", "The request cannot be applied", 422),
+    /** A write into a period a database lock has frozen (docs/data-review.md). */
+    LOCKED("locked", "The data is locked", 423),
     PRECONDITION_REQUIRED("precondition-required", "An If-Match header is required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),

@@ -1,7 +1,6 @@
 package org.celltrial.common.record;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

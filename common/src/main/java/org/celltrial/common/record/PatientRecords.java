@@ -14,6 +14,7 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.review.RecordReview;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Caller.Action;
 import org.hibernate.exception.ConstraintViolationException;
@@ -31,7 +32,9 @@ import io.smallrye.mutiny.Uni;
  * caller's right to act on it this way, from one role;</li>
  * <li>the service opens its transaction and takes {@link #lockPatient} first: one writer per patient;</li>
  * <li>{@link #store} a new record (stamped, flushed, its creation audited), inside the service's idempotent create;
- * or {@link #voidRecord} a mistaken one (checked, voided and audited the one way, {@link RecordVoiding});</li>
+ * or {@link #voidRecord} a mistaken one (checked, voided and audited the one way, {@link RecordVoiding}); either is
+ * refused (423) when the record's date lies in a locked period, and either clears the record's source verification
+ * and invalidates the signatures that cover its date ({@link RecordReview});</li>
  * <li>the service regrades what the write changes, in the same transaction.</li>
  * </ol>
  */
@@ -46,6 +49,9 @@ public class PatientRecords {
 
     @Inject
     RecordVoiding voiding;
+
+    @Inject
+    RecordReview review;
 
     @Inject
     SecurityIdentity identity;
@@ -93,8 +99,10 @@ public class PatientRecords {
             Function<R, V> view) {
         R recorded = stamp(record, patient);
         V shown = view.apply(recorded);
-        return persist(recorded)
+        return review.requireOpen(recorded)
+                .chain(() -> persist(recorded))
                 .call(() -> audit.created(PatientRecord.entityType(recorded.getClass()), recorded.id, shown))
+                .call(() -> review.changed(recorded))
                 .replaceWith(new Created<>(URI.create("patients/" + patient.id() + "/" + path + "/" + recorded.id),
                         shown));
     }
@@ -135,7 +143,9 @@ public class PatientRecords {
             String ifMatch, String reason, Function<R, ?> view) {
         return Panache.getSession().flatMap(session -> session.find(kind, recordId))
                 .map(found -> VoidableRecord.checkVoidable(found, patient.id(), recordId, "Record", ifMatch))
-                .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason));
+                .call(review::requireOpen)
+                .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason))
+                .call(review::changed);
     }
 
     /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */

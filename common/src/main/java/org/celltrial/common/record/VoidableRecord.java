@@ -1,5 +1,7 @@
 package org.celltrial.common.record;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -47,6 +49,13 @@ public abstract class VoidableRecord {
         Versions.requireMatch(ifMatch, record.version);
         return record;
     }
+
+    /**
+     * The date the data describe (a sample's, an observation's, an event's onset, a dose's) in the study's time zone:
+     * what a database lock's cut-off and a casebook signature's "signed through" date are compared with
+     * (docs/data-review.md).
+     */
+    public abstract LocalDate dataDate(ZoneId studyZone);
 
     public void markVoid(String reason) {
         voided = true;

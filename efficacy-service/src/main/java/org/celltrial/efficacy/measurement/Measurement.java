@@ -1,6 +1,7 @@
 package org.celltrial.efficacy.measurement;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -13,4 +14,9 @@ public abstract class Measurement extends PatientRecord {
 
     @Column(name = "measured_on", nullable = false)
     public LocalDate measuredOn;
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return measuredOn;
+    }
 }

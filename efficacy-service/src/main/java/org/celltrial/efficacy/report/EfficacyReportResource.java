@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +24,7 @@ public class EfficacyReportResource {
     @Inject
     EfficacyReportService reports;
 
+    @FrozenAtLock("summary")
     @GET
     @RolesAllowed({Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.SPONSOR})
     @Operation(summary = "Efficacy at a cut-off: patients by best response, ORR, CR rate, median time to response, "

@@ -1,5 +1,6 @@
 package org.celltrial.enrollment.access;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.review.RecordReview;
 import org.celltrial.common.security.Caller;
 import org.celltrial.enrollment.patient.Patient;
 import org.celltrial.enrollment.patient.PatientRepository;
@@ -20,6 +22,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class PatientAccess {
+
+    @Inject
+    RecordReview review;
 
     @Inject
     PatientRepository patients;
@@ -55,6 +60,14 @@ public class PatientAccess {
             requireWrite(caller, patient.siteCode);
             return patient;
         });
+    }
+
+    /**
+     * As {@link #visibleForUpdate(UUID)}, for a write of the patient's data dated that day: 423 when a database lock
+     * in force covers the day at the patient's site (docs/data-review.md, Lock).
+     */
+    public Uni<Patient> visibleForUpdate(UUID id, LocalDate dataDate) {
+        return visibleForUpdate(id).call(patient -> review.requireOpen(patient.siteCode, dataDate));
     }
 
     /** A site the caller may write patient data of: a 404 for a site it may not see, a 403 for one it only reads. */

@@ -12,8 +12,8 @@ import org.celltrial.common.audit.AuditTrail;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
-import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.common.record.RecordVoiding;
+import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.record.EnrollmentRecords;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,7 +56,7 @@ public class DeviationService {
 
     @WithTransaction
     public Uni<Created<DeviationView>> report(UUID patientId, String idempotencyKey, DeviationRequest request) {
-        return access.visibleForUpdate(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request,
+        return access.visibleForUpdate(patientId, request.occurredOn()).flatMap(patient -> idempotent.create(idempotencyKey, request,
                 DeviationView.class, () -> record(patientId, request.category(), request.description(),
                         request.occurredOn())
                         .map(view -> new Created<>(URI.create("patients/" + patientId + "/deviations/" + view.id()),

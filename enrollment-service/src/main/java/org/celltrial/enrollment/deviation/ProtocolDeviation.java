@@ -2,6 +2,7 @@ package org.celltrial.enrollment.deviation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -36,4 +37,9 @@ public class ProtocolDeviation extends VoidableRecord {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return occurredOn;
+    }
 }

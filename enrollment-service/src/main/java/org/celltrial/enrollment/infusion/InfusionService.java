@@ -57,7 +57,7 @@ public class InfusionService {
 
     @WithTransaction
     public Uni<InfusionView> infuse(UUID patientId, InfusionRequest request) {
-        return access.visibleForUpdate(patientId).flatMap(patient -> {
+        return access.visibleForUpdate(patientId, request.date()).flatMap(patient -> {
             String before = patient.status.name();
             patient.moveTo(PatientStatus.INFUSED, "an infusion");
             return protocols.version(patient.protocolVersion).flatMap(protocol -> administrations

@@ -3,6 +3,7 @@ package org.celltrial.enrollment.lymphodepletion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,4 +34,10 @@ public class Administration extends VoidableRecord {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** The day it was given; an omission recorded without a date, the day it was recorded. */
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return givenOn != null ? givenOn : LocalDate.ofInstant(createdAt, studyZone);
+    }
 }

@@ -103,8 +103,9 @@ public class LymphodepletionService {
     @WithTransaction
     public Uni<Created<AdministrationView>> administer(UUID patientId, String idempotencyKey,
             AdministrationRequest request) {
-        return access.visibleForUpdate(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request,
-                AdministrationView.class, () -> protocols.version(requireEnrolled(patient))
+        LocalDate dosedOn = request.date() != null ? request.date() : LocalDate.now(clock);
+        return access.visibleForUpdate(patientId, dosedOn).flatMap(patient -> idempotent.create(idempotencyKey,
+                request, AdministrationView.class, () -> protocols.version(requireEnrolled(patient))
                         .flatMap(protocol -> administrations.ofPatient(patientId).flatMap(given -> {
                             checkAdministration(request, protocol.definition, given, patient);
                             patient.moveTo(PatientStatus.LYMPHODEPLETED, "lymphodepletion");

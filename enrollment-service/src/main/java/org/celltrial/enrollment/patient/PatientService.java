@@ -20,6 +20,7 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
+import org.celltrial.common.review.RecordReview;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.common.versioning.Versions;
 import org.celltrial.enrollment.access.PatientAccess;
@@ -35,6 +36,9 @@ import io.smallrye.mutiny.Uni;
 public class PatientService {
 
     static final String ENTITY = "Patient";
+
+    @Inject
+    RecordReview review;
 
     @Inject
     PatientRepository patients;
@@ -69,7 +73,8 @@ public class PatientService {
         LocalDate screeningDate = request.screeningDate() != null ? request.screeningDate() : LocalDate.now(clock);
         checkDates(request, screeningDate);
         return idempotent.create(idempotencyKey, request, PatientView.class,
-                () -> sites.lockForNextSubject(request.siteCode()).flatMap(site -> {
+                () -> review.requireOpen(request.siteCode(), screeningDate)
+                        .chain(() -> sites.lockForNextSubject(request.siteCode())).flatMap(site -> {
                     if (site == null) {
                         throw ProblemException.notFound("Site " + request.siteCode());
                     }
@@ -152,7 +157,9 @@ public class PatientService {
             if (correction.itpDiagnosisDate().isBefore(correction.birthDate())) {
                 throw ProblemException.invalid("itpDiagnosisDate", "must not be before the birth date");
             }
-            return view(patient).flatMap(before -> identities.findById(id).flatMap(identity -> {
+            // screening data are dated the screening day: a correction into a locked period is refused
+            return review.requireOpen(patient.siteCode, patient.screeningDate).chain(() -> view(patient))
+                    .flatMap(before -> identities.findById(id).flatMap(identity -> {
                 patient.sex = correction.sex();
                 patient.heightCm = tenths(correction.heightCm());
                 patient.weightKg = tenths(correction.weightKg());

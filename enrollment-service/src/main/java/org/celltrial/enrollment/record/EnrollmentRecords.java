@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.record.RecordVoiding;
 import org.celltrial.common.record.VoidableRecord;
+import org.celltrial.common.review.RecordReview;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.patient.Patient;
 
@@ -23,6 +24,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EnrollmentRecords {
+
+    @Inject
+    RecordReview review;
 
     @Inject
     PatientAccess access;
@@ -42,7 +46,8 @@ public class EnrollmentRecords {
                 .flatMap(session -> session.find(kind, recordId))
                 .flatMap(found -> {
                     R record = VoidableRecord.checkVoidable(found, patientId, recordId, entityType, ifMatch);
-                    return voiding.markVoid(record, entityType, view, reason)
+                    return review.requireOpen(patient.siteCode, record)
+                            .chain(() -> voiding.markVoid(record, entityType, view, reason))
                             .call(() -> then == null ? Uni.createFrom().voidItem() : then.apply(patient, record))
                             .replaceWithVoid();
                 }));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,7 @@ public class EnrollmentReportResource {
     @Inject
     Clock clock;
 
+    @FrozenAtLock("summary")
     @GET
     @RolesAllowed({Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.SPONSOR, Roles.MONITOR, Roles.INVESTIGATOR})
     @Operation(summary = "Study demographics at a cut-off (asOf, default today): enrolled, age, sex, baseline "

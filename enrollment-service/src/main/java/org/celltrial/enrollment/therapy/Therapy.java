@@ -3,6 +3,7 @@ package org.celltrial.enrollment.therapy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,4 +45,9 @@ public class Therapy extends VoidableRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return start;
+    }
 }

@@ -49,7 +49,7 @@ public class TherapyService {
             throw ProblemException.invalid(request.doseUnit() == null ? "doseUnit" : "doseValue",
                     "a dose needs both its value and its unit");
         }
-        return access.visibleForUpdate(patientId).flatMap(patient -> idempotent.create(idempotencyKey, request,
+        return access.visibleForUpdate(patientId, request.start()).flatMap(patient -> idempotent.create(idempotencyKey, request,
                 TherapyView.class, () -> {
                     Therapy therapy = new Therapy();
                     therapy.id = UUID.randomUUID();

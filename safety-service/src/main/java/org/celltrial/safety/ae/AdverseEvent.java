@@ -1,6 +1,7 @@
 package org.celltrial.safety.ae;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -111,5 +112,10 @@ public class AdverseEvent extends PatientRecord {
         } else if (derivedGrade != null) {
             grade = derivedGrade;
         }
+    }
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return onset;
     }
 }

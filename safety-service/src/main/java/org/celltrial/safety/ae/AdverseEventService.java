@@ -26,8 +26,9 @@ import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.record.RecordVoiding;
-import org.celltrial.common.security.Caller.Action;
+import org.celltrial.common.review.RecordReview;
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.versioning.Versions;
 import org.celltrial.safety.ctcae.CtcaeTerm;
@@ -37,11 +38,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,6 +52,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AdverseEventService {
+
+    @Inject
+    RecordReview review;
 
     @Inject
     AdverseEventRepository events;
@@ -133,7 +137,7 @@ public class AdverseEventService {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
         }
-        return visible(eventId).flatMap(event -> {
+        return visible(eventId).call(review::requireOpen).flatMap(event -> {
             Versions.requireMatch(ifMatch, event.version);
             AdverseEventUpdate stored = updatable(event);
             AdverseEventUpdate update;
@@ -169,7 +173,8 @@ public class AdverseEventService {
             event.applyGrade();
             return events.flush().map(flushed -> view(event))
                     .call(after -> audit.record(AuditAction.CORRECT, "AdverseEvent", eventId, before, after,
-                            update.reason()));
+                            update.reason()))
+                    .call(() -> review.changed(event));
         });
     }
 
@@ -260,7 +265,7 @@ public class AdverseEventService {
                     .filter(event -> !keys.contains(event.originKey))
                     .onItem().transformToUniAndConcatenate(event -> voiding.markVoid(event, "AdverseEvent",
                             this::view, "Its source no longer grades as a separate event (regraded after new or "
-                                    + "corrected observations)"))
+                                    + "corrected observations)").call(review::changed))
                     .collect().asList().replaceWithVoid();
             Uni<Void> upserts = Multi.createFrom().iterable(current)
                     .onItem().transformToUniAndConcatenate(derived -> existing.stream()
@@ -291,7 +296,8 @@ public class AdverseEventService {
         }
         event.applyGrade();
         return audit.record(AuditAction.CORRECT, "AdverseEvent", event.id, before, view(event),
-                "Regraded from the observations: " + derived.rule()).replaceWithVoid();
+                "Regraded from the observations: " + derived.rule()).call(() -> review.changed(event))
+                .replaceWithVoid();
     }
 
     private static Outcome derivedOutcome(Derived derived) {
@@ -324,6 +330,7 @@ public class AdverseEventService {
         event.treatments = List.of();
         event.applyGrade();
         return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
+                .call(review::changed)
                 .replaceWithVoid();
     }
 

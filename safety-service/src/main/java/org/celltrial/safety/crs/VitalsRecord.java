@@ -2,6 +2,8 @@ package org.celltrial.safety.crs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,5 +48,10 @@ public class VitalsRecord extends PatientRecord {
     VitalsObservation observation() {
         return new VitalsObservation(at, temperatureC, hypotension, oxygen, antipyreticOrAntiCytokine,
                 attributedToOtherCause, otherCause);
+    }
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return LocalDate.ofInstant(at, studyZone);
     }
 }

@@ -2,6 +2,8 @@ package org.celltrial.safety.ctcae;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,5 +57,10 @@ public class LabRecord extends PatientRecord {
 
     public LabResult result() {
         return new LabResult(analyte, value, unit, lowerLimitNormal, upperLimitNormal);
+    }
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return LocalDate.ofInstant(at, studyZone);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 
+import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.celltrial.safety.ae.AdverseEventView;
@@ -41,6 +42,7 @@ public class ExportResource {
     @ConfigProperty(name = "celltrial.study-id")
     String studyId;
 
+    @FrozenAtLock("sdtm-ae")
     @GET
     @Path("/sdtm-ae")
     @Produces("text/csv")
@@ -51,6 +53,7 @@ public class ExportResource {
         return download(pages(asOf, sites).map(dataset::nextChunk), "text/csv;charset=UTF-8", "ae.csv").build();
     }
 
+    @FrozenAtLock("fhir")
     @GET
     @Path("/fhir")
     @Produces("application/fhir+json")

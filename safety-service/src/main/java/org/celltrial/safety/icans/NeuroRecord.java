@@ -1,6 +1,8 @@
 package org.celltrial.safety.icans;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,5 +70,10 @@ public class NeuroRecord extends PatientRecord {
     NeuroAssessment assessment() {
         return new NeuroAssessment(at, ice(), iceStatus, capdScore, capdStatus, consciousness, seizure, motorWeakness,
                 cerebralEdema);
+    }
+
+    @Override
+    public LocalDate dataDate(ZoneId studyZone) {
+        return LocalDate.ofInstant(at, studyZone);
     }
 }

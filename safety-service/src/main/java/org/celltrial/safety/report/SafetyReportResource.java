@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.celltrial.safety.ae.AdverseEventView;
@@ -25,6 +26,7 @@ public class SafetyReportResource {
     @Inject
     SafetyReportService reports;
 
+    @FrozenAtLock("summary")
     @GET
     @Path("summary")
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
@@ -34,6 +36,7 @@ public class SafetyReportResource {
         return reports.summary(Params.date(asOf, "asOf"), sites == null ? List.of() : sites);
     }
 
+    @FrozenAtLock("line-listing")
     @GET
     @Path("line-listing")
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})

@@ -1,0 +1,39 @@
+package org.celltrial.common.review;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+
+/** A report as the bytes its resource answers, for a lock to freeze ({@link LockableReports}). */
+@ApplicationScoped
+public class ReportBytes {
+
+    @Inject
+    ObjectMapper json;
+
+    /** A JSON answer, written by the mapper the REST layer writes it with. */
+    public Supplier<Uni<byte[]>> json(Supplier<Uni<?>> answer) {
+        return () -> answer.get().map(value -> {
+            try {
+                return json.writeValueAsBytes(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a report that cannot be written as JSON", e);
+            }
+        });
+    }
+
+    /** A streamed answer, its chunks joined. */
+    public Supplier<Uni<byte[]>> streamed(Supplier<Multi<Buffer>> chunks) {
+        return () -> chunks.get().collect().in(ByteArrayOutputStream::new,
+                (bytes, chunk) -> bytes.writeBytes(chunk.getBytes())).map(ByteArrayOutputStream::toByteArray);
+    }
+}
