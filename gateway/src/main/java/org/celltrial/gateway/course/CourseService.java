@@ -23,7 +23,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Reads a patient's course from the three services at once, with the caller's token (so each service's role and
  * site rules apply), and lays it on one timeline. Enrollment decides whether the patient exists for this caller
- * (404/403 as it answers); a service that does not answer leaves its part out, marked unavailable.
+ * (404/403 as it answers); a service that does not answer leaves its part out, marked unavailable. Each service's
+ * records say which have unresolved queries and which are verified against source, and its section holds the
+ * patient's queries and casebook signatures (docs/data-review.md).
  */
 @ApplicationScoped
 public class CourseService {
@@ -48,13 +50,17 @@ public class CourseService {
                 Map.entry("crs", safety.crs(id)),
                 Map.entry("icans", safety.icans(id)),
                 Map.entry("icaht", safety.icaht(id)),
-                Map.entry("adverseEvents", safety.adverseEvents(id))));
+                Map.entry("adverseEvents", safety.adverseEvents(id)),
+                Map.entry("queries", safety.queriesOf(id)),
+                Map.entry("signatures", safety.signatures(id))));
         Uni<Section> efficacySection = Section.read(EfficacyClient.SERVICE, List.of(
                 Map.entry("response", efficacy.response(id)),
                 Map.entry("plateletCounts", efficacy.plateletCounts(id)),
                 Map.entry("autoantibodies", efficacy.autoantibodies(id)),
                 Map.entry("carTKinetics", efficacy.carTKinetics(id)),
-                Map.entry("bCells", efficacy.bCells(id))));
+                Map.entry("bCells", efficacy.bCells(id)),
+                Map.entry("queries", efficacy.queriesOf(id)),
+                Map.entry("signatures", efficacy.signatures(id))));
         return Uni.combine().all().unis(enrollmentSection, safetySection, efficacySection).asTuple()
                 .map(sections -> assemble(id, sections.getItem1(), sections.getItem2(), sections.getItem3()));
     }

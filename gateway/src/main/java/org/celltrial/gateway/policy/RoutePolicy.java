@@ -56,6 +56,23 @@ public final class RoutePolicy {
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
             rule("patients: read", READ, "/api/v1/enrollment/patients(/.*)?", CLINICAL_READERS),
             rule("patients: write", WRITE, "/api/v1/enrollment/patients(/.*)?", CLINICAL_WRITERS),
+            // data review in safety- and efficacy-service (docs/data-review.md); locks in every service
+            rule("queries: open", WRITE, "/api/v1/(safety|efficacy)/patients/" + ID + "/queries",
+                    Set.of(MONITOR, DATA_MANAGER)),
+            rule("queries: list", READ, "/api/v1/(safety|efficacy)/queries", CLINICAL_READERS),
+            rule("queries: answer", WRITE, "/api/v1/(safety|efficacy)/queries/" + ID + "/answer", CLINICAL_WRITERS),
+            rule("queries: close or re-open", WRITE, "/api/v1/(safety|efficacy)/queries/" + ID + "/(close|reopen)",
+                    Set.of(MONITOR, DATA_MANAGER)),
+            rule("source verification: mark", WRITE,
+                    "/api/v1/(safety|efficacy)/patients/" + ID + "/source-verification", Set.of(MONITOR)),
+            rule("source verification: progress", READ, "/api/v1/(safety|efficacy)/source-verification",
+                    Set.of(MONITOR, DATA_MANAGER, SAFETY_OFFICER)),
+            rule("signatures: sign", WRITE, "/api/v1/(safety|efficacy)/patients/" + ID + "/signatures",
+                    Set.of(INVESTIGATOR)),
+            rule("locks: read", READ, "/api/v1/(enrollment|safety|efficacy)/locks", union(CLINICAL_READERS,
+                    Set.of(SPONSOR))),
+            rule("locks: lock and lift", WRITE, "/api/v1/(enrollment|safety|efficacy)/locks(/" + ID + "/unlock)?",
+                    Set.of(DATA_MANAGER)),
             // safety-service
             rule("safety reports", READ, "/api/v1/safety/(summary|line-listing|feed|export/.+)", REPORT_READERS),
             rule("serious events due", READ, "/api/v1/safety/sae/due", Set.of(SAFETY_OFFICER, DATA_MANAGER)),
@@ -74,7 +91,16 @@ public final class RoutePolicy {
             rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
             // the gateway's own composites
             rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),
-            rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS));
+            rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS),
+            rule("study queries", READ, "/api/v1/study/queries", CLINICAL_READERS),
+            rule("study source verification", READ, "/api/v1/study/source-verification",
+                    Set.of(MONITOR, DATA_MANAGER, SAFETY_OFFICER)),
+            rule("study signatures: read", READ, "/api/v1/study/patients/" + ID + "/signatures", CLINICAL_READERS),
+            rule("study signatures: sign", WRITE, "/api/v1/study/patients/" + ID + "/signatures",
+                    Set.of(INVESTIGATOR)),
+            rule("study locks: read", READ, "/api/v1/study/locks", union(CLINICAL_READERS, Set.of(SPONSOR))),
+            rule("study locks: lock and lift", WRITE, "/api/v1/study/locks(/" + ID + "/unlock)?",
+                    Set.of(DATA_MANAGER)));
 
     /** The rule that decides this request, if any. */
     public Optional<Rule> ruleFor(String method, String path) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -45,4 +46,36 @@ public interface EfficacyApi {
     @GET
     @Path("/summary")
     Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+
+    @GET
+    @Path("/patients/{id}/queries")
+    Uni<JsonNode> queriesOf(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/queries")
+    Uni<JsonNode> queries(@QueryParam("siteCode") List<String> siteCodes, @QueryParam("status") String status);
+
+    @GET
+    @Path("/source-verification")
+    Uni<JsonNode> sourceVerification(@QueryParam("siteCode") List<String> siteCodes);
+
+    @GET
+    @Path("/patients/{id}/signatures")
+    Uni<JsonNode> signatures(@PathParam("id") UUID patientId);
+
+    @POST
+    @Path("/patients/{id}/signatures")
+    Uni<JsonNode> sign(@PathParam("id") UUID patientId, JsonNode signature);
+
+    @GET
+    @Path("/locks")
+    Uni<JsonNode> locks();
+
+    @POST
+    @Path("/locks")
+    Uni<JsonNode> lock(JsonNode lock);
+
+    @POST
+    @Path("/locks/{lockId}/unlock")
+    Uni<JsonNode> unlock(@PathParam("lockId") UUID lockId, JsonNode reason);
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentClient}. */
@@ -46,5 +48,37 @@ public class EfficacyClient {
 
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+
+    public Uni<Part> queriesOf(UUID id) {
+        return Part.answer(SERVICE, api.queriesOf(id));
+    }
+
+    public Uni<Part> queries(List<String> siteCodes, String status) {
+        return Part.answer(SERVICE, api.queries(siteCodes, status));
+    }
+
+    public Uni<Part> sourceVerification(List<String> siteCodes) {
+        return Part.answer(SERVICE, api.sourceVerification(siteCodes));
+    }
+
+    public Uni<Part> signatures(UUID id) {
+        return Part.answer(SERVICE, api.signatures(id));
+    }
+
+    public Uni<Part> sign(UUID id, JsonNode signature) {
+        return Part.outcome(SERVICE, api.sign(id, signature));
+    }
+
+    public Uni<Part> locks() {
+        return Part.answer(SERVICE, api.locks());
+    }
+
+    public Uni<Part> lock(JsonNode lock) {
+        return Part.outcome(SERVICE, api.lock(lock));
+    }
+
+    public Uni<Part> unlock(UUID lockId, JsonNode reason) {
+        return Part.outcome(SERVICE, api.unlock(lockId, reason));
     }
 }

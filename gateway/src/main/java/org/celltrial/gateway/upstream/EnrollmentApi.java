@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -46,4 +47,16 @@ public interface EnrollmentApi {
     @GET
     @Path("/summary")
     Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+
+    @GET
+    @Path("/locks")
+    Uni<JsonNode> locks();
+
+    @POST
+    @Path("/locks")
+    Uni<JsonNode> lock(JsonNode lock);
+
+    @POST
+    @Path("/locks/{lockId}/unlock")
+    Uni<JsonNode> unlock(@PathParam("lockId") UUID lockId, JsonNode reason);
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,5 +51,17 @@ public class EnrollmentClient {
 
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+
+    public Uni<Part> locks() {
+        return Part.answer(SERVICE, api.locks());
+    }
+
+    public Uni<Part> lock(JsonNode lock) {
+        return Part.outcome(SERVICE, api.lock(lock));
+    }
+
+    public Uni<Part> unlock(UUID lockId, JsonNode reason) {
+        return Part.outcome(SERVICE, api.unlock(lockId, reason));
     }
 }

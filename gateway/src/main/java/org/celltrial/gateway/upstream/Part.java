@@ -1,10 +1,13 @@
 package org.celltrial.gateway.upstream;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.celltrial.common.upstream.Upstream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,7 +19,9 @@ import io.smallrye.mutiny.Uni;
 public record Part(String service, State state, JsonNode value) {
 
     public enum State {
-        AVAILABLE, NOT_FOUND, FORBIDDEN, UNAVAILABLE
+        AVAILABLE, NOT_FOUND, FORBIDDEN, UNAVAILABLE,
+        /** A write the service refused (4xx): {@code value} is its problem. */
+        REFUSED
     }
 
     public static Part unavailable(String service) {
@@ -35,6 +40,28 @@ public record Part(String service, State state, JsonNode value) {
                 .onFailure(Part::refused)
                 .recoverWithItem(new Part(service, State.NOT_FOUND, null));
     }
+
+    /**
+     * A write's outcome: the service's JSON, or its refusal (4xx) with the problem it answered, so a composite can
+     * pass it on; any other failure left to fault tolerance. A refusal is an answer, so it never opens the circuit.
+     */
+    static Uni<Part> outcome(String service, Uni<JsonNode> call) {
+        return call.map(json -> new Part(service, State.AVAILABLE, json))
+                .onFailure(Part::refused)
+                .recoverWithItem(failure -> new Part(service, State.REFUSED,
+                        problemOf(((WebApplicationException) failure).getResponse())));
+    }
+
+    private static JsonNode problemOf(Response response) {
+        try {
+            return PROBLEMS.readTree(response.readEntity(String.class));
+        } catch (RuntimeException | JsonProcessingException unreadable) {
+            return PROBLEMS.createObjectNode().put("status", response.getStatus())
+                    .put("detail", "refused with status " + response.getStatus());
+        }
+    }
+
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     private static boolean refused(Throwable failure) {
         return failure instanceof WebApplicationException web && web.getResponse() != null
