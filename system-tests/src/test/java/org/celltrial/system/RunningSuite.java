@@ -61,7 +61,9 @@ final class RunningSuite {
             ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak, Map.of());
             started.add(enrollment);
             // safety and efficacy read patient references from this enrollment-service, not a default port
-            Map<String, String> readsEnrollment = Map.of("quarkus.rest-client.enrollment.url", enrollment.url());
+            // ... and let a signature's sign-in age past the allowed age in seconds (DataReviewIT), not minutes
+            Map<String, String> readsEnrollment = Map.of("quarkus.rest-client.enrollment.url", enrollment.url(),
+                    "celltrial.review.signature-max-auth-age", "PT10S");
             ServiceProcess safety = service("safety-service", "safety_e2e", postgres, keycloak, readsEnrollment);
             started.add(safety);
             ServiceProcess efficacy = service("efficacy-service", "efficacy_e2e", postgres, keycloak, readsEnrollment);

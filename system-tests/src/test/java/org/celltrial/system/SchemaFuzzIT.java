@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,22 @@ class SchemaFuzzIT {
 
     /** One fuzzed request. */
     record Case(String label, String contentType, String body, Map<String, String> headers, String pathId) {
+    }
+
+    /**
+     * A lock body that happens to be valid locks (the fuzzer writes as data manager): lift every lock still in force,
+     * so the suites after this one can write their data.
+     */
+    @AfterAll
+    static void liftTheLocksTheFuzzerMade() {
+        for (String service : List.of("enrollment", "safety", "efficacy")) {
+            List<String> inForce = StudyPatients.as("data-manager").get(suite.gateway.url() + "/api/v1/" + service
+                    + "/locks").then().statusCode(200).extract().path("findAll { it.inForce }.id");
+            inForce.forEach(lock -> StudyPatients.as("data-manager").body(Map.of("reason", "made by schema fuzzing"))
+                    .post(suite.gateway.url() + "/api/v1/" + service + "/locks/" + lock + "/unlock")
+                    .then().statusCode(200));
+            System.out.printf("[schema-fuzz] %s: lifted %d lock(s) the fuzzer made%n", service, inForce.size());
+        }
     }
 
     @BeforeAll
@@ -156,7 +173,7 @@ class SchemaFuzzIT {
     private static String writer(ApiDocument.Operation op) {
         AccessTable.Row row = table.rows.get(op.key());
         for (String[] candidate : new String[][] {{"data-manager", "data-manager"}, {"safety-officer", "safety-officer"},
-                {"admin", "admin-user"}}) {
+                {"admin", "admin-user"}, {"investigator", "inv-site01"}, {"monitor", "monitor-site01"}}) {
             if (row.gatewayRoles().contains(candidate[0])) {
                 return candidate[1];
             }
