@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,8 +51,8 @@ class EnrollmentLockTest {
                     .then().statusCode(423);
             as("data-manager").body(therapy("2025-06-16")).post(BASE + "/patients/" + patient + "/therapies")
                     .then().statusCode(201);
-            Map<String, Object> elsewhere = new HashMap<>(referencePatient("SITE-01"));
-            screen("data-manager", elsewhere);
+            ensureSite("SITE-LK2");
+            screen("data-manager", referencePatient("SITE-LK2"));
         } finally {
             as("data-manager").body(Map.of("reason", "end of test")).post(BASE + "/locks/" + lockId + "/unlock")
                     .then().statusCode(200).body("inForce", equalTo(false));
