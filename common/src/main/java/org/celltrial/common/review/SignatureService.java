@@ -62,18 +62,18 @@ public class SignatureService {
 
     public Uni<SignatureView> sign(UUID patientId, Sign request) {
         Caller caller = Caller.of(identity);
-        Instant authenticatedAt = authTime();
-        String stale = SignatureFreshness.refusal(authenticatedAt, clock.instant(), maxAuthAge);
-        if (stale != null) {
-            throw new ProblemException(ProblemType.REAUTHENTICATION_REQUIRED,
-                    "Signing needs a fresh sign-in: " + stale + ". Sign in again and sign.");
-        }
         if (request.signedThrough().isAfter(LocalDate.now(clock.withZone(studyZone)))) {
             throw ProblemException.invalid("signedThrough", "must not be after today");
         }
         // the patient before the transaction: no connection held while enrollment-service answers
         return patients.reference(patientId).flatMap(patient -> {
             requireInvestigatorOf(caller, patient);
+            Instant authenticatedAt = authTime();
+            String stale = SignatureFreshness.refusal(authenticatedAt, clock.instant(), maxAuthAge);
+            if (stale != null) {
+                throw new ProblemException(ProblemType.REAUTHENTICATION_REQUIRED,
+                        "Signing needs a fresh sign-in: " + stale + ". Sign in again and sign.");
+            }
             return Panache.withTransaction(() -> signed(patient, request, caller, authenticatedAt));
         });
     }
