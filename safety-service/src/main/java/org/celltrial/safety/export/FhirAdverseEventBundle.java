@@ -125,7 +125,7 @@ public final class FhirAdverseEventBundle {
             resource.addSuspectEntity()
                     .setInstance(new Reference().setDisplay(CAR_T))
                     .addCausality()
-                    .setAssessment(new CodeableConcept().setText(SdtmAeWriter.relationship(event.relatedToCarT())));
+                    .setAssessment(new CodeableConcept().setText(SdtmAeDataset.relationship(event.relatedToCarT())));
         }
         resource.addStudy(new Reference().setDisplay(studyId));
         return resource;
