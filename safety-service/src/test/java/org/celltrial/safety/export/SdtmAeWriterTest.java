@@ -225,10 +225,12 @@ class SdtmAeWriterTest {
         String csv = csv(List.of(event));
         Map<String, String> record = parse(csv).get(0);
 
-        assertTrue(csv.contains("-0103,1," + written + "," + written + ",\"'=10016288\",2,N,"), csv);
+        // AETERM, AELLT, AELLTCD, AEDECOD (no MedDRA placement for this code), then the empty placement variables
+        assertTrue(csv.contains("-0103,1," + written + "," + written + ",\"'=10016288\"," + written + ",,,,,2,N,"), csv);
         assertEquals(readBack, record.get("AETERM"));
+        assertEquals(readBack, record.get("AELLT"));
         assertEquals(readBack, record.get("AEDECOD"));
-        assertEquals("'=10016288", record.get("AEPTCD"));
+        assertEquals("'=10016288", record.get("AELLTCD"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
