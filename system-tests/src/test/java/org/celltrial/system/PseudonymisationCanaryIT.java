@@ -186,8 +186,12 @@ class PseudonymisationCanaryIT {
             String path = op.path().replace("{id}", id).replace("{aeId}", id).replace("{code}", SITE)
                     .replace("{version}", "1");
             List<String> queries = new ArrayList<>();
-            // an operation that requires a date range (the E2B(R3) batch) is read for the canaries' events
-            queries.add(op.hasQuery("from") && op.hasQuery("to") ? "from=" + E2B_ONSET + "&to=" + E2B_ONSET : "");
+            if (op.hasQuery("from") && op.hasQuery("to")) {
+                // a date range is required (the E2B(R3) batch): the canaries' events, at their site only
+                urls.add(path + "?from=" + E2B_ONSET + "&to=" + E2B_ONSET + "&siteCode=" + SITE);
+                continue;
+            }
+            queries.add("");
             if (op.hasQuery("asOf")) {
                 queries.add("asOf=" + AS_OF);
             }

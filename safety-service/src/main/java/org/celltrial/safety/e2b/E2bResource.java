@@ -1,6 +1,7 @@
 package org.celltrial.safety.e2b;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -41,15 +42,17 @@ public class E2bResource {
     @Path("/e2b")
     @Produces(MediaType.APPLICATION_XML)
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
-    @Operation(summary = "Every serious adverse event with an onset from 'from' to 'to' (both included) as one "
-            + "E2B(R3) batch, audited; 204 when there is none; 409 names each required fact a case lacks")
-    public Uni<Response> batch(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "Every serious adverse event with an onset from 'from' to 'to' (both included), of the sites "
+            + "asked for (siteCode, repeatable), as one E2B(R3) batch, audited; 204 when there is none; 409 names each "
+            + "required fact a case lacks")
+    public Uni<Response> batch(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("siteCode") List<String> sites) {
         LocalDate first = required(from, "from");
         LocalDate last = required(to, "to");
         if (last.isBefore(first)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        return reports.batch(first, last).map(xml -> xml
+        return reports.batch(first, last, sites == null ? List.of() : sites).map(xml -> xml
                 .map(found -> Response.ok(found, MediaType.APPLICATION_XML))
                 .orElseGet(Response::noContent)
                 .build());

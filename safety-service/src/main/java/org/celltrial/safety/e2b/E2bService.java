@@ -95,9 +95,12 @@ public class E2bService {
                 .map(xml -> xml.orElseThrow());
     }
 
-    /** The serious events with an onset from {@code from} to {@code to}, both included; empty when there is none. */
-    public Uni<Optional<String>> batch(LocalDate from, LocalDate to) {
-        SiteScope scope = SiteScope.of(Caller.of(identity), List.of());
+    /**
+     * The serious events with an onset from {@code from} to {@code to}, both included, of the sites asked for (all
+     * the caller may see when none); empty when there is none.
+     */
+    public Uni<Optional<String>> batch(LocalDate from, LocalDate to, List<String> siteCodes) {
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return events.seriousWithOnset(from, to)
                 .map(found -> found.stream().filter(event -> scope.covers(event.siteCode)).toList())
                 .flatMap(this::reports);
