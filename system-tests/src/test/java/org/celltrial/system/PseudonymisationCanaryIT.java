@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A pseudonymisation canary: patients with unique birth dates and initials (the canaries), with adverse events,
  * vitals and platelet counts, then every operation a sponsor may call (from the OpenAPI document and
- * access-table.txt: summaries, line listing, feed, SDTM and FHIR exports, patient references, the study summary…)
+ * access-table.txt: summaries, line listing, feed, SDTM (CSV, Dataset-JSON), FHIR and E2B(R3) exports, patient
+ * references, the study summary…)
  * as sponsor-user through the gateway and as the sponsor-system client directly at the services, and the services'
  * and gateway's logs: no canary birth date in any format (ISO, yyyyMMdd, dd/MM/yyyy, MM/dd/yyyy, dd.MM.yyyy) and no
  * canary initials anywhere. A data manager's read of the same patients finds them (the scanner works).
@@ -41,6 +42,9 @@ class PseudonymisationCanaryIT {
     private static AccessTable table;
     private static final List<String> PATIENTS = new ArrayList<>();
     private static final List<String> CANARIES = new ArrayList<>();
+    private static final List<String> ADVERSE_EVENTS = new ArrayList<>();
+    /** The canary patients' serious events' onset: the E2B(R3) batch is read for this day. */
+    private static final String E2B_ONSET = "2025-02-03";
 
     @BeforeAll
     static void seedCanaryPatients() {
@@ -59,11 +63,16 @@ class PseudonymisationCanaryIT {
             CANARIES.addAll(dateForms(birth));
             CANARIES.add(initials);
             String patient = suite.gateway.url() + "/api/v1/";
-            StudyPatients.as("data-manager").body(Map.of("ctcaeTerm", "Cytokine release syndrome",
-                            "meddraCode", "10052015", "onset", "2025-02-03", "grade", 3, "serious", true,
-                            "seriousnessCriteria", List.of("HOSPITALISATION"), "treatments", List.of("tocilizumab"),
-                            "awarenessDate", "2025-02-03"))
-                    .post(patient + "safety/patients/" + id + "/adverse-events").then().statusCode(201);
+            // a serious event with every fact an E2B(R3) report needs, so the sponsor's reports hold it
+            Map<String, Object> seriousEvent = new java.util.HashMap<>(Map.of("ctcaeTerm", "Cytokine release syndrome",
+                    "meddraCode", "10052015", "onset", E2B_ONSET, "grade", 3, "serious", true,
+                    "seriousnessCriteria", List.of("HOSPITALISATION"), "treatments", List.of("tocilizumab"),
+                    "awarenessDate", E2B_ONSET, "relatedToCarT", "PROBABLE"));
+            seriousEvent.put("outcome", "RECOVERED");
+            seriousEvent.put("resolvedOn", "2025-02-06");
+            ADVERSE_EVENTS.add(StudyPatients.as("data-manager").body(seriousEvent)
+                    .post(patient + "safety/patients/" + id + "/adverse-events").then().statusCode(201)
+                    .extract().path("id"));
             StudyPatients.as("data-manager").body(Map.of("at", "2025-02-02T08:00:00Z", "temperatureC", 39.1,
                             "hypotension", "NONE", "oxygen", "NONE", "antipyreticOrAntiCytokine", false))
                     .post(patient + "safety/patients/" + id + "/vitals").then().statusCode(201);
@@ -127,8 +136,10 @@ class PseudonymisationCanaryIT {
             }
         }
         assertTrue(perOperation.keySet().containsAll(List.of("GET /api/v1/safety/feed", "GET /api/v1/safety/export/fhir",
-                "GET /api/v1/safety/export/sdtm-ae", "GET /api/v1/safety/line-listing", "GET /api/v1/study/summary",
-                "GET /api/v1/enrollment/patients/{id}/reference")), "the sponsor's reports were read: " + perOperation);
+                "GET /api/v1/safety/export/sdtm-ae", "GET /api/v1/safety/export/sdtm-ae.json",
+                "GET /api/v1/safety/sae/{aeId}/e2b", "GET /api/v1/safety/sae/e2b", "GET /api/v1/safety/line-listing",
+                "GET /api/v1/study/summary", "GET /api/v1/enrollment/patients/{id}/reference")),
+                "the sponsor's reports were read: " + perOperation);
 
         ServiceLogs.settle();
         long logBytes = 0;
@@ -169,10 +180,17 @@ class PseudonymisationCanaryIT {
 
     private List<String> urls(ApiDocument.Operation op) {
         List<String> urls = new ArrayList<>();
-        List<String> ids = op.path().contains("{id}") ? PATIENTS : List.of("");
+        List<String> ids = op.path().contains("{id}") ? PATIENTS
+                : op.path().contains("{aeId}") ? ADVERSE_EVENTS : List.of("");
         for (String id : ids) {
-            String path = op.path().replace("{id}", id).replace("{code}", SITE).replace("{version}", "1");
+            String path = op.path().replace("{id}", id).replace("{aeId}", id).replace("{code}", SITE)
+                    .replace("{version}", "1");
             List<String> queries = new ArrayList<>();
+            if (op.hasQuery("from") && op.hasQuery("to")) {
+                // a date range is required (the E2B(R3) batch): the canaries' events, at their site only
+                urls.add(path + "?from=" + E2B_ONSET + "&to=" + E2B_ONSET + "&siteCode=" + SITE);
+                continue;
+            }
             queries.add("");
             if (op.hasQuery("asOf")) {
                 queries.add("asOf=" + AS_OF);

@@ -8,13 +8,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What safety and efficacy read of enrollment-service's patient reference (docs/api.md). A tolerant reader: fields
+ * What safety and efficacy read of enrollment-service's patient reference (docs/api.md); the dose level (the CAR-T
+ * dose, "DL1") goes into E2B(R3) reports. A tolerant reader: fields
  * it does not use are ignored, so enrollment can add fields freely. {@code birthDate} is absent for sponsors.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PatientReference(UUID id, String subjectId, String siteCode, String sex, LocalDate birthDate,
         Integer ageAtInfusionYears, LocalDate day0, LocalDate lymphodepletionStart, BigDecimal weightKg,
-        BigDecimal baselinePlateletCountPer1e9L, String status, List<Therapy> therapies) {
+        BigDecimal baselinePlateletCountPer1e9L, String status, List<Therapy> therapies, String doseLevel) {
 
     /**
      * A therapy (concomitant, rescue or subsequent) with its dose: efficacy applies exposure windows by category and

@@ -51,7 +51,7 @@ class PatientRecordsWriteScopeTest {
 
     private static int outcome(Caller caller, Action action, String site) {
         PatientReference patient = new PatientReference(UUID.randomUUID(), "CT-" + site + "-001", site, "F", null,
-                null, null, null, null, null, "INFUSED", List.of());
+                null, null, null, null, null, "INFUSED", List.of(), null);
         try {
             PatientRecords.requireMay(caller, action, patient);
             return 0;
@@ -64,7 +64,7 @@ class PatientRecordsWriteScopeTest {
     void aRefusalNamesTheSiteAndLeaksNothingElse() {
         Caller caller = new Caller("s", "u", "c", Set.of("investigator", "safety-officer"), Set.of("SITE-01"));
         PatientReference patient = new PatientReference(UUID.randomUUID(), "CT-SITE-02-001", "SITE-02", "F", null,
-                null, null, null, null, null, "INFUSED", List.of());
+                null, null, null, null, null, "INFUSED", List.of(), null);
         ProblemException refused = assertThrows(ProblemException.class,
                 () -> PatientRecords.requireMay(caller, Action.WRITE, patient));
         assertEquals("urn:celltrial:problem:forbidden", refused.problem().type());

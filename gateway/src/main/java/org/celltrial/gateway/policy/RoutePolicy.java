@@ -76,6 +76,7 @@ public final class RoutePolicy {
             // safety-service
             rule("safety reports", READ, "/api/v1/safety/(summary|line-listing|feed|export/.+)", REPORT_READERS),
             rule("serious events due", READ, "/api/v1/safety/sae/due", Set.of(SAFETY_OFFICER, DATA_MANAGER)),
+            rule("serious events as E2B(R3) reports", READ, "/api/v1/safety/sae/(e2b|" + ID + "/e2b)", REPORT_READERS),
             rule("adverse events: report and follow up", WRITE,
                     "/api/v1/safety/(patients/" + ID + "/adverse-events|adverse-events/" + ID + ")",
                     union(CLINICAL_WRITERS, Set.of(SAFETY_OFFICER))),

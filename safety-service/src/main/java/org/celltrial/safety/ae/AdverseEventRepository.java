@@ -1,6 +1,7 @@
 package org.celltrial.safety.ae;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +86,25 @@ public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEven
         public static ExportKey of(AdverseEvent event) {
             return new ExportKey(event.subjectId, event.onset, event.id);
         }
+    }
+
+    /** Serious events with an onset in [from, to], by onset and id: an E2B(R3) batch. */
+    public Uni<List<AdverseEvent>> seriousWithOnset(LocalDate from, LocalDate to) {
+        return list("serious = true and voided = false and onset >= ?1 and onset <= ?2 order by onset, id", from, to);
+    }
+
+    /**
+     * The day, in the study's time zone, the event last changed (its latest audit row): an E2B(R3) report's date of
+     * most recent information.
+     */
+    public Uni<LocalDate> lastChanged(UUID eventId, ZoneId zone) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        SELECT (max(occurred_at) AT TIME ZONE :zone)::date::text FROM audit_log
+                        WHERE entity_type = 'AdverseEvent' AND entity_id = :id""", String.class)
+                .setParameter("zone", zone.getId())
+                .setParameter("id", eventId.toString())
+                .getSingleResult())
+                .map(day -> day == null ? null : LocalDate.parse(day));
     }
 
     /** The patient's events with outcome FATAL, by onset: ICAHT stops counting at death. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
@@ -23,7 +24,8 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Adverse events for sponsors' systems, pseudonymised: SDTM AE as CSV, and a FHIR R4 Bundle of AdverseEvent.
+ * Adverse events for sponsors' systems, pseudonymised: SDTM AE as CSV and as Dataset-JSON, and a FHIR R4 Bundle of
+ * AdverseEvent.
  * <p>
  * Both stream: the events are read page by page and each page is sent as it is read. Everything that can refuse
  * the request (role, parameters, the caller's sites) is settled before the stream starts, and the first chunk
@@ -42,15 +44,34 @@ public class ExportResource {
     @ConfigProperty(name = "celltrial.study-id")
     String studyId;
 
+    @ConfigProperty(name = "celltrial.safety.meddra-version")
+    String meddraVersion;
+
     @FrozenAtLock("sdtm-ae")
     @GET
     @Path("/sdtm-ae")
     @Produces("text/csv")
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
-    @Operation(summary = "SDTM-style AE dataset (CDISC SDTMIG AE domain) as CSV, streamed")
+    @Operation(summary = "SDTM AE dataset (CDISC SDTMIG v3.4 AE domain) as CSV, streamed")
     public RestMulti<Buffer> sdtmAe(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        SdtmAeWriter dataset = new SdtmAeWriter(studyId);
-        return download(pages(asOf, sites).map(dataset::nextChunk), "text/csv;charset=UTF-8", "ae.csv").build();
+        SdtmAeWriter csv = new SdtmAeWriter(new SdtmAeDataset(studyId, meddraVersion));
+        Multi<String> chunks = reports.exportPagesWithPatients(Params.date(asOf, "asOf"), siteList(sites))
+                .map(page -> csv.nextChunk(page.events(), page.patients()));
+        return download(chunks, "text/csv;charset=UTF-8", "ae.csv").build();
+    }
+
+    @GET
+    @Path("/sdtm-ae.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
+    @Operation(summary = "The same SDTM AE dataset as CDISC Dataset-JSON v1.1, with its variables' metadata, streamed")
+    public RestMulti<Buffer> sdtmAeDatasetJson(@QueryParam("asOf") String asOf,
+            @QueryParam("siteCode") List<String> sites) {
+        SdtmAeDatasetJson json = new SdtmAeDatasetJson(new SdtmAeDataset(studyId, meddraVersion), clock.instant());
+        Multi<String> chunks = reports.exportPagesWithPatients(Params.date(asOf, "asOf"), siteList(sites))
+                .map(page -> json.nextChunk(page.events(), page.patients()))
+                .onCompletion().continueWith(() -> List.of(json.end()));
+        return download(chunks, "application/json;charset=UTF-8", "ae.json").encodeAsJsonArray(false).build();
     }
 
     @FrozenAtLock("fhir")
@@ -71,7 +92,11 @@ public class ExportResource {
     }
 
     private Multi<List<AdverseEventView>> pages(String asOf, List<String> sites) {
-        return reports.exportPages(Params.date(asOf, "asOf"), sites == null ? List.of() : sites);
+        return reports.exportPages(Params.date(asOf, "asOf"), siteList(sites));
+    }
+
+    private static List<String> siteList(List<String> sites) {
+        return sites == null ? List.of() : sites;
     }
 
     /** The chunks, as UTF-8 bytes, for the response body of a file to download. */

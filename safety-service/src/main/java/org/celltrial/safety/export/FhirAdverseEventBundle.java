@@ -12,7 +12,10 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.ae.Outcome;
@@ -26,8 +29,10 @@ import org.celltrial.safety.ae.Outcome;
  * detected, seriousness, severity and outcome from the AdverseEvent code systems of terminology.hl7.org, the exact
  * CTCAE grade in the extension {@code urn:celltrial:fhir:ctcae-grade} (R4 severity has three levels only), CAR-T as
  * a suspect entity with the investigator's causality assessment when there is one, and the study by its identifier.
- * Seriousness is coded {@code serious} / {@code non-serious} as the current terminology.hl7.org code system has it
- * (the R4 core publication spelled these codes {@code Serious} / {@code Non-serious}).
+ * Seriousness is coded {@code Serious} / {@code Non-serious}: the codes of the R4 code system
+ * {@code adverse-event-seriousness} (codes are case-sensitive; R4 core validation refuses the lower-case spelling).
+ * Each AdverseEvent carries a generated narrative (term, grade, onset, seriousness, outcome, subject) so that a
+ * reader without the codes can read it (FHIR invariant dom-6).
  * <p>
  * One instance writes one Bundle, a page of events at a time, as the pages come, so an export of any size needs
  * memory for one page only: the Bundle's own JSON (resourceType, type, timestamp, the entry array) is written here,
@@ -107,10 +112,11 @@ public final class FhirAdverseEventBundle {
                 .setDateElement(new DateTimeType(event.onset().toString()))
                 .setDetectedElement(new DateTimeType(event.onset().toString()))
                 .setSeriousness(event.serious()
-                        ? concept(SERIOUSNESS, "serious", "Serious")
-                        : concept(SERIOUSNESS, "non-serious", "Non-serious"))
+                        ? concept(SERIOUSNESS, "Serious", "Serious")
+                        : concept(SERIOUSNESS, "Non-serious", "Non-serious"))
                 .setSeverity(severity(event.grade()));
         resource.setId(id);
+        resource.setText(narrative(event));
         resource.addExtension(CTCAE_GRADE_EXTENSION, new IntegerType(event.grade()));
         if (event.outcome() != null) {
             resource.setOutcome(outcome(event.outcome()));
@@ -119,10 +125,22 @@ public final class FhirAdverseEventBundle {
             resource.addSuspectEntity()
                     .setInstance(new Reference().setDisplay(CAR_T))
                     .addCausality()
-                    .setAssessment(new CodeableConcept().setText(SdtmAeWriter.relationship(event.relatedToCarT())));
+                    .setAssessment(new CodeableConcept().setText(SdtmAeDataset.relationship(event.relatedToCarT())));
         }
         resource.addStudy(new Reference().setDisplay(studyId));
         return resource;
+    }
+
+    /** A generated narrative: the facts coded in the resource, as one sentence (escaped by HAPI's XHTML model). */
+    private static Narrative narrative(AdverseEventView event) {
+        XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        div.setAttribute("xmlns", "http://www.w3.org/1999/xhtml");
+        div.addTag("p").addText(event.ctcaeTerm() + ", CTCAE grade " + event.grade() + ", onset " + event.onset()
+                + (event.resolvedOn() == null ? "" : ", resolved " + event.resolvedOn())
+                + (event.serious() ? ", serious" : ", non-serious")
+                + (event.outcome() == null ? "" : ", outcome " + event.outcome().name().toLowerCase().replace('_', ' '))
+                + "; subject " + event.subjectId() + ".");
+        return new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED).setDiv(div);
     }
 
     /** The CTCAE term, coded in MedDRA when CellTrial has its code (CTCAE v5.0 terms are MedDRA terms). */

@@ -18,6 +18,7 @@ import org.celltrial.common.problem.ProblemType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -117,8 +118,11 @@ public class FeedService {
     private FeedItem item(Object[] row, String database) {
         Position position = new Position(database, row[0].toString(), ((Number) row[1]).longValue());
         try {
-            return new FeedItem(position.encode(), instant(row[2]), row[3].toString(), UUID.fromString(row[4].toString()),
-                    row[6] == null ? null : row[6].toString(), row[5] == null ? null : json.readTree(row[5].toString()));
+            UUID eventId = UUID.fromString(row[4].toString());
+            JsonNode event = row[5] == null ? null : json.readTree(row[5].toString());
+            boolean reportable = event != null && event.path("serious").asBoolean() && !"VOID".equals(row[3].toString());
+            return new FeedItem(position.encode(), instant(row[2]), row[3].toString(), eventId,
+                    row[6] == null ? null : row[6].toString(), event, reportable ? FeedItem.e2bPath(eventId) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An audited adverse event no longer reads", e);
         }

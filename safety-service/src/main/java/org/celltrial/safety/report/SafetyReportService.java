@@ -2,11 +2,15 @@ package org.celltrial.safety.report;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.enrollment.EnrollmentClient;
+import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.SiteScope;
@@ -42,6 +46,9 @@ public class SafetyReportService {
     @Inject
     ExportConfig export;
 
+    @Inject
+    EnrollmentClient enrollment;
+
     @WithSession
     public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
         return visibleEvents(asOf, siteCodes)
@@ -71,6 +78,20 @@ public class SafetyReportService {
                 // a short page is the last; a full one may be too, which the next (empty) page tells
                 .whilst(page -> page.size() == pageSize)
                 .map(page -> page.stream().map(adverseEvents::view).toList());
+    }
+
+    /**
+     * The export's pages with their patients' references (Day 0, lymphodepletion), read from enrollment with the
+     * caller's token once per patient of a page, with no session held; a patient enrollment does not show is left
+     * out of the map.
+     */
+    public Multi<ExportPage> exportPagesWithPatients(LocalDate asOf, List<String> siteCodes) {
+        return exportPages(asOf, siteCodes).onItem().transformToUniAndConcatenate(page -> Multi.createFrom()
+                .iterable(page.stream().map(AdverseEventView::patientId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(enrollment::reference)
+                .collect().in(HashMap<UUID, PatientReference>::new,
+                        (patients, reference) -> reference.ifPresent(found -> patients.put(found.id(), found)))
+                .map(patients -> new ExportPage(page, patients)));
     }
 
     private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {

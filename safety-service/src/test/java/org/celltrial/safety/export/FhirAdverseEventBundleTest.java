@@ -82,7 +82,7 @@ class FhirAdverseEventBundleTest {
         assertCoding(MEDDRA, "10052015", "Cytokine release syndrome", crs.getEvent());
         assertCoding(SEVERITY, "mild", "Mild", crs.getSeverity());
         assertEquals(1, ctcaeGrade(crs));
-        assertCoding(SERIOUSNESS, "non-serious", "Non-serious", crs.getSeriousness());
+        assertCoding(SERIOUSNESS, "Non-serious", "Non-serious", crs.getSeriousness());
         assertCoding(OUTCOME, "recovering", "Recovering", crs.getOutcome());
         assertSubject("0101", crs);
         assertEquals("2025-03-02", crs.getDateElement().getValueAsString());
@@ -98,7 +98,7 @@ class FhirAdverseEventBundleTest {
         assertCoding(MEDDRA, "10016288", "Febrile neutropenia", febrileNeutropenia.getEvent());
         assertCoding(SEVERITY, "severe", "Severe", febrileNeutropenia.getSeverity());
         assertEquals(3, ctcaeGrade(febrileNeutropenia));
-        assertCoding(SERIOUSNESS, "serious", "Serious", febrileNeutropenia.getSeriousness());
+        assertCoding(SERIOUSNESS, "Serious", "Serious", febrileNeutropenia.getSeriousness());
         assertCoding(OUTCOME, "resolved", "Resolved", febrileNeutropenia.getOutcome());
         assertSubject("0101", febrileNeutropenia);
         assertEquals("2025-03-09", febrileNeutropenia.getDateElement().getValueAsString());
@@ -113,7 +113,7 @@ class FhirAdverseEventBundleTest {
         assertFalse(icans.getEvent().hasCoding());
         assertCoding(SEVERITY, "severe", "Severe", icans.getSeverity());
         assertEquals(5, ctcaeGrade(icans));
-        assertCoding(SERIOUSNESS, "serious", "Serious", icans.getSeriousness());
+        assertCoding(SERIOUSNESS, "Serious", "Serious", icans.getSeriousness());
         assertCoding(OUTCOME, "fatal", "Fatal", icans.getOutcome());
         assertSubject("0102", icans);
         assertEquals("2025-03-05", icans.getDateElement().getValueAsString());

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.safety.ae.AdverseEventView;
 import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ae.Outcome;
@@ -33,6 +34,11 @@ class SdtmAeWriterTest {
 
     /** A reported term with a comma, quotes, a non-ASCII dash and a line break, all of which must survive. */
     private static final String AWKWARD_TERM = "Febrile neutropenia, \"nadir\" – day 9\nafter infusion";
+
+    /** Subject 0101 was lymphodepleted from 2025-02-24 and infused on 2025-03-01; enrollment has no 0102. */
+    static final Map<UUID, PatientReference> PATIENTS = Map.of(patientId("0101"), new PatientReference(
+            patientId("0101"), "0101", "S01", "F", null, 30, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 24),
+            null, null, "INFUSED", List.of(), "DL1"));
 
     private static final AdverseEventView CRS = event("0101", Origin.CRS, "Cytokine release syndrome", "10052015",
             LocalDate.of(2025, 3, 2), 1, List.of(), Relatedness.DEFINITE, Outcome.RECOVERING, null, List.of());
@@ -55,8 +61,13 @@ class SdtmAeWriterTest {
                 entry("USUBJID", "CT-CART-01-0101"),
                 entry("AESEQ", "1"),
                 entry("AETERM", "Cytokine release syndrome"),
+                entry("AELLT", "Cytokine release syndrome"),
+                entry("AELLTCD", "10052015"),
                 entry("AEDECOD", "Cytokine release syndrome"),
                 entry("AEPTCD", "10052015"),
+                entry("AEBODSYS", "Immune system disorders"),
+                entry("AESOC", "Immune system disorders"),
+                entry("AESOCCD", "10021428"),
                 entry("AETOXGR", "1"),
                 entry("AESER", "N"),
                 entry("AESDTH", "N"),
@@ -65,19 +76,28 @@ class SdtmAeWriterTest {
                 entry("AESDISAB", "N"),
                 entry("AESCONG", "N"),
                 entry("AESMIE", "N"),
+                entry("AEACN", "NOT APPLICABLE"),
                 entry("AEREL", "RELATED"),
                 entry("AEOUT", "RECOVERING/RESOLVING"),
+                entry("AECONTRT", "N"),
+                entry("EPOCH", "FOLLOW-UP"),
                 entry("AESTDTC", "2025-03-02"),
                 entry("AEENDTC", ""),
-                entry("AECONTRT", "N")), records.get(0));
+                entry("AESTDY", "2"),
+                entry("AEENDY", "")), records.get(0));
         assertEquals(Map.ofEntries(
                 entry("STUDYID", "CT-CART-01"),
                 entry("DOMAIN", "AE"),
                 entry("USUBJID", "CT-CART-01-0101"),
                 entry("AESEQ", "2"),
                 entry("AETERM", AWKWARD_TERM),
-                entry("AEDECOD", AWKWARD_TERM),
+                entry("AELLT", AWKWARD_TERM),
+                entry("AELLTCD", "10016288"),
+                entry("AEDECOD", "Febrile neutropenia"),
                 entry("AEPTCD", "10016288"),
+                entry("AEBODSYS", "Blood and lymphatic system disorders"),
+                entry("AESOC", "Blood and lymphatic system disorders"),
+                entry("AESOCCD", "10005329"),
                 entry("AETOXGR", "3"),
                 entry("AESER", "Y"),
                 entry("AESDTH", "N"),
@@ -86,19 +106,28 @@ class SdtmAeWriterTest {
                 entry("AESDISAB", "N"),
                 entry("AESCONG", "N"),
                 entry("AESMIE", "N"),
+                entry("AEACN", "NOT APPLICABLE"),
                 entry("AEREL", "PROBABLY RELATED"),
                 entry("AEOUT", "RECOVERED/RESOLVED"),
+                entry("AECONTRT", "Y"),
+                entry("EPOCH", "FOLLOW-UP"),
                 entry("AESTDTC", "2025-03-09"),
                 entry("AEENDTC", "2025-03-15"),
-                entry("AECONTRT", "Y")), records.get(1));
+                entry("AESTDY", "9"),
+                entry("AEENDY", "15")), records.get(1));
         assertEquals(Map.ofEntries(
                 entry("STUDYID", "CT-CART-01"),
                 entry("DOMAIN", "AE"),
                 entry("USUBJID", "CT-CART-01-0102"),
                 entry("AESEQ", "1"),
                 entry("AETERM", "Immune effector cell-associated neurotoxicity syndrome"),
+                entry("AELLT", "Immune effector cell-associated neurotoxicity syndrome"),
+                entry("AELLTCD", ""),
                 entry("AEDECOD", "Immune effector cell-associated neurotoxicity syndrome"),
                 entry("AEPTCD", ""),
+                entry("AEBODSYS", ""),
+                entry("AESOC", ""),
+                entry("AESOCCD", ""),
                 entry("AETOXGR", "5"),
                 entry("AESER", "Y"),
                 entry("AESDTH", "Y"),
@@ -107,21 +136,25 @@ class SdtmAeWriterTest {
                 entry("AESDISAB", "N"),
                 entry("AESCONG", "N"),
                 entry("AESMIE", "N"),
-                entry("AEREL", ""),
+                entry("AEACN", ""),
+                entry("AEREL", "RELATED"),
                 entry("AEOUT", "FATAL"),
+                entry("AECONTRT", "Y"),
+                entry("EPOCH", ""),
                 entry("AESTDTC", "2025-03-05"),
                 entry("AEENDTC", "2025-03-11"),
-                entry("AECONTRT", "Y")), records.get(2));
+                entry("AESTDY", ""),
+                entry("AEENDY", "")), records.get(2));
     }
 
     @Test
     void headerNamesTheVariablesInDatasetOrderAndLinesEndInCrLf() {
         String csv = csv(List.of(CRS));
 
-        assertEquals("STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AEDECOD,AEPTCD,AETOXGR,AESER,AESDTH,AESLIFE,AESHOSP,"
-                + "AESDISAB,AESCONG,AESMIE,AEREL,AEOUT,AESTDTC,AEENDTC,AECONTRT\r\n", csv.substring(0,
-                csv.indexOf("\r\n") + 2));
-        assertTrue(csv.endsWith(",N\r\n"), csv);
+        assertEquals("STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AELLT,AELLTCD,AEDECOD,AEPTCD,AEBODSYS,AESOC,AESOCCD,"
+                + "AETOXGR,AESER,AESDTH,AESLIFE,AESHOSP,AESDISAB,AESCONG,AESMIE,AEACN,AEREL,AEOUT,AECONTRT,EPOCH,"
+                + "AESTDTC,AEENDTC,AESTDY,AEENDY\r\n", csv.substring(0, csv.indexOf("\r\n") + 2));
+        assertTrue(csv.endsWith(",2025-03-02,,2,\r\n"), csv);
     }
 
     @Test
@@ -151,11 +184,11 @@ class SdtmAeWriterTest {
 
     @Test
     void onlyTheFirstChunkHasTheHeader() {
-        SdtmAeWriter dataset = new SdtmAeWriter(STUDY);
+        SdtmAeWriter dataset = new SdtmAeWriter(new SdtmAeDataset(STUDY, "20.1"));
 
-        assertTrue(dataset.nextChunk(List.of(CRS)).startsWith("STUDYID,"));
-        assertTrue(dataset.nextChunk(List.of(FATAL_ICANS)).startsWith("CT-CART-01,AE,CT-CART-01-0102,1,"));
-        assertEquals("", dataset.nextChunk(List.of()));
+        assertTrue(dataset.nextChunk(List.of(CRS), PATIENTS).startsWith("STUDYID,"));
+        assertTrue(dataset.nextChunk(List.of(FATAL_ICANS), PATIENTS).startsWith("CT-CART-01,AE,CT-CART-01-0102,1,"));
+        assertEquals("", dataset.nextChunk(List.of(), PATIENTS));
     }
 
     /**
@@ -192,10 +225,12 @@ class SdtmAeWriterTest {
         String csv = csv(List.of(event));
         Map<String, String> record = parse(csv).get(0);
 
-        assertTrue(csv.contains("-0103,1," + written + "," + written + ",\"'=10016288\",2,N,"), csv);
+        // AETERM, AELLT, AELLTCD, AEDECOD (no MedDRA placement for this code), then the empty placement variables
+        assertTrue(csv.contains("-0103,1," + written + "," + written + ",\"'=10016288\"," + written + ",,,,,2,N,"), csv);
         assertEquals(readBack, record.get("AETERM"));
+        assertEquals(readBack, record.get("AELLT"));
         assertEquals(readBack, record.get("AEDECOD"));
-        assertEquals("'=10016288", record.get("AEPTCD"));
+        assertEquals("'=10016288", record.get("AELLTCD"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -216,10 +251,10 @@ class SdtmAeWriterTest {
     /** The dataset as a client receives it: its chunks one after the other, each page written as one chunk. */
     @SafeVarargs
     private static String csv(List<AdverseEventView>... pages) {
-        SdtmAeWriter dataset = new SdtmAeWriter(STUDY);
+        SdtmAeWriter dataset = new SdtmAeWriter(new SdtmAeDataset(STUDY, "20.1"));
         StringBuilder csv = new StringBuilder();
         for (List<AdverseEventView> page : pages) {
-            csv.append(dataset.nextChunk(page));
+            csv.append(dataset.nextChunk(page, PATIENTS));
         }
         return csv.toString();
     }
@@ -235,8 +270,12 @@ class SdtmAeWriterTest {
     private static AdverseEventView event(String subjectId, Origin origin, String ctcaeTerm, String meddraCode,
             LocalDate onset, int grade, List<SeriousnessCriterion> seriousnessCriteria, Relatedness relatedToCarT,
             Outcome outcome, LocalDate resolvedOn, List<String> treatments) {
-        return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "S01", origin, ctcaeTerm,
+        return new AdverseEventView(UUID.randomUUID(), patientId(subjectId), subjectId, "S01", origin, ctcaeTerm,
                 meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
                 null, null, relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
+    }
+
+    static UUID patientId(String subjectId) {
+        return UUID.nameUUIDFromBytes(subjectId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
