@@ -7,5 +7,9 @@ public enum AuditAction {
     VOID,
     /** A derived grade recomputed from the data it rests on (a changed baseline, a protocol amendment). */
     REGRADE,
-    STATUS_CHANGE
+    STATUS_CHANGE,
+    /** Access given (a user added to a site). */
+    GRANT,
+    /** Access taken away (a user removed from a site). */
+    REVOKE
 }
