@@ -51,6 +51,8 @@ public final class RoutePolicy {
             rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of(ADMIN)),
             rule("sites: read", READ, "/api/v1/enrollment/sites(/" + ID + ")?", EVERYONE),
             rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of(ADMIN)),
+            rule("sites: staff", ANY, "/api/v1/enrollment/sites/" + ID + "/(members(/" + ID + ")?|users)",
+                    Set.of(ADMIN)),
             rule("enrollment summary", READ, "/api/v1/enrollment/summary", REPORT_READERS),
             rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
@@ -74,7 +76,8 @@ public final class RoutePolicy {
             rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
             // the gateway's own composites
             rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),
-            rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS));
+            rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS),
+            rule("FHIR lab results in", WRITE, "/api/v1/study/fhir", CLINICAL_WRITERS));
 
     /** The rule that decides this request, if any. */
     public Optional<Rule> ruleFor(String method, String path) {

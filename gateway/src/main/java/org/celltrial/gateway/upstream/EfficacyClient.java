@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentClient}. */
@@ -46,5 +48,9 @@ public class EfficacyClient {
 
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+
+    public Uni<Written> recordPlateletCount(UUID patientId, String idempotencyKey, JsonNode count) {
+        return Written.answer(SERVICE, api.recordPlateletCount(patientId, idempotencyKey, count));
     }
 }

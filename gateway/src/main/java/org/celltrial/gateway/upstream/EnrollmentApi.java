@@ -46,4 +46,8 @@ public interface EnrollmentApi {
     @GET
     @Path("/summary")
     Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+
+    @GET
+    @Path("/patients")
+    Uni<JsonNode> patients(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,5 +51,10 @@ public class EnrollmentClient {
 
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+
+    /** Every patient the caller may see (enrollment narrows the list to the caller's sites). */
+    public Uni<JsonNode> patients() {
+        return Pages.all(api::patients);
     }
 }
