@@ -4,12 +4,16 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points the service's OIDC tenant at the real Keycloak that {@link KeycloakServer} finds or starts. */
+/**
+ * Points the service's OIDC tenant (and enrollment's Keycloak admin client) at the real Keycloak that
+ * {@link KeycloakServer} finds or starts.
+ */
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.oidc.auth-server-url", KeycloakServer.get().realmUrl());
+        return Map.of("quarkus.oidc.auth-server-url", KeycloakServer.get().realmUrl(),
+                "celltrial.keycloak.url", KeycloakServer.get().url());
     }
 
     @Override

@@ -129,6 +129,15 @@ public final class Tokens {
     }
 
     /**
+     * The secret of enrollment-service's Keycloak client (site membership through the admin API): the realm's
+     * development value unless {@code CELLTRIAL_ENROLLMENT_CLIENT_SECRET} says otherwise, as in the realm import.
+     */
+    public static String enrollmentClientSecret() {
+        return PostgresServer.setting("celltrial.enrollment.client-secret", "CELLTRIAL_ENROLLMENT_CLIENT_SECRET",
+                "celltrial-enrollment-dev-secret");
+    }
+
+    /**
      * A real token of a demo user that expires {@code seconds} after issue: made through a temporary client
      * with that access-token lifespan.
      */
@@ -160,6 +169,12 @@ public final class Tokens {
     /** One claim of a token, as text. */
     public static String claim(String token, String name) {
         return claims(token).getString(name);
+    }
+
+    /** A multi-valued claim (the {@code site} claim, say); empty when the token has none. */
+    public static List<String> claimValues(String token, String name) {
+        List<String> values = claims(token).getList(name, String.class);
+        return values == null ? List.of() : values;
     }
 
     /** The {@code exp} claim of a token, in epoch seconds. */

@@ -29,6 +29,12 @@ final class Calls {
         boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
+
+        /** A FHIR OperationOutcome: how the FHIR intake answers a body that is no FHIR transaction. */
+        boolean isOperationOutcome() {
+            return contentType != null && contentType.startsWith("application/fhir+json") && body != null
+                    && body.contains("\"resourceType\":\"OperationOutcome\"");
+        }
     }
 
     private Calls() {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.celltrial.testing.KeycloakServer;
 import org.celltrial.testing.PostgresServer;
+import org.celltrial.testing.Tokens;
 
 /**
  * The whole suite as it runs in production, once per test JVM: the packaged enrollment, safety and efficacy
@@ -58,7 +59,9 @@ final class RunningSuite {
         List<ServiceProcess> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(RunningSuite::stopQuietly)));
         try {
-            ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak, Map.of());
+            // enrollment manages site membership through Keycloak's admin API as its own client
+            ServiceProcess enrollment = service("enrollment-service", "enrollment_e2e", postgres, keycloak,
+                    Map.of("CELLTRIAL_ENROLLMENT_CLIENT_SECRET", Tokens.enrollmentClientSecret()));
             started.add(enrollment);
             // safety and efficacy read patient references from this enrollment-service, not a default port
             // ... and let a signature's sign-in age past the allowed age in seconds (DataReviewIT), not minutes

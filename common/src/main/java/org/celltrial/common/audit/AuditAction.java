@@ -18,5 +18,9 @@ public enum AuditAction {
     SIGNATURE_INVALIDATE,
     /** A database lock at a cut-off, and its lifting (with a reason). */
     LOCK,
-    UNLOCK
+    UNLOCK,
+    /** Access given (a user added to a site). */
+    GRANT,
+    /** Access taken away (a user removed from a site). */
+    REVOKE
 }

@@ -51,6 +51,8 @@ public final class RoutePolicy {
             rule("protocol: amend", WRITE, "/api/v1/enrollment/protocol", Set.of(ADMIN)),
             rule("sites: read", READ, "/api/v1/enrollment/sites(/" + ID + ")?", EVERYONE),
             rule("sites: open", WRITE, "/api/v1/enrollment/sites", Set.of(ADMIN)),
+            rule("sites: staff", ANY, "/api/v1/enrollment/sites/" + ID + "/(members(/" + ID + ")?|users)",
+                    Set.of(ADMIN)),
             rule("enrollment summary", READ, "/api/v1/enrollment/summary", REPORT_READERS),
             rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
@@ -101,7 +103,8 @@ public final class RoutePolicy {
                     Set.of(INVESTIGATOR)),
             rule("study locks: read", READ, "/api/v1/study/locks", union(CLINICAL_READERS, Set.of(SPONSOR))),
             rule("study locks: lock and lift", WRITE, "/api/v1/study/locks(/" + ID + "/unlock)?",
-                    Set.of(DATA_MANAGER)));
+                    Set.of(DATA_MANAGER)),
+            rule("FHIR lab results in", WRITE, "/api/v1/study/fhir", CLINICAL_WRITERS));
 
     /** The rule that decides this request, if any. */
     public Optional<Rule> ruleFor(String method, String path) {

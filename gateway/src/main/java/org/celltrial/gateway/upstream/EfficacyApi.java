@@ -3,11 +3,14 @@ package org.celltrial.gateway.upstream;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
-/** What the composites read from efficacy-service, with the caller's token. */
+/** What the composites read from (and the FHIR intake writes to) efficacy-service, with the caller's token. */
 @RegisterRestClient(configKey = "efficacy")
 @RegisterClientHeaders
 @Path("/api/v1/efficacy")
@@ -46,6 +49,12 @@ public interface EfficacyApi {
     @GET
     @Path("/summary")
     Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/patients/{id}/platelet-counts")
+    Uni<JsonNode> recordPlateletCount(@PathParam("id") UUID patientId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode count);
 
     @GET
     @Path("/patients/{id}/queries")

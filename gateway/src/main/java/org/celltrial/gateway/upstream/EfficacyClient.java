@@ -50,6 +50,10 @@ public class EfficacyClient {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
     }
 
+    public Uni<Written> recordPlateletCount(UUID patientId, String idempotencyKey, JsonNode count) {
+        return Written.answer(SERVICE, api.recordPlateletCount(patientId, idempotencyKey, count));
+    }
+
     public Uni<Part> queriesOf(UUID id) {
         return Part.answer(SERVICE, api.queriesOf(id));
     }

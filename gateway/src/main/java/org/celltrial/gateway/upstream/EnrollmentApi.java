@@ -49,6 +49,10 @@ public interface EnrollmentApi {
     Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
 
     @GET
+    @Path("/patients")
+    Uni<JsonNode> patients(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
+    @GET
     @Path("/locks")
     Uni<JsonNode> locks();
 

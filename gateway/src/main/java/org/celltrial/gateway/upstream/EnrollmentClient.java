@@ -53,6 +53,11 @@ public class EnrollmentClient {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
     }
 
+    /** Every patient the caller may see (enrollment narrows the list to the caller's sites). */
+    public Uni<JsonNode> patients() {
+        return Pages.all(api::patients);
+    }
+
     public Uni<Part> locks() {
         return Part.answer(SERVICE, api.locks());
     }

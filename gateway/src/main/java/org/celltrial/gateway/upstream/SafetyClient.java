@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.smallrye.mutiny.Uni;
 
@@ -44,6 +45,15 @@ public class SafetyClient {
 
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+    }
+
+    public Uni<Written> recordLab(UUID patientId, String idempotencyKey, JsonNode lab) {
+        return Written.answer(SERVICE, api.recordLab(patientId, idempotencyKey, lab));
+    }
+
+    public Uni<Written> voidLab(UUID patientId, UUID recordId, int version, String reason) {
+        return Written.answer(SERVICE, api.voidLab(patientId, recordId, "\"" + version + "\"",
+                JsonNodeFactory.instance.objectNode().put("reason", reason)));
     }
 
     public Uni<Part> queriesOf(UUID id) {

@@ -26,6 +26,14 @@ class RoutePolicyTest {
         "admin,          PUT,  /api/v1/enrollment/protocol,                        true",
         "admin,          POST, /api/v1/enrollment/sites,                           true",
         "data-manager,   POST, /api/v1/enrollment/sites,                           false",
+        // site staff (Keycloak membership): admin only
+        "admin,          GET,  /api/v1/enrollment/sites/SITE-01/members,           true",
+        "admin,          POST, /api/v1/enrollment/sites/SITE-01/members,           true",
+        "admin,          DELETE, /api/v1/enrollment/sites/SITE-01/members/inv-site02, true",
+        "admin,          POST, /api/v1/enrollment/sites/SITE-01/users,             true",
+        "investigator,   GET,  /api/v1/enrollment/sites/SITE-01/members,           false",
+        "data-manager,   POST, /api/v1/enrollment/sites/SITE-01/members,           false",
+        "admin,          GET,  /api/v1/enrollment/sites/SITE-01/members/a/b,       false",
         // patients: investigators and data managers write; monitors and safety officers read; sponsors don't
         "investigator,   POST, /api/v1/enrollment/patients,                        true",
         "monitor,        POST, /api/v1/enrollment/patients,                        false",
@@ -65,6 +73,12 @@ class RoutePolicyTest {
         "sponsor,        GET,  /api/v1/efficacy/patients/p1/response,              false",
         "investigator,   POST, /api/v1/efficacy/patients/p1/platelet-counts,       true",
         "monitor,        POST, /api/v1/efficacy/patients/p1/platelet-counts,       false",
+        // FHIR lab results in: the writers of clinical data
+        "investigator,   POST, /api/v1/study/fhir,                                 true",
+        "data-manager,   POST, /api/v1/study/fhir,                                 true",
+        "monitor,        POST, /api/v1/study/fhir,                                 false",
+        "sponsor,        POST, /api/v1/study/fhir,                                 false",
+        "investigator,   GET,  /api/v1/study/fhir,                                 false",
         // what no rule names is refused
         "admin,          GET,  /api/v1/enrollment/unknown,                         false",
     })
