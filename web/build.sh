@@ -20,6 +20,8 @@ if [[ ! -f ../gateway/target/openapi/openapi-gateway.yaml ]]; then
     exit 1
 fi
 
+# no update notices or telemetry from the Redocly CLI in the build
+export REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_TELEMETRY=off
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
 echo "web: built target/dist ($(du -sk target/dist | cut -f1) KB)"
