@@ -129,7 +129,7 @@ scenario('an investigator of another site cannot open the patient', async () => 
 scenario("the sponsor's summary shows the API's figures", async () => {
   const { page, done } = await signedIn('sponsor-user');
   await page.goto(`${WEB_URL}#/summary?asOf=${SUMMARY.asOf}`);
-  await page.waitForSelector('[data-figure="enrolled"]');
+  await page.waitForSelector(`caption:has-text("as of ${SUMMARY.asOf}")`);
   for (const name of ['enrolled', 'crs', 'response', 'femalePercent']) {
     const expected = typeof SUMMARY[name] === 'string' ? SUMMARY[name] : JSON.stringify(SUMMARY[name]);
     assert.equal(await page.textContent(`[data-figure="${name}"]`), expected, `summary figure ${name}`);

@@ -80,7 +80,7 @@ final class RunningSuite {
                     "celltrial.gateway.services.efficacy.circuit-breaker.open-for", "3s",
                     "celltrial.gateway.services.efficacy.idle-timeout", "5s",
                     // the web front end, where its build ran (WebBrowserIT skips otherwise)
-                    "celltrial.gateway.web.root", ROOT.resolve("web/target/dist").toAbsolutePath().toString()));
+                    "celltrial.web.root", ROOT.resolve("web/target/dist").toAbsolutePath().toString()));
             started.add(gateway);
             CompletableFuture.allOf(started.stream()
                     .map(process -> CompletableFuture.runAsync(() -> awaitReady(process)))

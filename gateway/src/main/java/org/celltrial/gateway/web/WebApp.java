@@ -36,9 +36,9 @@ public class WebApp {
     private final String realmUrl;
     private final String clientId;
 
-    WebApp(@ConfigProperty(name = "celltrial.gateway.web.root") Optional<String> root,
-            @ConfigProperty(name = "celltrial.gateway.web.authority") String realmUrl,
-            @ConfigProperty(name = "celltrial.gateway.web.client-id", defaultValue = "web") String clientId) {
+    WebApp(@ConfigProperty(name = "celltrial.web.root") Optional<String> root,
+            @ConfigProperty(name = "celltrial.web.authority") String realmUrl,
+            @ConfigProperty(name = "celltrial.web.client-id", defaultValue = "web") String clientId) {
         this.root = root;
         this.realmUrl = realmUrl;
         this.clientId = clientId;
@@ -46,7 +46,7 @@ public class WebApp {
 
     void install(@Observes Router router) {
         if (root.isEmpty() || !Files.isRegularFile(Path.of(root.get(), "index.html"))) {
-            LOG.infof("No web front end served: celltrial.gateway.web.root (%s) holds no index.html",
+            LOG.infof("No web front end served: celltrial.web.root (%s) holds no index.html",
                     root.orElse("not set"));
             return;
         }
