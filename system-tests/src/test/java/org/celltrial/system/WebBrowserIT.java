@@ -61,8 +61,10 @@ class WebBrowserIT {
                 .then().statusCode(200).extract().asString());
 
         Path screenshots = ROOT.resolve("system-tests/target/web-screenshots");
+        // the scenarios' output goes to a file (a forked test JVM's own stdout is the test runner's channel)
+        Path output = ROOT.resolve("system-tests/target/web-e2e.log");
         ProcessBuilder browser = new ProcessBuilder("node", "e2e/browser-e2e.mjs").directory(WEB.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         browser.environment().putAll(Map.of("WEB_URL", suite.gateway.url() + "/web/", "PATIENT_ID", patient,
                 "FEVER_AT", FEVER_AT, "PLATELET_COUNTS", String.valueOf(PLATELET_COUNTS.size()),
                 "SUMMARY_JSON", summary.toAbsolutePath().toString(),
@@ -71,7 +73,9 @@ class WebBrowserIT {
         if (!run.waitFor(5, TimeUnit.MINUTES)) {
             run.destroyForcibly();
         }
-        assertEquals(0, run.exitValue(), "browser scenarios (their output above)");
+        String scenarios = Files.readString(output);
+        System.out.println(scenarios);
+        assertEquals(0, run.exitValue(), "browser scenarios:\n" + scenarios);
 
         // the refused 50 °C stored nothing: the fever is the patient's only vitals record
         as("inv-site01").get(suite.gateway.url() + "/api/v1/safety/patients/" + patient + "/vitals")

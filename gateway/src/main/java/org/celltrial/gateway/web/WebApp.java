@@ -53,7 +53,8 @@ public class WebApp {
         String directory = Path.of(root.get()).toAbsolutePath().toString();
         String policy = contentSecurityPolicy(realmUrl);
         router.get("/").handler(ctx -> ctx.redirect(PATH));
-        router.get("/web").handler(ctx -> ctx.redirect(PATH));
+        // a path route "/web" would match "/web/" too (and redirect it forever): only the bare one, by regex
+        router.getWithRegex("^/web$").handler(ctx -> ctx.redirect(PATH));
         router.route(PATH + "*").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", policy);
             ctx.next();
