@@ -3,11 +3,12 @@
 // system-tests' WebBrowserIT, which prepares the patient and passes (environment):
 //   WEB_URL       the gateway's /web/ URL          PATIENT_ID   an infused SITE-01 patient
 //   FEVER_AT      an instant after its Day 0 (YYYY-MM-DDTHH:mm, UTC)
-//   PLATELET_COUNTS  how many platelet counts the patient has    SUMMARY_JSON  the API's study summary (file)
+//   PLATELET_COUNTS  how many platelet counts the patient has    SUMMARY_AS_OF  the summary's cut-off
+//   TOKEN_URL     Keycloak's token endpoint (the API's own figures are read with the dev CLI client)
 //   SCREENSHOTS   where the screenshots go         CHROMIUM     the browser (default /usr/bin/chromium)
 // Exits non-zero on the first failed expectation, naming it.
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 const env = (name, fallback) => {
@@ -19,7 +20,8 @@ const WEB_URL = env('WEB_URL');
 const PATIENT_ID = env('PATIENT_ID');
 const FEVER_AT = env('FEVER_AT');
 const PLATELET_COUNTS = Number(env('PLATELET_COUNTS'));
-const SUMMARY = JSON.parse(readFileSync(env('SUMMARY_JSON'), 'utf8'));
+const SUMMARY_AS_OF = env('SUMMARY_AS_OF');
+const TOKEN_URL = env('TOKEN_URL');
 const SCREENSHOTS = env('SCREENSHOTS');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -128,17 +130,31 @@ scenario('an investigator of another site cannot open the patient', async () => 
 
 scenario("the sponsor's summary shows the API's figures", async () => {
   const { page, done } = await signedIn('sponsor-user');
-  await page.goto(`${WEB_URL}#/summary?asOf=${SUMMARY.asOf}`);
-  await page.waitForSelector(`caption:has-text("as of ${SUMMARY.asOf}")`);
-  for (const name of ['enrolled', 'crs', 'response', 'femalePercent']) {
-    const expected = typeof SUMMARY[name] === 'string' ? SUMMARY[name] : JSON.stringify(SUMMARY[name]);
-    assert.equal(await page.textContent(`[data-figure="${name}"]`), expected, `summary figure ${name}`);
+  await page.goto(`${WEB_URL}#/summary?asOf=${SUMMARY_AS_OF}`);
+  await page.waitForSelector(`caption:has-text("as of ${SUMMARY_AS_OF}")`);
+  const expected = await apiSummary('sponsor-user');
+  for (const name of ['enrolled', 'crs', 'icans', 'response', 'femalePercent']) {
+    const figure = typeof expected[name] === 'string' ? expected[name] : JSON.stringify(expected[name]);
+    assert.equal(await page.textContent(`[data-figure="${name}"]`), figure, `summary figure ${name}`);
   }
   await shot(page, '08-sponsor-summary');
   await page.click('#sign-out');
   await page.waitForSelector('#sign-in');
   await done();
 });
+
+/** The study summary as the API answers it to this user, read now (after the scenarios' own writes). */
+async function apiSummary(user) {
+  const token = await fetch(TOKEN_URL, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'celltrial-cli', username: user, password: `${user}-pw` }),
+  }).then((response) => response.json());
+  const response = await fetch(`${new URL(WEB_URL).origin}/api/v1/study/summary?asOf=${SUMMARY_AS_OF}`, {
+    headers: { Authorization: `Bearer ${token.access_token}` },
+  });
+  assert.equal(response.status, 200, 'the API answers the summary');
+  return response.json();
+}
 
 let failed = 0;
 for (const { name, run } of scenarios) {

@@ -1,6 +1,7 @@
 // One patient's course: the timeline by study day, the graded episodes with their rules, the plots, and (for those
 // who write at the patient's site) the vitals form. The composite's parts are each service's own answer, typed
-// here by that service's schema in the merged document (its JsonNode parts say nothing more).
+// here by that service's schema in the merged document (its JsonNode parts say nothing more). The gateway reads
+// every page of a list, so list parts are arrays of the service's items (docs/api.md, gateway composites).
 import type { components } from 'api-types';
 import { api, problemOf } from './api';
 import type { Caller } from './auth';
@@ -10,10 +11,10 @@ import { vitalsForm } from './vitals';
 
 type Schemas = components['schemas'];
 interface Parts {
-  enrollment?: { therapies?: Schemas['PageTherapyView'] } | null;
+  enrollment?: { therapies?: Schemas['TherapyView'][] } | null;
   safety?: { crs?: Schemas['CourseView']; icans?: Schemas['CourseView'] } | null;
   efficacy?: {
-    plateletCounts?: Schemas['PagePlateletCountView'];
+    plateletCounts?: Schemas['PlateletCountView'][];
     response?: Schemas['ResponseView'] | null;
     carTKinetics?: Schemas['SeriesKineticsViewKineticsSummary'];
   } | null;
@@ -99,7 +100,7 @@ function episodes(name: string, graded: Schemas['CourseView'] | undefined): HTML
 }
 
 function plateletPlot(parts: Parts, day0: string | undefined): HTMLElement {
-  const counts = parts.efficacy?.plateletCounts?.items ?? [];
+  const counts = parts.efficacy?.plateletCounts ?? [];
   const response = parts.efficacy?.response ?? undefined;
   const series = toSeries(counts.map((count) => ({ date: count.date, value: count.valuePer1e9L })), day0);
   const baseline = response?.baselinePer1e9L;
@@ -115,7 +116,7 @@ function plateletPlot(parts: Parts, day0: string | undefined): HTMLElement {
   if (responded && day0) {
     markers.push({ day: studyDay(responded, day0), label: `IWG ${response?.bestResponse ?? ''}` });
   }
-  const bands = day0 ? rescueWindows(parts.enrollment?.therapies?.items ?? [], day0) : [];
+  const bands = day0 ? rescueWindows(parts.enrollment?.therapies ?? [], day0) : [];
   return plot({
     id: 'platelet-plot',
     title: 'Platelet count',

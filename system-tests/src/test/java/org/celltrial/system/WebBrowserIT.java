@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.celltrial.testing.KeycloakServer;
 import org.celltrial.testing.WebClientOrigins;
 import org.junit.jupiter.api.Test;
 
@@ -55,19 +56,14 @@ class WebBrowserIT {
             as("inv-site01").body(Map.of("date", sample[0], "copiesPerUgDna", Double.parseDouble(sample[1])))
                     .post(efficacy + "/car-t-kinetics").then().statusCode(201);
         }
-        String asOf = "2025-06-15";
-        Path summary = Files.createDirectories(ROOT.resolve("system-tests/target")).resolve("web-summary.json");
-        Files.writeString(summary, as("sponsor-user").get(suite.gateway.url() + "/api/v1/study/summary?asOf=" + asOf)
-                .then().statusCode(200).extract().asString());
-
         Path screenshots = ROOT.resolve("system-tests/target/web-screenshots");
         // the scenarios' output goes to a file (a forked test JVM's own stdout is the test runner's channel)
-        Path output = ROOT.resolve("system-tests/target/web-e2e.log");
+        Path output = Files.createDirectories(ROOT.resolve("system-tests/target")).resolve("web-e2e.log");
         ProcessBuilder browser = new ProcessBuilder("node", "e2e/browser-e2e.mjs").directory(WEB.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         browser.environment().putAll(Map.of("WEB_URL", suite.gateway.url() + "/web/", "PATIENT_ID", patient,
                 "FEVER_AT", FEVER_AT, "PLATELET_COUNTS", String.valueOf(PLATELET_COUNTS.size()),
-                "SUMMARY_JSON", summary.toAbsolutePath().toString(),
+                "SUMMARY_AS_OF", "2025-06-15", "TOKEN_URL", KeycloakServer.get().tokenUrl(),
                 "SCREENSHOTS", screenshots.toAbsolutePath().toString(), "CHROMIUM", CHROMIUM.toString()));
         Process run = browser.start();
         if (!run.waitFor(5, TimeUnit.MINUTES)) {
