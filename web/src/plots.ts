@@ -86,6 +86,9 @@ function drawGuides(u: uPlot, spec: PlotSpec): void {
   const { ctx, bbox } = u;
   ctx.save();
   ctx.font = `${Math.round(12 * devicePixelRatio)}px sans-serif`;
+  // uPlot leaves the alignment of its last axis label behind: set ours
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
   ctx.lineWidth = devicePixelRatio;
   for (const level of spec.levels ?? []) {
     const y = u.valToPos(level.value, 'y', true);
