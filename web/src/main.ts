@@ -55,19 +55,28 @@ const readsPatients = (caller: Caller): boolean =>
 const readsSummary = (caller: Caller): boolean =>
   ['data-manager', 'safety-officer', 'sponsor'].some((role) => caller.roles.includes(role));
 
+// Each navigation renders into a view of its own, shown only if no later navigation started meanwhile: a slow
+// answer to an earlier route must not replace the screen the user went on to.
+let navigation = 0;
+
 async function route(caller: Caller): Promise<void> {
+  const current = ++navigation;
+  const view = el('div', {});
   const hash = location.hash || '#/';
   const patient = /^#\/patients\/([0-9a-f-]{36})$/.exec(hash);
   try {
     if (patient?.[1]) {
-      await courseScreen(main, caller, patient[1]);
-    } else if (hash === '#/summary' || !readsPatients(caller)) {
-      await summaryScreen(main, caller);
+      await courseScreen(view, caller, patient[1]);
+    } else if (hash.startsWith('#/summary') || !readsPatients(caller)) {
+      await summaryScreen(view, caller);
     } else {
-      await patientsScreen(main, caller);
+      await patientsScreen(view, caller);
     }
   } catch (error) {
-    show(main, el('h1', {}, 'Something went wrong'), el('p', { class: 'problem', role: 'alert' }, String(error)));
+    show(view, el('h1', {}, 'Something went wrong'), el('p', { class: 'problem', role: 'alert' }, String(error)));
+  }
+  if (current === navigation) {
+    show(main, view);
   }
 }
 
