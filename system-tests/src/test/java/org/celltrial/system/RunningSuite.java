@@ -1,5 +1,6 @@
 package org.celltrial.system;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.celltrial.testing.Tokens;
  */
 final class RunningSuite {
 
+    private static final Path ROOT = Path.of(System.getProperty("celltrial.root", ".."));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final int MACHINE_REQUESTS_PER_MINUTE = 30;
     /**
@@ -81,7 +83,9 @@ final class RunningSuite {
                     "celltrial.gateway.rate-limits.person.requests", String.valueOf(PERSON_REQUESTS_PER_MINUTE),
                     "CELLTRIAL_ACCESS_LOG", ServiceLogs.gatewayAccessLog().toString(),
                     "celltrial.gateway.services.efficacy.circuit-breaker.open-for", "3s",
-                    "celltrial.gateway.services.efficacy.idle-timeout", "5s"));
+                    "celltrial.gateway.services.efficacy.idle-timeout", "5s",
+                    // the web front end, where its build ran (WebBrowserIT skips otherwise)
+                    "celltrial.web.root", ROOT.resolve("web/target/dist").toAbsolutePath().toString()));
             started.add(gateway);
             CompletableFuture.allOf(started.stream()
                     .map(process -> CompletableFuture.runAsync(() -> awaitReady(process)))
