@@ -56,11 +56,15 @@ record() { jq -c --arg name "$1" --arg kind "$2" '. + {name: $name, kind: $kind}
 TOKEN_FILE="$WORK/token"
 renew_token() { token data-manager >"$TOKEN_FILE.new" && mv "$TOKEN_FILE.new" "$TOKEN_FILE"; }
 
-api() {   # METHOD PATH [BODY] -> body of a 2xx answer, else fails naming the call
-    local answer status
-    answer=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
-        -H 'Content-Type: application/json' ${3:+--data "$3"} "$BENCH_GATEWAY$2")
-    status=${answer##*$'\n'}
+api() {   # METHOD PATH [BODY] -> body of a 2xx answer, else fails naming the call; a 503 is tried again 5 times
+    local answer status attempt
+    for attempt in 1 2 3 4 5 6; do
+        answer=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
+            -H 'Content-Type: application/json' ${3:+--data "$3"} "$BENCH_GATEWAY$2")
+        status=${answer##*$'\n'}
+        [[ "$status" == 503 && $attempt -lt 6 ]] || break
+        sleep 2
+    done
     [[ "$status" == 2* ]] || { say "$1 $2 -> $status ${answer%$'\n'*}"; return 1; }
     printf '%s' "${answer%$'\n'*}"
 }
