@@ -72,6 +72,18 @@ class LabBatchApiTest {
     }
 
     @Test
+    void twoEpisodesOpenedOnOneDayInOneBatchAreStoredAsOneEvent() {
+        // neutropenia, recovery and neutropenia again on Day 4: the builder sees two episodes with one onset
+        String body = String.join("\n",
+                anc(first, "2025-03-05T07:00:00Z", "0.4"),
+                anc(first, "2025-03-05T11:00:00Z", "3.0"),
+                anc(first, "2025-03-05T15:00:00Z", "0.8"));
+        send("application/x-ndjson", body).then().statusCode(200).body("stored", equalTo(3));
+        assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM adverse_event WHERE patient_id = ? AND origin = 'LAB' AND NOT voided", first));
+    }
+
+    @Test
     void aCsvBatchWithAHeaderLineIsStored() {
         String body = "patientId,at,analyte,value,unit,lowerLimitNormal,upperLimitNormal\n"
                 + first + ",2025-03-04T07:00:00Z,PLT,20,10*9/L,150,400\n"
