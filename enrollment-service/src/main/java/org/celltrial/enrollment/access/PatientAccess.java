@@ -37,13 +37,15 @@ public class PatientAccess {
     }
 
     public Uni<Patient> visible(UUID id) {
-        Caller caller = caller();
-        return patients.findById(id).map(patient -> {
-            if (patient == null || !caller.maySeeSite(patient.siteCode)) {
-                throw ProblemException.notFound("Patient " + id);
-            }
-            return patient;
-        });
+        return patients.findById(id).map(patient -> requireVisible(id, patient));
+    }
+
+    /** The patient found under this ID (null: none), if the caller may see its site; else 404. */
+    public Patient requireVisible(UUID id, Patient patient) {
+        if (patient == null || !caller().maySeeSite(patient.siteCode)) {
+            throw ProblemException.notFound("Patient " + id);
+        }
+        return patient;
     }
 
     /**

@@ -129,7 +129,10 @@ public class PatientService {
 
     @WithSession
     public Uni<PatientView> get(UUID id) {
-        return access.visible(id).flatMap(this::view);
+        return patients.details(id).map(found -> {
+            access.requireVisible(id, found == null ? null : found.patient());
+            return PatientView.of(found.patient(), found.identity(), found.therapies());
+        });
     }
 
     @WithSession

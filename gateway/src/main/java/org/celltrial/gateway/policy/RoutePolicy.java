@@ -86,6 +86,7 @@ public final class RoutePolicy {
             rule("safety: regrade under an amendment", WRITE, "/api/v1/safety/patients/" + ID + "/regrade",
                     Set.of(SAFETY_OFFICER)),
             rule("safety: record", WRITE, "/api/v1/safety/patients/.+", CLINICAL_WRITERS),
+            rule("safety: lab results in bulk", WRITE, "/api/v1/safety/labs:batch", CLINICAL_WRITERS),
             // efficacy-service
             rule("efficacy summary", READ, "/api/v1/efficacy/summary", REPORT_READERS),
             rule("efficacy: read", READ, "/api/v1/efficacy/patients/.+", CLINICAL_READERS),

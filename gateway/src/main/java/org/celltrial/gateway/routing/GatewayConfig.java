@@ -38,6 +38,22 @@ public interface GatewayConfig {
         Duration idleTimeout();
 
         CircuitBreaker circuitBreaker();
+
+        Pool pool();
+    }
+
+    /**
+     * The connections kept to one service. A request that finds them all busy waits in a bounded queue; when the
+     * queue is full too it is answered 503 at once, so a slow service makes callers retry instead of piling up.
+     */
+    interface Pool {
+        /** Connections to the service (HTTP/1.1 keep-alive, one request at a time each). */
+        @WithDefault("32")
+        int size();
+
+        /** Requests that may wait for one of them; beyond that, a 503 problem with Retry-After. */
+        @WithDefault("128")
+        int maxWaitQueue();
     }
 
     interface CircuitBreaker {

@@ -19,7 +19,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -34,7 +36,9 @@ import io.vertx.httpproxy.ProxyResponse;
  * Forwards {@code /api/v1/<service>/**} to that service without rewriting the path, bodies streamed both ways,
  * with the caller's bearer token and {@code X-Request-Id}. Each service has its own idle timeout and circuit
  * breaker: a service that does not answer, or keeps failing, gives a fast 503 problem naming it, and the other
- * services are not affected. The edge handlers (request ID, access log, limits, route policy) ran before this.
+ * services are not affected. Each service has a bounded pool of connections and a bounded queue of requests
+ * waiting for one: a request that finds both full is answered 503 at once, without counting against the circuit.
+ * The edge handlers (request ID, access log, limits, route policy) ran before this.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -58,8 +62,10 @@ public class ServiceProxy {
     }
 
     private HttpProxy proxyTo(String name, GatewayConfig.Upstream upstream) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) upstream.connectTimeout().toMillis()));
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setConnectTimeout((int) upstream.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(upstream.pool().size())
+                        .setMaxWaitQueueSize(upstream.pool().maxWaitQueue()));
         SocketAddress origin = SocketAddress.inetSocketAddress(
                 upstream.url().getPort() > 0 ? upstream.url().getPort() : 80, upstream.url().getHost());
         long idleTimeoutMillis = upstream.idleTimeout().toMillis();
@@ -93,24 +99,34 @@ public class ServiceProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             // Only a service that gives no answer counts as failing: its own 4xx/5xx answers are passed on as they
             // are (a 503 from safety may just mean enrollment is down, and safety must stay reachable).
-            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
-                    .recover(failure -> {
+            // Neither a full pool and queue (the gateway's own load) nor a caller that hung up (the forwarded request
+            // is reset with it) is the service failing: answered, never counted, or a load test's dropped
+            // connections would open the circuit for everyone.
+            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(sent -> {
+                if (sent.failed() && sent.cause() instanceof ConnectionPoolTooBusyException) {
+                    promise.complete(unavailable(context, "too busy: every connection to it is in use", "1"));
+                } else if (sent.failed() && context.request().proxiedRequest().response().closed()) {
+                    promise.complete(unavailable(context, "the caller hung up", "1"));
+                } else {
+                    promise.handle(sent);
+                }
+            })).recover(failure -> {
                         if (failure instanceof OpenCircuitException) {
-                            return Future.succeededFuture(unavailable(context, "circuit open after repeated failures"));
+                            return Future.succeededFuture(unavailable(context, "circuit open after repeated failures", "5"));
                         }
                         LOG.warnf("%s failed for %s: %s", service, context.request().getURI(), failure.getMessage());
-                        return Future.succeededFuture(unavailable(context, "it did not answer"));
+                        return Future.succeededFuture(unavailable(context, "it did not answer", "5"));
                     });
         }
 
-        private ProxyResponse unavailable(ProxyContext context, String why) {
+        private ProxyResponse unavailable(ProxyContext context, String why, String retryAfterSeconds) {
             Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
                     "The " + service + " service is unavailable (" + why + "); try again shortly")
                     .withInstance(context.request().getURI());
             ProxyResponse response = context.request().response()
                     .setStatusCode(problem.status())
                     .setBody(Body.body(Buffer.buffer(problem.toJson(json))));
-            response.headers().set("Content-Type", Problem.MEDIA_TYPE).set("Retry-After", "5");
+            response.headers().set("Content-Type", Problem.MEDIA_TYPE).set("Retry-After", retryAfterSeconds);
             return response;
         }
     }

@@ -60,6 +60,12 @@ class RoutePolicyTest {
         "monitor,        POST, /api/v1/safety/patients/p1/vitals,                  false",
         "investigator,   POST, /api/v1/safety/patients/p1/vitals,                  true",
         "safety-officer, POST, /api/v1/safety/patients/p1/vitals,                  false",
+        // lab results in bulk: the writers of single results
+        "data-manager,   POST, /api/v1/safety/labs:batch,                          true",
+        "investigator,   POST, /api/v1/safety/labs:batch,                          true",
+        "safety-officer, POST, /api/v1/safety/labs:batch,                          false",
+        "monitor,        POST, /api/v1/safety/labs:batch,                          false",
+        "data-manager,   GET,  /api/v1/safety/labs:batch,                          false",
         // Regrading under an amendment is the safety officer's alone.
         "safety-officer, POST, /api/v1/safety/patients/p1/regrade,                 true",
         "investigator,   POST, /api/v1/safety/patients/p1/regrade,                 false",

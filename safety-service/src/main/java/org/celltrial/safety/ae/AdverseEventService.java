@@ -2,7 +2,9 @@ package org.celltrial.safety.ae;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -258,7 +260,12 @@ public class AdverseEventService {
      * events are opened, changed ones updated (the confirmed grade stays), and events whose source no longer
      * exists (two CRS episodes that merged) are voided with a reason. Runs in the caller's transaction.
      */
-    public Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> current) {
+    public Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> derivedNow) {
+        // Two derived events may share a key (two lab episodes opened on one day): the last stands for the key, as it
+        // did when results came one at a time and each updated the one stored event; two would break its unique index.
+        Map<String, Derived> byKey = new LinkedHashMap<>();
+        derivedNow.forEach(derived -> byKey.put(derived.key(), derived));
+        List<Derived> current = List.copyOf(byKey.values());
         return events.derived(patient.id(), origin).flatMap(existing -> {
             Set<String> keys = current.stream().map(Derived::key).collect(Collectors.toSet());
             Uni<Void> voids = Multi.createFrom().iterable(existing)

@@ -22,7 +22,9 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
+import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
@@ -88,6 +90,92 @@ public class LabService {
                                         LabView::of)
                                         .call(() -> regrade(patient, under)
                                                 .call(() -> settings.gradedUnder(patientId, under)))))))));
+    }
+
+    /**
+     * Stores a batch of results (read by {@link LabBatchReader}), as {@link #record} stores one, in one transaction:
+     * first, with no connection held, each patient's reference and grading settings from enrollment-service and
+     * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
+     * the grader cannot read) is named in a 400 problem and nothing is stored. Then, patient after patient (in ID
+     * order, so concurrent batches do not deadlock), the patient's lock, each result graded against the results
+     * stored before it and stored with its audit row, and one regrade of the patient.
+     */
+    public Uni<LabBatchResult> recordBatch(List<LabBatchReader.Row> rows) {
+        Map<UUID, List<LabBatchReader.Row>> byPatient = rows.stream()
+                .collect(Collectors.groupingBy(LabBatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
+        return Multi.createFrom().iterable(byPatient.entrySet())
+                .onItem().transformToUniAndConcatenate(rowsOf -> prepared(rowsOf.getKey(), rowsOf.getValue()))
+                .collect().asList()
+                .invoke(LabService::requireEveryLineGradable)
+                .flatMap(patients -> Panache.withTransaction(() -> Multi.createFrom().iterable(patients)
+                        .onItem().transformToUniAndConcatenate(this::storeBatchOf)
+                        .collect().asList()))
+                .map(stored -> new LabBatchResult(rows.size(), byPatient.size(), stored.stream()
+                        .flatMap(List::stream)
+                        .sorted(Comparator.comparingInt(LabBatchResult.StoredLine::line))
+                        .toList()));
+    }
+
+    /** One patient's lines of a batch, with what enrollment-service says of the patient, or why they cannot be stored. */
+    private record BatchPatient(UUID patientId, List<LabBatchReader.Row> rows, PatientReference patient,
+            GradingSettings before, List<Problem.Violation> problems) {
+    }
+
+    private Uni<BatchPatient> prepared(UUID patientId, List<LabBatchReader.Row> rows) {
+        return records.patientToWrite(patientId, Action.WRITE)
+                .flatMap(patient -> settings.of(patientId).map(before -> {
+                    List<Problem.Violation> problems = new ArrayList<>();
+                    for (LabBatchReader.Row row : rows) {
+                        try {
+                            grade(result(row.request()), null, before);
+                        } catch (ProblemException e) {
+                            problems.add(LabBatchReader.violation(row.line(), field(e), e.problem().detail()));
+                        }
+                    }
+                    return new BatchPatient(patientId, rows, patient, before, problems);
+                }))
+                .onFailure(ProblemException.class::isInstance).recoverWithUni(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    if (problem.problem().status() >= 500) {
+                        return Uni.createFrom().failure(problem);   // enrollment cannot say: the whole batch waits
+                    }
+                    return Uni.createFrom().item(new BatchPatient(patientId, rows, null, null, rows.stream()
+                            .map(row -> LabBatchReader.violation(row.line(), "patientId", problem.problem().detail()))
+                            .toList()));
+                });
+    }
+
+    private static String field(ProblemException e) {
+        List<Problem.Violation> violations = e.problem().violations();
+        return violations == null || violations.isEmpty() ? "line" : violations.get(0).field();
+    }
+
+    private static void requireEveryLineGradable(List<BatchPatient> patients) {
+        List<Problem.Violation> problems = patients.stream().flatMap(patient -> patient.problems().stream())
+                .sorted(Comparator.comparingInt(LabBatchReader::lineOf))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, problems.size()
+                    + " lines of the batch cannot be stored; nothing was stored", problems);
+        }
+    }
+
+    private Uni<List<LabBatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
+        return settings.lockAndConfirm(batch.patientId(), batch.before())
+                .flatMap(under -> labs.ofPatient(batch.patientId()).flatMap(stored -> {
+                    List<LabRecord> series = new ArrayList<>(stored);
+                    return Multi.createFrom().iterable(batch.rows())
+                            .onItem().transformToUniAndConcatenate(row -> {
+                                LabRecord lab = graded(row.request(), result(row.request()), series, batch.patient(),
+                                        under);
+                                series.add(lab);
+                                return records.store(batch.patient(), lab, "labs", LabView::of)
+                                        .map(created -> new LabBatchResult.StoredLine(row.line(), lab.id));
+                            })
+                            .collect().asList()
+                            .call(() -> regrade(batch.patient(), under)
+                                    .call(() -> settings.gradedUnder(batch.patientId(), under)));
+                }));
     }
 
     /** The record of a result, graded against the baseline its analyte's stored series gives it. */

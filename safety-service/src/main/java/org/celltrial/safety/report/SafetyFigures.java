@@ -1,6 +1,8 @@
 package org.celltrial.safety.report;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,21 +28,47 @@ public class SafetyFigures {
 
     private static final int HIGHEST_GRADE = 5;
 
+    /** A patient's worst grade of a term, with the term's MedDRA code (its first event's). */
+    public record TermWorst(String ctcaeTerm, String meddraCode, String subjectId, int worstGrade) {
+    }
+
     /**
      * @param events the adverse events that count: at the sites covered, with an onset up to the cut-off, by subject
      *        and onset
      */
     public SafetySummary summarise(LocalDate asOf, List<String> siteCodes, List<AdverseEventView> events) {
-        List<SafetySummary.PatientRow> rows = events.stream()
+        List<SafetySummary.PatientRow> patients = events.stream()
                 .collect(Collectors.groupingBy(AdverseEventView::subjectId, TreeMap::new, Collectors.toList()))
                 .values().stream()
                 .map(ofPatient -> new SafetySummary.PatientRow(ofPatient.get(0).subjectId(),
                         ofPatient.get(0).siteCode(), maxGrade(ofPatient, Origin.CRS), maxGrade(ofPatient, Origin.ICANS)))
                 .toList();
-        List<SafetySummary.TermRow> terms = events.stream()
-                .collect(Collectors.groupingBy(AdverseEventView::ctcaeTerm, TreeMap::new, Collectors.toList()))
+        List<TermWorst> terms = events.stream()
+                .collect(Collectors.groupingBy(AdverseEventView::ctcaeTerm, LinkedHashMap::new, Collectors.toList()))
+                .values().stream()
+                .flatMap(ofTerm -> ofTerm.stream()
+                        .collect(Collectors.toMap(AdverseEventView::subjectId, AdverseEventView::grade, Math::max,
+                                TreeMap::new))
+                        .entrySet().stream()
+                        .map(worst -> new TermWorst(ofTerm.get(0).ctcaeTerm(), ofTerm.get(0).meddraCode(),
+                                worst.getKey(), worst.getValue())))
+                .toList();
+        return summarise(asOf, siteCodes, patients, terms, events.stream().filter(AdverseEventView::serious).toList());
+    }
+
+    /**
+     * The same figures from what the database adds up (so a report never holds every event): each patient's max CRS
+     * and ICANS grades, each patient's worst grade of each term, and the serious events by subject and onset.
+     */
+    public SafetySummary summarise(LocalDate asOf, List<String> siteCodes, List<SafetySummary.PatientRow> patients,
+            List<TermWorst> termWorst, List<AdverseEventView> seriousEvents) {
+        List<SafetySummary.PatientRow> rows = patients.stream()
+                .sorted(Comparator.comparing(SafetySummary.PatientRow::subjectId))
+                .toList();
+        List<SafetySummary.TermRow> terms = termWorst.stream()
+                .collect(Collectors.groupingBy(TermWorst::ctcaeTerm, TreeMap::new, Collectors.toList()))
                 .values().stream().map(SafetyFigures::termRow).toList();
-        List<SafetySummary.SeriousEvent> serious = events.stream().filter(AdverseEventView::serious)
+        List<SafetySummary.SeriousEvent> serious = seriousEvents.stream()
                 .map(event -> new SafetySummary.SeriousEvent(event.id(), event.subjectId(), event.ctcaeTerm(),
                         event.onset(), event.grade(),
                         event.seriousnessCriteria().stream().map(Enum::name).toList()))
@@ -65,13 +93,10 @@ public class SafetyFigures {
         return counts;
     }
 
-    private static SafetySummary.TermRow termRow(List<AdverseEventView> ofTerm) {
-        Map<String, Integer> worstByPatient = ofTerm.stream()
-                .collect(Collectors.toMap(AdverseEventView::subjectId, AdverseEventView::grade, Math::max,
-                        TreeMap::new));
+    private static SafetySummary.TermRow termRow(List<TermWorst> ofTerm) {
         Map<Integer, Integer> byGrade = new TreeMap<>();
-        worstByPatient.values().forEach(grade -> byGrade.merge(grade, 1, Integer::sum));
-        return new SafetySummary.TermRow(ofTerm.get(0).ctcaeTerm(), ofTerm.get(0).meddraCode(), worstByPatient.size(),
+        ofTerm.forEach(worst -> byGrade.merge(worst.worstGrade(), 1, Integer::sum));
+        return new SafetySummary.TermRow(ofTerm.get(0).ctcaeTerm(), ofTerm.get(0).meddraCode(), ofTerm.size(),
                 byGrade);
     }
 }

@@ -1,7 +1,7 @@
 package org.celltrial.safety.report;
 
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.enrollment.EnrollmentClient;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.safety.ae.AdverseEvent;
@@ -38,6 +39,9 @@ public class SafetyReportService {
     AdverseEventRepository events;
 
     @Inject
+    SafetyReportRepository reports;
+
+    @Inject
     AdverseEventService adverseEvents;
 
     @Inject
@@ -49,18 +53,43 @@ public class SafetyReportService {
     @Inject
     EnrollmentClient enrollment;
 
+    /** Added up by the database (three queries), so its memory grows with the patients, not with their events. */
     @WithSession
     public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
-        return visibleEvents(asOf, siteCodes)
-                .map(found -> figures.summarise(asOf, siteCodes, found.stream().map(adverseEvents::view).toList()));
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
+        if (scope.coversNone()) {
+            return Uni.createFrom().item(figures.summarise(asOf, siteCodes, List.of()));
+        }
+        Collection<String> sites = scope.sites();
+        return reports.patientMaxima(asOf, sites).flatMap(patients -> reports.termWorst(asOf, sites)
+                .flatMap(terms -> reports.serious(asOf, sites).map(serious -> figures.summarise(asOf, siteCodes,
+                        patients, terms, serious.stream().map(adverseEvents::view).toList()))));
     }
 
+    /** One page read from the database in export order after the cursor's event (keyset paging, as exports do). */
     @WithSession
     public Uni<Page<AdverseEventView>> lineListing(LocalDate asOf, List<String> siteCodes, Integer limit,
             String cursor) {
-        return visibleEvents(asOf, siteCodes).map(found -> Page.slice(found.stream()
-                .sorted(Comparator.comparing((AdverseEvent e) -> sortKey(e))).toList(), limit, cursor,
-                SafetyReportService::sortKey, adverseEvents::view));
+        int size = Page.limit(limit);
+        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
+        return events.exportPage(asOf, scope.sites(), afterCursor(cursor), size + 1)
+                .map(rows -> Page.of(rows, size, SafetyReportService::sortKey, adverseEvents::view));
+    }
+
+    /** The event a line listing's cursor names (its sort key: subject, onset, id), or null for the first page. */
+    private static ExportKey afterCursor(String cursor) {
+        String after = Page.after(cursor);
+        if (after.isEmpty()) {
+            return null;
+        }
+        int idAt = after.lastIndexOf('|');
+        int onsetAt = after.lastIndexOf('|', idAt - 1);
+        try {
+            return new ExportKey(after.substring(0, onsetAt), LocalDate.parse(after.substring(onsetAt + 1, idAt)),
+                    UUID.fromString(after.substring(idAt + 1)));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list returned");
+        }
     }
 
     /**
@@ -92,14 +121,6 @@ public class SafetyReportService {
                 .collect().in(HashMap<UUID, PatientReference>::new,
                         (patients, reference) -> reference.ifPresent(found -> patients.put(found.id(), found)))
                 .map(patients -> new ExportPage(page, patients)));
-    }
-
-    private Uni<List<AdverseEvent>> visibleEvents(LocalDate asOf, List<String> siteCodes) {
-        SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
-        return events.all().map(all -> all.stream()
-                .filter(e -> scope.covers(e.siteCode))
-                .filter(e -> asOf == null || !e.onset.isAfter(asOf))
-                .toList());
     }
 
     /** How far an export has read: the last event of the latest page (null before the first). */

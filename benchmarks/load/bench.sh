@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# The load benchmark (docs/performance.md), run by `./suite bench` on the running suite, which passes the
+# environment below. In one run: pgbench -S on the suite's PostgreSQL (the anchor), then wrk with real tokens
+# against the gateway and the services; every figure is also given as a ratio to the anchor. Writes
+# target/bench/bench-<time>.json and .md. It loads its own patients through the public API first.
+#
+# From ./suite: BENCH_GATEWAY, BENCH_ENROLLMENT, BENCH_SAFETY, BENCH_EFFICACY, BENCH_KEYCLOAK (URLs),
+#   BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER (an admin of the suite's PostgreSQL; PGPASSWORD if it needs one),
+#   BENCH_PIDS and BENCH_LOGS (the suite's .suite/pids and .suite/logs), BENCH_OUT (where the report goes).
+# Settings: BENCH_PATIENTS (100), BENCH_SITES (5), BENCH_AES (5 adverse events a patient), BENCH_COUNTS (10 platelet
+#   counts a patient), BENCH_DURATION (10 s a measurement), BENCH_CONNECTIONS (32), BENCH_LOADERS (4 parallel loaders),
+#   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
+#   between wrk runs).
+# The issue's scale: BENCH_PATIENTS=10000 BENCH_SITES=50 BENCH_AES=50 BENCH_COUNTS=100 (hours of loading here).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PATIENTS=${BENCH_PATIENTS:-100}
+SITES=${BENCH_SITES:-5}
+AES=${BENCH_AES:-5}
+COUNTS=${BENCH_COUNTS:-10}
+DURATION=${BENCH_DURATION:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+LOADERS=${BENCH_LOADERS:-4}
+LAB_ROWS=${BENCH_LAB_ROWS:-10000}
+# Seconds between wrk runs: wrk drops its connections mid-request when it stops, which opened the gateway's circuit to
+# the service for 10 s before the gateway stopped counting hung-up callers as failures (docs/performance.md); the
+# pause keeps runs of the old and the new gateway comparable, and lets the machine settle.
+PAUSE=${BENCH_PAUSE:-11}
+RUN=$(date -u +%Y%m%dT%H%M%SZ)
+WORK="$BENCH_OUT/work-$RUN"
+RESULTS="$WORK/results.jsonl"
+mkdir -p "$WORK"
+: >"$RESULTS"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+for tool in wrk pgbench psql jq curl; do
+    command -v "$tool" >/dev/null || die "$tool is needed (apt-get install -y wrk postgresql-client jq curl)"
+done
+
+# A fresh token for USER (password <user>-pw, dev realm); tokens live 5 minutes, so each phase takes its own.
+token() {
+    curl -sf -d grant_type=password -d client_id=celltrial-cli -d "username=$1" -d "password=$1-pw" \
+        "$BENCH_KEYCLOAK/realms/celltrial/protocol/openid-connect/token" | jq -r .access_token
+}
+
+# Appends one result line: NAME KIND and the figures as JSON (from wrk's script or computed here).
+record() { jq -c --arg name "$1" --arg kind "$2" '. + {name: $name, kind: $kind}' <<<"$3" >>"$RESULTS"; }
+
+# ------------------------------------------------------------------------------------------ data loading
+
+# Loads the patients through the gateway as data-manager: screened, eligible, enrolled, lymphodepleted as planned,
+# infused, with adverse events and platelet counts. Runs BENCH_LOADERS loaders; the token file is renewed meanwhile.
+TOKEN_FILE="$WORK/token"
+renew_token() { token data-manager >"$TOKEN_FILE.new" && mv "$TOKEN_FILE.new" "$TOKEN_FILE"; }
+
+api() {   # METHOD PATH [BODY] -> body of a 2xx answer, else fails naming the call; a 503 is tried again 5 times
+    local answer status attempt
+    for attempt in 1 2 3 4 5 6; do
+        answer=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
+            -H 'Content-Type: application/json' ${3:+--data "$3"} "$BENCH_GATEWAY$2")
+        status=${answer##*$'\n'}
+        [[ "$status" == 503 && $attempt -lt 6 ]] || break
+        sleep 2
+    done
+    [[ "$status" == 2* ]] || { say "$1 $2 -> $status ${answer%$'\n'*}"; return 1; }
+    printf '%s' "${answer%$'\n'*}"
+}
+
+ensure_sites() {
+    local admin i code
+    admin=$(token admin-user)
+    for ((i = 1; i <= SITES; i++)); do
+        code=$(printf 'BENCH-%02d' "$i")
+        if [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" \
+            "$BENCH_GATEWAY/api/v1/enrollment/sites/$code")" == 404 ]]; then
+            curl -sf -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+                --data "{\"code\":\"$code\",\"name\":\"Benchmark site $i\"}" "$BENCH_GATEWAY/api/v1/enrollment/sites" \
+                || die "cannot open site $code"
+        fi
+    done
+}
+
+load_patient() {   # N -> prints the patient's ID
+    local n=$1 site id base plan dose k sex=F
+    site=$(printf 'BENCH-%02d' $(((n - 1) % SITES + 1)))
+    ((n % 3)) || sex=M
+    id=$(api POST /api/v1/enrollment/patients "{\"siteCode\":\"$site\",\"screeningNumber\":\"B$RUN-$n\",\"sex\":\"$sex\",
+        \"birthDate\":\"199$((n % 10))-03-14\",\"heightCm\":170,\"weightKg\":70,\"itpDiagnosisDate\":\"2015-06-01\",
+        \"baselinePlateletCountPer1e9L\":$((5 + n % 20)),\"screeningDate\":\"2025-12-01\",\"gpAutoantibodyPositive\":true,
+        \"priorTherapies\":[{\"category\":\"GLUCOCORTICOID\",\"agent\":\"prednisone\",\"start\":\"2015-06-01\",\"end\":\"2015-08-01\"},
+        {\"category\":\"IVIG\",\"agent\":\"IVIG\",\"start\":\"2015-06-02\",\"end\":\"2015-06-03\"},
+        {\"category\":\"TPO_RA\",\"agent\":\"eltrombopag\",\"start\":\"2017-01-01\",\"end\":\"2025-10-31\"},
+        {\"category\":\"RITUXIMAB\",\"agent\":\"rituximab\",\"start\":\"2019-05-06\",\"end\":\"2019-05-27\"}]}" \
+        | jq -r .id) || return 1
+    base=/api/v1/enrollment/patients/$id
+    api POST "$base/eligibility" '{"assessedOn":"2025-12-05","answers":{"NO_SECONDARY_ITP":true,"NO_ACTIVE_INFECTION":true,
+        "ADEQUATE_ORGAN_FUNCTION":true,"NOT_PREGNANT_OR_BREASTFEEDING":true,"INFORMED_CONSENT":true,"NO_PRIOR_CAR_T":true,
+        "CONTRACEPTION":true,"NO_PREVENTIVE_SPLENECTOMY":true,"NO_HEMOSTATIC_DISORDER":true,"NO_OTHER_TRIAL_WITHIN_4_WEEKS":true}}' \
+        >/dev/null || return 1
+    api POST "$base/enrollment" '{"consentDate":"2025-11-30","doseLevel":"DL1"}' >/dev/null || return 1
+    plan=$(api POST "$base/lymphodepletion/plan" \
+        '{"plannedInfusionDate":"2026-01-10","heightCm":170,"weightKg":70,"creatinineClearanceMlMin":110}') || return 1
+    while read -r dose; do
+        api POST "$base/lymphodepletion/administrations" "$dose" >/dev/null || return 1
+    done < <(jq -c '.doses[] | select(.doseMg > 0) | {agent, date, doseMg}' <<<"$plan")
+    api POST "$base/infusion" '{"date":"2026-01-10","weightKg":70,"doseLevel":"DL1","totalCellsInfused":10500000}' \
+        >/dev/null || return 1
+    for ((k = 1; k <= AES; k++)); do
+        api POST "/api/v1/safety/patients/$id/adverse-events" "{\"ctcaeTerm\":\"Nausea\",\"meddraCode\":\"10028813\",
+            \"onset\":\"$(date -u -d "2026-01-10 + $k days" +%F)\",\"grade\":$((k % 3 + 1)),\"serious\":false,\"seriousnessCriteria\":[],\"treatments\":[]}" >/dev/null || return 1
+    done
+    for ((k = 1; k <= COUNTS; k++)); do
+        api POST "/api/v1/efficacy/patients/$id/platelet-counts" "{\"date\":\"$(date -u -d "2026-01-10 + $((k * 3)) days" +%F)\",
+            \"valuePer1e9L\":$((10 + (k * 7 + n) % 90)),\"bleeding\":0,\"source\":\"benchmark\"}" >/dev/null || return 1
+    done
+    printf '%s\n' "$id"
+}
+
+load_data() {
+    say "Loading $PATIENTS patients at $SITES sites ($AES adverse events and $COUNTS platelet counts each) through the gateway..."
+    ensure_sites
+    renew_token
+    (while sleep 120; do renew_token || true; done) &
+    local renewer=$! started=$SECONDS
+    export -f load_patient api say
+    export TOKEN_FILE BENCH_GATEWAY SITES AES COUNTS RUN
+    if ! seq 1 "$PATIENTS" | xargs -P "$LOADERS" -I{} bash -c 'load_patient {}' >"$WORK/ids"; then
+        kill "$renewer"
+        die "loading failed (see above)"
+    fi
+    kill "$renewer"
+    local loaded seconds
+    loaded=$(wc -l <"$WORK/ids")
+    seconds=$((SECONDS - started))
+    ((loaded == PATIENTS)) || die "loaded $loaded of $PATIENTS patients"
+    say "  loaded $loaded patients in $seconds s"
+    record load-patients load "{\"patients\":$loaded,\"seconds\":$seconds,\"callsPerPatient\":$((13 + AES + COUNTS))}"
+}
+
+# ------------------------------------------------------------------------------------------- measurement
+
+BENCH_DB=celltrial_pgbench
+
+pg_anchor() {
+    local output tps
+    if [[ -z "$(psql -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d postgres -Atc \
+        "select 1 from pg_database where datname = '$BENCH_DB'")" ]]; then
+        psql -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d postgres -qc "create database $BENCH_DB"
+        pgbench -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -i -s 10 -q "$BENCH_DB" >/dev/null 2>&1
+    fi
+    output=$(pgbench -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -S -c 8 -j 2 -T "$DURATION" "$BENCH_DB" 2>&1)
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$output" | head -n 1)
+    [[ -n "$tps" ]] || die "pgbench gave no tps: $output"
+    say "  pgbench -S -c 8 -j 2: $tps tps"
+    record pgbench-select anchor "{\"rps\":$tps}"
+}
+
+# measure NAME URL [BODY] [CONNECTIONS] [USER]: wrk for BENCH_DURATION seconds, after a warm-up of a third of it.
+measure() {
+    local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} figures
+    local host=${url%%/api/*} path=/api/${url#*/api/}
+    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$path" BENCH_BODY="$body"
+    BENCH_TOKEN=$(token "$user")
+    wrk -t 2 -c "$connections" -d "$(((DURATION + 2) / 3))s" -s "$HERE/request.lua" "$host" >/dev/null
+    sleep "$PAUSE"
+    figures=$(wrk -t 2 -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
+        | sed -n 's/^BENCH_JSON //p')
+    sleep "$PAUSE"
+    [[ -n "$figures" ]] || die "wrk gave no figures for $name"
+    say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400"' <<<"$figures")"
+    record "$name" http "$(jq -c --argjson c "$connections" '. + {connections: $c}' <<<"$figures")"
+}
+
+# The start time each service logged (Quarkus: "started in 4.512s") and its resident memory now.
+processes() {
+    local name pid started rss
+    for name in enrollment safety efficacy gateway; do
+        read -r pid _ <"$BENCH_PIDS/$name.pid"
+        started=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$BENCH_LOGS/$name.log" | tail -n 1)
+        rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+        say "  $name: started in ${started:-?} s, RSS $((rss / 1024)) MB"
+        record "$name" process "{\"startSeconds\":${started:-null},\"rssMb\":$((rss / 1024))}"
+    done
+}
+
+# Lab ingest in bulk: BENCH_LAB_ROWS results sent through the gateway to POST /safety/labs:batch in batches of
+# BENCH_BATCH_ROWS (NDJSON, one after the other), against PostgreSQL's COPY of the same rows into a copy of the
+# lab_result table (its indexes too) in the safety database: rows per second each, and their ratio.
+lab_ingest() {
+    local rows=$LAB_ROWS per=${BENCH_BATCH_ROWS:-1000} ndjson="$WORK/labs.ndjson" csv="$WORK/labs.csv"
+    local -a ids
+    mapfile -t ids <"$WORK/ids"
+    awk -v rows="$rows" -v n="${#ids[@]}" -v idlist="${ids[*]}" 'BEGIN {
+        split(idlist, id, " "); start = 1780272000   # 2026-06-01T00:00:00Z
+        for (k = 0; k < rows; k++) {
+            at = strftime("%Y-%m-%dT%H:%M:%SZ", start + k * 60, 1); value = 0.5 + (k % 40) / 10
+            printf "{\"patientId\":\"%s\",\"at\":\"%s\",\"analyte\":\"ANC\",\"value\":%.1f,\"unit\":\"10*9/L\",\"lowerLimitNormal\":1.5,\"upperLimitNormal\":8.0}\n", id[k % n + 1], at, value > "/dev/stdout"
+            printf "%s,BENCH-01,CT-BENCH,%s,ANC,%.1f,10*9/L,1.5,8.0,0,bench,1,%s,bench,bench,5.0,1\n", id[k % n + 1], at, value, at > "/dev/stderr"
+        } }' >"$ndjson" 2>"$csv"
+    split -l "$per" -d -a 4 "$ndjson" "$WORK/batch-"
+    local token status started elapsed batch stored=0
+    token=$(token data-manager)
+    started=$(date +%s%N)
+    for batch in "$WORK"/batch-*; do
+        status=$(curl -s -o "$WORK/batch-answer" -w '%{http_code}' -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/x-ndjson' --data-binary "@$batch" "$BENCH_GATEWAY/api/v1/safety/labs:batch")
+        if [[ "$status" != 200 ]]; then
+            say "  lab batch: $status $(head -c 300 "$WORK/batch-answer") (not measured)"
+            record "gateway POST /safety/labs:batch" rows "{\"rps\":null,\"status\":$status}"
+            break
+        fi
+        stored=$((stored + $(jq .stored "$WORK/batch-answer")))
+    done
+    elapsed=$(( $(date +%s%N) - started ))
+    if ((stored == rows)); then
+        say "  lab batch: $rows rows in $((elapsed / 1000000)) ms"
+        record "gateway POST /safety/labs:batch" rows \
+            "{\"rows\":$rows,\"batchRows\":$per,\"ms\":$((elapsed / 1000000)),\"rps\":$(awk -v r="$rows" -v ns="$elapsed" 'BEGIN {printf "%.1f", r / (ns / 1e9)}')}"
+    fi
+    local copy_ms
+    copy_ms=$(psql -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d safety -q -v ON_ERROR_STOP=1 <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
+DROP TABLE IF EXISTS bench_lab_copy;
+CREATE TABLE bench_lab_copy (LIKE lab_result INCLUDING ALL);
+ALTER TABLE bench_lab_copy ALTER COLUMN id SET DEFAULT gen_random_uuid();
+\timing on
+\copy bench_lab_copy (patient_id, site_code, subject_id, collected_at, analyte, value, unit, lower_limit_normal, upper_limit_normal, ctcae_grade, ctcae_rule, version, created_at, created_by, ctcae_engine, ctcae_version, protocol_version) from '$csv' csv
+\timing off
+DROP TABLE bench_lab_copy;
+SQL
+    )
+    [[ -n "$copy_ms" ]] || die "COPY gave no time"
+    say "  COPY: $rows rows in $copy_ms ms"
+    record "PostgreSQL COPY of the same rows" rows \
+        "{\"rows\":$rows,\"ms\":$copy_ms,\"rps\":$(awk -v r="$rows" -v ms="$copy_ms" 'BEGIN {printf "%.1f", r / (ms / 1000)}')}"
+}
+
+# ------------------------------------------------------------------------------------------------ report
+
+report() {
+    local json="$BENCH_OUT/bench-$RUN.json" md="$BENCH_OUT/bench-$RUN.md"
+    jq -s --arg run "$RUN" --argjson patients "$PATIENTS" --argjson duration "$DURATION" '
+        (map(select(.kind == "anchor"))[0].rps) as $anchor
+        | {run: $run, patients: $patients, secondsPerMeasurement: $duration,
+           machine: {cores: '"$(nproc)"'}, anchorTps: $anchor,
+           results: map(if .rps then . + {ratioToAnchor: ((.rps / $anchor * 100000 | round) / 100000)} else . end)}' \
+        "$RESULTS" >"$json"
+    {
+        printf '# Load benchmark %s\n\n' "$RUN"
+        printf '%s patients; %s s a measurement; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
+            "$PATIENTS" "$DURATION" "$(nproc)" "$(jq -r .anchorTps "$json")"
+        printf '| what | conns | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|\n'
+        jq -r '.results[] | select(.kind == "http" or .kind == "rows")
+            | "| \(.name) | \(.connections // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
+        jq -r '[.results[] | select(.kind == "rows")] | select(length == 2 and .[0].rps and .[1].rps)
+            | "\nLab ingest: the batch endpoint stores \(.[0].rps / .[1].rps * 1000 | round / 10) % of COPY'"'"'s rows per second."' "$json"
+        printf '\n| service | start s | RSS MB after the load |\n|---|---:|---:|\n'
+        jq -r '.results[] | select(.kind == "process") | "| \(.name) | \(.startSeconds) | \(.rssMb) |"' "$json"
+    } >"$md"
+    rm -f "$TOKEN_FILE"
+    cat "$md"
+    say ""
+    say "Report: ${json} and ${md}"
+}
+
+# -------------------------------------------------------------------------------------------------- run
+
+load_data
+say "Measuring (each ${DURATION} s after a warm-up; $CONNECTIONS connections unless said)..."
+pg_anchor
+measure "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
+measure "direct GET /enrollment/patients/{id}" "$BENCH_ENROLLMENT/api/v1/enrollment/patients/{id}"
+measure "gateway GET /enrollment/me (token only)" "$BENCH_GATEWAY/api/v1/enrollment/me"
+measure "direct GET /enrollment/me (token only)" "$BENCH_ENROLLMENT/api/v1/enrollment/me"
+measure "gateway GET /study/patients/{id}/course" "$BENCH_GATEWAY/api/v1/study/patients/{id}/course"
+measure "gateway POST /safety/patients/{id}/vitals" "$BENCH_GATEWAY/api/v1/safety/patients/{id}/vitals" vitals
+measure "gateway POST /safety/patients/{id}/labs" "$BENCH_GATEWAY/api/v1/safety/patients/{id}/labs" lab
+measure "gateway GET /study/summary" "$BENCH_GATEWAY/api/v1/study/summary?asOf=2026-12-01" "" 2
+measure "gateway GET /safety/summary" "$BENCH_GATEWAY/api/v1/safety/summary?asOf=2026-12-01" "" 2
+measure "gateway GET /safety/line-listing" "$BENCH_GATEWAY/api/v1/safety/line-listing?asOf=2026-12-01&limit=200" "" 2
+lab_ingest
+processes
+report

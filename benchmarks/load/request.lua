@@ -1,0 +1,61 @@
+-- wrk script of the load benchmark (benchmarks/load/bench.sh): spreads requests over the generated patients
+-- and prints one JSON line of figures at the end. Driven by the environment:
+--   BENCH_TOKEN   bearer token;  BENCH_IDS  file of patient IDs, one a line
+--   BENCH_PATH    path with {id} for the patient (a fixed path without it)
+--   BENCH_BODY    vitals | lab | (unset: GET)
+local token = os.getenv("BENCH_TOKEN")
+local template = os.getenv("BENCH_PATH")
+local body_kind = os.getenv("BENCH_BODY")
+local ids = {}
+local counter = 0
+thread_index = 0   -- set per thread by setup()
+local threads = {}
+
+function setup(thread)
+   thread:set("thread_index", #threads)
+   table.insert(threads, thread)
+end
+
+function init(args)
+   for line in io.lines(os.getenv("BENCH_IDS")) do
+      if #line > 0 then table.insert(ids, line) end
+   end
+end
+
+-- Each thread writes its own instants (ten million seconds apart), one second after the other, so no two
+-- observations of a patient share an instant; all of them lie after Day 0 (BENCH_DAY0) and before today.
+local day0 = os.time({year = 2026, month = 1, day = 11, hour = 0})
+
+local function instant()
+   return os.date("!%Y-%m-%dT%H:%M:%SZ", day0 + thread_index * 10000000 + counter)
+end
+
+function request()
+   counter = counter + 1
+   local id = ids[(counter % #ids) + 1]
+   local path = template:gsub("{id}", id)
+   local headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" }
+   if body_kind == "vitals" then
+      headers["Content-Type"] = "application/json"
+      return wrk.format("POST", path, headers, string.format(
+         '{"at":"%s","temperatureC":%.1f,"hypotension":"NONE","oxygen":"NONE","antipyreticOrAntiCytokine":false}',
+         instant(), 36.5 + (counter % 30) / 10))
+   elseif body_kind == "lab" then
+      headers["Content-Type"] = "application/json"
+      return wrk.format("POST", path, headers, string.format(
+         '{"at":"%s","analyte":"ANC","value":%.1f,"unit":"10*9/L","lowerLimitNormal":1.5,"upperLimitNormal":8.0}',
+         instant(), 0.5 + (counter % 40) / 10))
+   end
+   return wrk.format("GET", path, headers)
+end
+
+-- rps counts only the answers below 400: a fast error is not throughput (allRps counts every answer).
+function done(summary, latency, requests)
+   local seconds = summary.duration / 1e6
+   local socket_errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+   io.write(string.format(
+      'BENCH_JSON {"requests":%d,"seconds":%.2f,"rps":%.1f,"allRps":%.1f,"p50Ms":%.2f,"p99Ms":%.2f,"maxMs":%.2f,"errorStatus":%d,"socketErrors":%d}\n',
+      summary.requests, seconds, (summary.requests - summary.errors.status - socket_errors) / seconds,
+      summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+      summary.errors.status, socket_errors))
+end

@@ -1,0 +1,152 @@
+package org.celltrial.safety.ctcae;
+
+import static org.celltrial.testing.Tokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.celltrial.safety.SafetyTestProfile;
+import org.celltrial.testing.EnrollmentStub;
+import org.celltrial.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * Lab results in bulk ({@code POST /labs:batch}, docs/api.md): NDJSON and CSV, several patients in one transaction,
+ * graded as single results are (the baseline from the same batch), and a batch with any bad line stores nothing and
+ * names every bad line. Enrollment-service is played by WireMock.
+ */
+@QuarkusTest
+@TestProfile(SafetyTestProfile.class)
+class LabBatchApiTest {
+
+    private static final String BATCH = "/api/v1/safety/labs:batch";
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    private UUID first;
+    private UUID second;
+
+    @BeforeEach
+    void freshPatients() {
+        EnrollmentStub.reset();
+        circuitBreakers.resetAll();
+        first = EnrollmentStub.newInfusedPatient("SITE-01");
+        second = EnrollmentStub.newInfusedPatient("SITE-01");
+    }
+
+    @Test
+    void anNdjsonBatchOfTwoPatientsIsGradedAndStoredLineByLine() {
+        String body = String.join("\n",
+                anc(first, "2025-02-20T07:00:00Z", "3.4"),
+                anc(first, "2025-03-07T07:00:00Z", "0.4"),
+                anc(second, "2025-03-05T07:00:00Z", "0.9"),
+                "");
+        send("application/x-ndjson", body).then().statusCode(200)
+                .body("stored", equalTo(3))
+                .body("patients", equalTo(2))
+                .body("items.line", equalTo(List.of(1, 2, 3)));
+
+        // graded as single results: 0.4 x10^9/L of neutrophils is CTCAE grade 4, 0.9 grade 3
+        as("data-manager").get("/api/v1/safety/patients/" + first + "/labs").then().statusCode(200)
+                .body("items.value", equalTo(List.of(3.4f, 0.4f)))
+                .body("items.ctcaeGrade", equalTo(List.of(0, 4)));
+        as("data-manager").get("/api/v1/safety/patients/" + second + "/labs").then().statusCode(200)
+                .body("items.ctcaeGrade", equalTo(List.of(3)));
+        assertEquals(3, rows());
+        assertEquals(3, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE entity_type = 'LabRecord' AND entity_id IN "
+                        + "(SELECT id::text FROM lab_result WHERE patient_id IN (?, ?))", first, second));
+    }
+
+    @Test
+    void twoEpisodesOpenedOnOneDayInOneBatchAreStoredAsOneEvent() {
+        // neutropenia, recovery and neutropenia again on Day 4: the builder sees two episodes with one onset
+        String body = String.join("\n",
+                anc(first, "2025-03-05T07:00:00Z", "0.4"),
+                anc(first, "2025-03-05T11:00:00Z", "3.0"),
+                anc(first, "2025-03-05T15:00:00Z", "0.8"));
+        send("application/x-ndjson", body).then().statusCode(200).body("stored", equalTo(3));
+        assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM adverse_event WHERE patient_id = ? AND origin = 'LAB' AND NOT voided", first));
+    }
+
+    @Test
+    void aCsvBatchWithAHeaderLineIsStored() {
+        String body = "patientId,at,analyte,value,unit,lowerLimitNormal,upperLimitNormal\n"
+                + first + ",2025-03-04T07:00:00Z,PLT,20,10*9/L,150,400\n"
+                + second + ",2025-03-04T07:00:00Z,PLT,60,10*9/L,150,\n";
+        send("text/csv", body).then().statusCode(200)
+                .body("stored", equalTo(2))
+                .body("items.line", equalTo(List.of(2, 3)));
+        assertEquals(2, rows());
+    }
+
+    @Test
+    void aBatchWithBadLinesStoresNothingAndNamesEachOfThem() {
+        String body = String.join("\n",
+                anc(first, "2025-03-04T07:00:00Z", "0.9"),
+                "{\"patientId\":\"" + second + "\",\"at\":\"2025-03-04T07:00:00Z\",\"analyte\":\"XYZ\","
+                        + "\"value\":1,\"unit\":\"10*9/L\"}",
+                "not json",
+                "{\"patientId\":\"" + second + "\",\"at\":\"2025-03-04T07:00:00Z\",\"analyte\":\"ANC\","
+                        + "\"value\":-1,\"unit\":\"10*9/L\"}",
+                anc(UUID.randomUUID(), "2025-03-04T07:00:00Z", "0.9"));
+        send("application/x-ndjson", body).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:celltrial:problem:validation"))
+                .body("violations", hasSize(3))
+                .body("violations.field", equalTo(List.of("line 2: analyte", "line 3: line", "line 4: value")));
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void aLineOfAPatientEnrollmentDoesNotShowIsNamedAndNothingIsStored() {
+        UUID unknown = UUID.randomUUID();
+        EnrollmentStub.status(unknown, 404);
+        String body = anc(first, "2025-03-04T07:00:00Z", "0.9") + "\n" + anc(unknown, "2025-03-04T07:00:00Z", "0.9");
+        send("application/x-ndjson", body).then().statusCode(400)
+                .body("violations.field", equalTo(List.of("line 2: patientId")));
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void onlyTheWritersOfSingleResultsMaySendABatch() {
+        send("safety-officer", "application/x-ndjson", anc(first, "2025-03-04T07:00:00Z", "0.9"))
+                .then().statusCode(403);
+        send("application/x-ndjson", "").then().statusCode(400);
+        assertEquals(0, rows());
+    }
+
+    private static String anc(UUID patient, String at, String value) {
+        return "{\"patientId\":\"" + patient + "\",\"at\":\"" + at + "\",\"analyte\":\"ANC\",\"value\":" + value
+                + ",\"unit\":\"10*9/L\",\"lowerLimitNormal\":1.5,\"upperLimitNormal\":8.0}";
+    }
+
+    private static Response send(String contentType, String body) {
+        return send("data-manager", contentType, body);
+    }
+
+    /** The path as it is written: REST Assured would encode its colon, which is then no longer the endpoint's. */
+    private static Response send(String user, String contentType, String body) {
+        return as(user).urlEncodingEnabled(false).contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8))
+                .post(BATCH);
+    }
+
+    private long rows() {
+        return TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM lab_result WHERE patient_id IN (?, ?)", first, second);
+    }
+}
