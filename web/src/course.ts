@@ -7,17 +7,22 @@ import { api, problemOf } from './api';
 import type { Caller } from './auth';
 import { el, grade, show, table } from './dom';
 import { plot, type Band, type Marker, type Series } from './plots';
+import { reviewSection } from './review';
 import { vitalsForm } from './vitals';
 
 type Schemas = components['schemas'];
+interface Reviewed {
+  queries?: Schemas['QueryView'][];
+  signatures?: Schemas['SignatureView'][];
+}
 interface Parts {
   enrollment?: { therapies?: Schemas['TherapyView'][] } | null;
-  safety?: { crs?: Schemas['CourseView']; icans?: Schemas['CourseView'] } | null;
-  efficacy?: {
+  safety?: ({ crs?: Schemas['CourseView']; icans?: Schemas['CourseView'] } & Reviewed) | null;
+  efficacy?: (Reviewed & {
     plateletCounts?: Schemas['PlateletCountView'][];
     response?: Schemas['ResponseView'] | null;
     carTKinetics?: Schemas['SeriesKineticsViewKineticsSummary'];
-  } | null;
+  }) | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -58,6 +63,7 @@ export async function courseScreen(main: HTMLElement, caller: Caller, patientId:
     el('h2', {}, 'CRS and ICANS episodes'),
     episodes('CRS', parts.safety?.crs),
     episodes('ICANS', parts.safety?.icans),
+    reviewSection({ safety: parts.safety, efficacy: parts.efficacy }),
     el('h2', {}, 'Plots'),
     plateletPlot(parts, day0),
     carTPlot(parts.efficacy?.carTKinetics, day0),

@@ -1,6 +1,7 @@
 package org.celltrial.common.review;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 
 /** A report as the bytes its resource answers, for a lock to freeze ({@link LockableReports}). */
 @ApplicationScoped
@@ -31,9 +31,10 @@ public class ReportBytes {
         });
     }
 
-    /** A streamed answer, its chunks joined. */
-    public Supplier<Uni<byte[]>> streamed(Supplier<Multi<Buffer>> chunks) {
+    /** A streamed answer, its chunks of text joined, as UTF-8. */
+    public Supplier<Uni<byte[]>> streamed(Supplier<Multi<String>> chunks) {
         return () -> chunks.get().collect().in(ByteArrayOutputStream::new,
-                (bytes, chunk) -> bytes.writeBytes(chunk.getBytes())).map(ByteArrayOutputStream::toByteArray);
+                (bytes, chunk) -> bytes.writeBytes(chunk.getBytes(StandardCharsets.UTF_8)))
+                .map(ByteArrayOutputStream::toByteArray);
     }
 }

@@ -1,6 +1,5 @@
 package org.celltrial.safety.export;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,9 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
-import org.celltrial.safety.ae.AdverseEventView;
-import org.celltrial.safety.report.SafetyReportService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -36,16 +32,7 @@ import io.vertx.core.buffer.Buffer;
 public class ExportResource {
 
     @Inject
-    SafetyReportService reports;
-
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "celltrial.study-id")
-    String studyId;
-
-    @ConfigProperty(name = "celltrial.safety.meddra-version")
-    String meddraVersion;
+    SafetyExports exports;
 
     @FrozenAtLock("sdtm-ae")
     @GET
@@ -54,12 +41,11 @@ public class ExportResource {
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
     @Operation(summary = "SDTM AE dataset (CDISC SDTMIG v3.4 AE domain) as CSV, streamed")
     public RestMulti<Buffer> sdtmAe(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        SdtmAeWriter csv = new SdtmAeWriter(new SdtmAeDataset(studyId, meddraVersion));
-        Multi<String> chunks = reports.exportPagesWithPatients(Params.date(asOf, "asOf"), siteList(sites))
-                .map(page -> csv.nextChunk(page.events(), page.patients()));
-        return download(chunks, "text/csv;charset=UTF-8", "ae.csv").build();
+        return download(exports.sdtmAe(Params.date(asOf, "asOf"), siteList(sites)), "text/csv;charset=UTF-8",
+                "ae.csv").build();
     }
 
+    @FrozenAtLock("sdtm-ae-json")
     @GET
     @Path("/sdtm-ae.json")
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,11 +53,8 @@ public class ExportResource {
     @Operation(summary = "The same SDTM AE dataset as CDISC Dataset-JSON v1.1, with its variables' metadata, streamed")
     public RestMulti<Buffer> sdtmAeDatasetJson(@QueryParam("asOf") String asOf,
             @QueryParam("siteCode") List<String> sites) {
-        SdtmAeDatasetJson json = new SdtmAeDatasetJson(new SdtmAeDataset(studyId, meddraVersion), clock.instant());
-        Multi<String> chunks = reports.exportPagesWithPatients(Params.date(asOf, "asOf"), siteList(sites))
-                .map(page -> json.nextChunk(page.events(), page.patients()))
-                .onCompletion().continueWith(() -> List.of(json.end()));
-        return download(chunks, "application/json;charset=UTF-8", "ae.json").encodeAsJsonArray(false).build();
+        return download(exports.sdtmAeDatasetJson(Params.date(asOf, "asOf"), siteList(sites)),
+                "application/json;charset=UTF-8", "ae.json").encodeAsJsonArray(false).build();
     }
 
     @FrozenAtLock("fhir")
@@ -81,18 +64,12 @@ public class ExportResource {
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
     @Operation(summary = "FHIR R4 Bundle (collection) of AdverseEvent resources, streamed")
     public RestMulti<Buffer> fhirBundle(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        FhirAdverseEventBundle bundle = new FhirAdverseEventBundle(studyId, clock.instant());
-        Multi<String> chunks = pages(asOf, sites).map(bundle::nextChunk)
-                .onCompletion().continueWith(() -> List.of(bundle.end()));
         // Quarkus REST would make a JSON array of the chunks of a stream whose media type names JSON; told not to,
         // it ends each chunk with a line break instead, which between two JSON tokens is only whitespace.
-        return download(chunks, "application/fhir+json;charset=UTF-8", "ae-fhir-bundle.json")
+        return download(exports.fhirBundle(Params.date(asOf, "asOf"), siteList(sites)),
+                "application/fhir+json;charset=UTF-8", "ae-fhir-bundle.json")
                 .encodeAsJsonArray(false)
                 .build();
-    }
-
-    private Multi<List<AdverseEventView>> pages(String asOf, List<String> sites) {
-        return reports.exportPages(Params.date(asOf, "asOf"), siteList(sites));
     }
 
     private static List<String> siteList(List<String> sites) {

@@ -11,11 +11,11 @@ import org.celltrial.common.paging.Page;
 import org.celltrial.common.review.LockableReports;
 import org.celltrial.common.review.ReportBytes;
 import org.celltrial.safety.ae.AdverseEventView;
-import org.celltrial.safety.export.ExportResource;
+import org.celltrial.safety.export.SafetyExports;
 
 import io.smallrye.mutiny.Uni;
 
-/** What a lock freezes in safety-service: the summary, the whole line listing and both exports at the cut-off. */
+/** What a lock freezes in safety-service: the summary, the whole line listing and the exports at the cut-off. */
 @ApplicationScoped
 public class SafetyLockableReports implements LockableReports {
 
@@ -23,7 +23,7 @@ public class SafetyLockableReports implements LockableReports {
     SafetyReportResource reports;
 
     @Inject
-    ExportResource exports;
+    SafetyExports exports;
 
     @Inject
     ReportBytes bytes;
@@ -35,9 +35,11 @@ public class SafetyLockableReports implements LockableReports {
         return List.of(
                 new Report("summary", "application/json", bytes.json(() -> reports.summary(asOf, sites))),
                 new Report("line-listing", "application/json", bytes.json(() -> wholeListing(asOf, sites))),
-                new Report("sdtm-ae", "text/csv;charset=UTF-8", bytes.streamed(() -> exports.sdtmAe(asOf, sites))),
+                new Report("sdtm-ae", "text/csv;charset=UTF-8", bytes.streamed(() -> exports.sdtmAe(cutoff, sites))),
+                new Report("sdtm-ae-json", "application/json;charset=UTF-8",
+                        bytes.streamed(() -> exports.sdtmAeDatasetJson(cutoff, sites))),
                 new Report("fhir", "application/fhir+json;charset=UTF-8",
-                        bytes.streamed(() -> exports.fhirBundle(asOf, sites))));
+                        bytes.streamed(() -> exports.fhirBundle(cutoff, sites))));
     }
 
     /** Every page of the line listing as one page: a frozen listing is read whole. */

@@ -60,7 +60,7 @@ class SafetyLockTest {
         UUID lockId = UUID.randomUUID();
         as("data-manager").body(Map.of("id", lockId, "cutoff", "2025-06-15", "siteCode", SITE)).post(API + "locks")
                 .then().statusCode(200)
-                .body("frozen.name", hasItems("summary", "line-listing", "sdtm-ae", "fhir"));
+                .body("frozen.name", hasItems("summary", "line-listing", "sdtm-ae", "sdtm-ae-json", "fhir"));
         try {
             long labs = rows("lab_result", patient);
             as("data-manager").body(lab("2025-06-15T23:00:00Z", 0.3)).post(API + "patients/" + patient + "/labs")
