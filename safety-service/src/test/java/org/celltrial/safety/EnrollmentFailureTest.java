@@ -117,9 +117,13 @@ class EnrollmentFailureTest {
         String safetyOfficer = Tokens.of("safety-officer");
         given().auth().oauth2(safetyOfficer).get("/api/v1/safety/line-listing?siteCode=SITE-01&limit=200")
                 .then().statusCode(200);
-        given().auth().oauth2(safetyOfficer).get("/api/v1/safety/export/sdtm-ae?siteCode=SITE-01")
+        given().auth().oauth2(safetyOfficer).get("/api/v1/safety/export/fhir?siteCode=SITE-01")
                 .then().statusCode(200).body(containsString(subjectId(patient)));
         assertEquals(0, enrollmentCalls(), "reads of stored data called enrollment");
+
+        // The SDTM AE dataset counts study days (AESTDY) from Day 0 too: a 503 problem before anything streams.
+        given().auth().oauth2(safetyOfficer).get("/api/v1/safety/export/sdtm-ae?siteCode=SITE-01")
+                .then().statusCode(503).contentType(PROBLEM);
 
         // CRS, ICANS and ICAHT are graded on study days, counted from Day 0, which only enrollment knows.
         for (String view : new String[] {"crs", "icans", "icaht"}) {

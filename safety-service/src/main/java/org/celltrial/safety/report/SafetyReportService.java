@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.enrollment.EnrollmentClient;
+import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
@@ -51,7 +51,7 @@ public class SafetyReportService {
     ExportConfig export;
 
     @Inject
-    EnrollmentClient enrollment;
+    PatientGate enrollment;
 
     /** Added up by the database (three queries), so its memory grows with the patients, not with their events. */
     @WithSession
@@ -112,12 +112,12 @@ public class SafetyReportService {
     /**
      * The export's pages with their patients' references (Day 0, lymphodepletion), read from enrollment with the
      * caller's token once per patient of a page, with no session held; a patient enrollment does not show is left
-     * out of the map.
+     * out of the map, and enrollment unavailable is a 503 before the first chunk leaves.
      */
     public Multi<ExportPage> exportPagesWithPatients(LocalDate asOf, List<String> siteCodes) {
         return exportPages(asOf, siteCodes).onItem().transformToUniAndConcatenate(page -> Multi.createFrom()
                 .iterable(page.stream().map(AdverseEventView::patientId).distinct().toList())
-                .onItem().transformToUniAndConcatenate(enrollment::reference)
+                .onItem().transformToUniAndConcatenate(enrollment::find)
                 .collect().in(HashMap<UUID, PatientReference>::new,
                         (patients, reference) -> reference.ifPresent(found -> patients.put(found.id(), found)))
                 .map(patients -> new ExportPage(page, patients)));

@@ -15,11 +15,14 @@ public class SmallPoolProfile extends SafetyTestProfile {
         Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
         overrides.put("quarkus.datasource.reactive.max-size", Integer.toString(POOL));
         // The test is about connections, not timeouts: a slow enrollment stub on a busy machine must not trip the
-        // client's 2 s timeout (and then its circuit breaker) and turn waiting requests into 503s.
-        overrides.put("quarkus.fault-tolerance.\"org.celltrial.common.enrollment.EnrollmentClient\".timeout.value",
-                "10");
-        overrides.put("quarkus.fault-tolerance.\"org.celltrial.common.enrollment.EnrollmentClient\".timeout.unit",
-                "seconds");
+        // client's 2 s timeout (and then its retries and circuit breaker) and turn waiting requests into 503s. The
+        // timeout is declared on each method, so it is set per method (a class-level key would not reach it).
+        for (String method : new String[] {"reference", "protocolInForce", "protocol"}) {
+            String key = "quarkus.fault-tolerance.\"org.celltrial.common.enrollment.EnrollmentClient/" + method + "\"";
+            overrides.put(key + ".timeout.value", "10");
+            overrides.put(key + ".timeout.unit", "seconds");
+        }
+        overrides.put("quarkus.rest-client.enrollment.read-timeout", "10000");
         return overrides;
     }
 }
