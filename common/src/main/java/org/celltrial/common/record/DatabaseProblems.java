@@ -81,7 +81,8 @@ public class DatabaseProblems implements FailureTranslator {
             }
             if ((state != null && (DATABASE_GONE.contains(state) || state.startsWith("08")))
                     || cause instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || cause instanceof java.net.ConnectException) {
+                    // refused, or reset by a server going down mid-statement (FaultsIT met "Connection reset")
+                    || cause instanceof java.net.SocketException) {
                 return DATABASE_UNAVAILABLE;
             }
             if (cause.getCause() == cause) {

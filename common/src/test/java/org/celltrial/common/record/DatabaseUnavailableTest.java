@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 
 import org.celltrial.common.problem.Problem;
@@ -28,7 +29,8 @@ class DatabaseUnavailableTest {
                 database("the database system is shutting down", "57P03"),
                 database("connection failure", "08006"),
                 new CompletionException(new IllegalStateException(ClosedConnectionException.INSTANCE)),
-                new RuntimeException(new ConnectException("Connection refused"))}) {
+                new RuntimeException(new ConnectException("Connection refused")),
+                new CompletionException(new SocketException("Connection reset"))}) {
             Problem problem = PROBLEMS.translate(failure, false);
             assertEquals(503, problem == null ? 500 : problem.status(), failure.toString());
             assertEquals("urn:celltrial:problem:service-unavailable", problem.type());
