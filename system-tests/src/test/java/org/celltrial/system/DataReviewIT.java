@@ -65,7 +65,7 @@ class DataReviewIT {
                 .post(efficacy + "/queries").then().statusCode(201).body("status", equalTo("OPEN"))
                 .extract().path("id");
         as("data-manager").get(api + "study/patients/" + patient + "/course").then().statusCode(200)
-                .body("efficacy.plateletCounts.items.find { it.id == '" + first + "' }.openQueries", equalTo(1))
+                .body("efficacy.plateletCounts.find { it.id == '" + first + "' }.openQueries", equalTo(1))
                 .body("efficacy.queries[0].id", equalTo(query));
         as("monitor-site01").get(api + "study/queries?siteCode=SITE-01&status=OPEN").then().statusCode(200)
                 .body("items.find { it.id == '" + query + "' }.service", equalTo("efficacy"));
