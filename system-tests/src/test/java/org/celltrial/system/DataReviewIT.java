@@ -9,9 +9,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +37,7 @@ class DataReviewIT {
 
     private static final String CUTOFF = "2025-06-15";
     private static final String PROBLEM = "application/problem+json";
+    private static final Pattern GUARDED_METHOD = Pattern.compile("method=\"org\\.celltrial\\.gateway\\.upstream\\.(\\w+\\.\\w+)\"");
 
     private static RunningSuite suite;
     private static String api;
@@ -152,6 +158,15 @@ class DataReviewIT {
         count(patient, "2025-06-01", 40).then().statusCode(201);
         as("monitor-site01").get(api + "study/patients/" + patient + "/signatures").then()
                 .body("signatures[0].status", equalTo("INVALIDATED"));
+
+        // the review and lock calls the clients inherit ran under each client's own fault tolerance
+        String metrics = given().get(suite.gateway.url() + "/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> guarded = metrics.lines().filter(line -> line.startsWith("ft_invocations_total{"))
+                .map(GUARDED_METHOD::matcher).filter(Matcher::find).map(found -> found.group(1))
+                .collect(Collectors.toSet());
+        assertTrue(guarded.containsAll(List.of("EnrollmentClient.lock", "SafetyClient.lock", "EfficacyClient.lock",
+                "EnrollmentClient.unlock", "SafetyClient.sign", "EfficacyClient.sign", "SafetyClient.queries",
+                "EfficacyClient.sourceVerification")), "fault-tolerant gateway calls: " + guarded);
     }
 
     private static Response summary() {

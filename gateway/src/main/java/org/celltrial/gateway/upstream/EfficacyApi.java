@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "efficacy")
 @RegisterClientHeaders
 @Path("/api/v1/efficacy")
-public interface EfficacyApi {
+public interface EfficacyApi extends ReviewApi {
 
     @GET
     @Path("/patients/{id}/response")
@@ -55,36 +55,4 @@ public interface EfficacyApi {
     @Path("/patients/{id}/platelet-counts")
     Uni<JsonNode> recordPlateletCount(@PathParam("id") UUID patientId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode count);
-
-    @GET
-    @Path("/patients/{id}/queries")
-    Uni<JsonNode> queriesOf(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/queries")
-    Uni<JsonNode> queries(@QueryParam("siteCode") List<String> siteCodes, @QueryParam("status") String status);
-
-    @GET
-    @Path("/source-verification")
-    Uni<JsonNode> sourceVerification(@QueryParam("siteCode") List<String> siteCodes);
-
-    @GET
-    @Path("/patients/{id}/signatures")
-    Uni<JsonNode> signatures(@PathParam("id") UUID patientId);
-
-    @POST
-    @Path("/patients/{id}/signatures")
-    Uni<JsonNode> sign(@PathParam("id") UUID patientId, JsonNode signature);
-
-    @GET
-    @Path("/locks")
-    Uni<JsonNode> locks();
-
-    @POST
-    @Path("/locks")
-    Uni<JsonNode> lock(JsonNode lock);
-
-    @POST
-    @Path("/locks/{lockId}/unlock")
-    Uni<JsonNode> unlock(@PathParam("lockId") UUID lockId, JsonNode reason);
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.arc.NoClassInterceptors;
 import io.smallrye.mutiny.Uni;
 
 /** The composites' one way to efficacy-service; the same fault tolerance as {@link EnrollmentClient}. */
@@ -19,12 +20,24 @@ import io.smallrye.mutiny.Uni;
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class EfficacyClient {
+public class EfficacyClient extends ReviewingClient {
 
     public static final String SERVICE = "efficacy";
 
     @RestClient
     EfficacyApi api;
+
+    @Override
+    @NoClassInterceptors
+    protected String service() {
+        return SERVICE;
+    }
+
+    @Override
+    @NoClassInterceptors
+    protected EfficacyApi api() {
+        return api;
+    }
 
     public Uni<Part> response(UUID id) {
         return Part.answer(SERVICE, api.response(id));
@@ -52,37 +65,5 @@ public class EfficacyClient {
 
     public Uni<Written> recordPlateletCount(UUID patientId, String idempotencyKey, JsonNode count) {
         return Written.answer(SERVICE, api.recordPlateletCount(patientId, idempotencyKey, count));
-    }
-
-    public Uni<Part> queriesOf(UUID id) {
-        return Part.answer(SERVICE, api.queriesOf(id));
-    }
-
-    public Uni<Part> queries(List<String> siteCodes, String status) {
-        return Part.answer(SERVICE, api.queries(siteCodes, status));
-    }
-
-    public Uni<Part> sourceVerification(List<String> siteCodes) {
-        return Part.answer(SERVICE, api.sourceVerification(siteCodes));
-    }
-
-    public Uni<Part> signatures(UUID id) {
-        return Part.answer(SERVICE, api.signatures(id));
-    }
-
-    public Uni<Part> sign(UUID id, JsonNode signature) {
-        return Part.outcome(SERVICE, api.sign(id, signature));
-    }
-
-    public Uni<Part> locks() {
-        return Part.answer(SERVICE, api.locks());
-    }
-
-    public Uni<Part> lock(JsonNode lock) {
-        return Part.outcome(SERVICE, api.lock(lock));
-    }
-
-    public Uni<Part> unlock(UUID lockId, JsonNode reason) {
-        return Part.outcome(SERVICE, api.unlock(lockId, reason));
     }
 }

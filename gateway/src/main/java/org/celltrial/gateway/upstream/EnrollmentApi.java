@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "enrollment")
 @RegisterClientHeaders
 @Path("/api/v1/enrollment")
-public interface EnrollmentApi {
+public interface EnrollmentApi extends LockApi {
 
     @GET
     @Path("/patients/{id}")
@@ -51,16 +51,4 @@ public interface EnrollmentApi {
     @GET
     @Path("/patients")
     Uni<JsonNode> patients(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
-
-    @GET
-    @Path("/locks")
-    Uni<JsonNode> locks();
-
-    @POST
-    @Path("/locks")
-    Uni<JsonNode> lock(JsonNode lock);
-
-    @POST
-    @Path("/locks/{lockId}/unlock")
-    Uni<JsonNode> unlock(@PathParam("lockId") UUID lockId, JsonNode reason);
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.arc.NoClassInterceptors;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,12 +23,24 @@ import io.smallrye.mutiny.Uni;
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class EnrollmentClient {
+public class EnrollmentClient extends LockingClient {
 
     public static final String SERVICE = "enrollment";
 
     @RestClient
     EnrollmentApi api;
+
+    @Override
+    @NoClassInterceptors
+    protected String service() {
+        return SERVICE;
+    }
+
+    @Override
+    @NoClassInterceptors
+    protected EnrollmentApi api() {
+        return api;
+    }
 
     public Uni<Part> patient(UUID id) {
         return Part.answer(SERVICE, api.patient(id));
@@ -56,17 +69,5 @@ public class EnrollmentClient {
     /** Every patient the caller may see (enrollment narrows the list to the caller's sites). */
     public Uni<JsonNode> patients() {
         return Pages.all(api::patients);
-    }
-
-    public Uni<Part> locks() {
-        return Part.answer(SERVICE, api.locks());
-    }
-
-    public Uni<Part> lock(JsonNode lock) {
-        return Part.outcome(SERVICE, api.lock(lock));
-    }
-
-    public Uni<Part> unlock(UUID lockId, JsonNode reason) {
-        return Part.outcome(SERVICE, api.unlock(lockId, reason));
     }
 }

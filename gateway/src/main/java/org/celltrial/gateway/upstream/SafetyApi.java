@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "safety")
 @RegisterClientHeaders
 @Path("/api/v1/safety")
-public interface SafetyApi {
+public interface SafetyApi extends ReviewApi {
 
     @GET
     @Path("/patients/{id}/crs")
@@ -57,36 +57,4 @@ public interface SafetyApi {
     @Path("/patients/{id}/labs/{recordId}/void")
     Uni<JsonNode> voidLab(@PathParam("id") UUID patientId, @PathParam("recordId") UUID recordId,
             @HeaderParam("If-Match") String ifMatch, JsonNode reason);
-
-    @GET
-    @Path("/patients/{id}/queries")
-    Uni<JsonNode> queriesOf(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/queries")
-    Uni<JsonNode> queries(@QueryParam("siteCode") List<String> siteCodes, @QueryParam("status") String status);
-
-    @GET
-    @Path("/source-verification")
-    Uni<JsonNode> sourceVerification(@QueryParam("siteCode") List<String> siteCodes);
-
-    @GET
-    @Path("/patients/{id}/signatures")
-    Uni<JsonNode> signatures(@PathParam("id") UUID patientId);
-
-    @POST
-    @Path("/patients/{id}/signatures")
-    Uni<JsonNode> sign(@PathParam("id") UUID patientId, JsonNode signature);
-
-    @GET
-    @Path("/locks")
-    Uni<JsonNode> locks();
-
-    @POST
-    @Path("/locks")
-    Uni<JsonNode> lock(JsonNode lock);
-
-    @POST
-    @Path("/locks/{lockId}/unlock")
-    Uni<JsonNode> unlock(@PathParam("lockId") UUID lockId, JsonNode reason);
 }

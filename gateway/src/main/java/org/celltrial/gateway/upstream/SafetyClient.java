@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.quarkus.arc.NoClassInterceptors;
 import io.smallrye.mutiny.Uni;
 
 /** The composites' one way to safety-service; the same fault tolerance as {@link EnrollmentClient}. */
@@ -20,12 +21,24 @@ import io.smallrye.mutiny.Uni;
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class SafetyClient {
+public class SafetyClient extends ReviewingClient {
 
     public static final String SERVICE = "safety";
 
     @RestClient
     SafetyApi api;
+
+    @Override
+    @NoClassInterceptors
+    protected String service() {
+        return SERVICE;
+    }
+
+    @Override
+    @NoClassInterceptors
+    protected SafetyApi api() {
+        return api;
+    }
 
     public Uni<Part> crs(UUID id) {
         return Part.answer(SERVICE, api.crs(id));
@@ -54,37 +67,5 @@ public class SafetyClient {
     public Uni<Written> voidLab(UUID patientId, UUID recordId, int version, String reason) {
         return Written.answer(SERVICE, api.voidLab(patientId, recordId, "\"" + version + "\"",
                 JsonNodeFactory.instance.objectNode().put("reason", reason)));
-    }
-
-    public Uni<Part> queriesOf(UUID id) {
-        return Part.answer(SERVICE, api.queriesOf(id));
-    }
-
-    public Uni<Part> queries(List<String> siteCodes, String status) {
-        return Part.answer(SERVICE, api.queries(siteCodes, status));
-    }
-
-    public Uni<Part> sourceVerification(List<String> siteCodes) {
-        return Part.answer(SERVICE, api.sourceVerification(siteCodes));
-    }
-
-    public Uni<Part> signatures(UUID id) {
-        return Part.answer(SERVICE, api.signatures(id));
-    }
-
-    public Uni<Part> sign(UUID id, JsonNode signature) {
-        return Part.outcome(SERVICE, api.sign(id, signature));
-    }
-
-    public Uni<Part> locks() {
-        return Part.answer(SERVICE, api.locks());
-    }
-
-    public Uni<Part> lock(JsonNode lock) {
-        return Part.outcome(SERVICE, api.lock(lock));
-    }
-
-    public Uni<Part> unlock(UUID lockId, JsonNode reason) {
-        return Part.outcome(SERVICE, api.unlock(lockId, reason));
     }
 }
