@@ -1,9 +1,7 @@
 package org.celltrial.common.review;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -36,12 +34,20 @@ public class QueryRepository implements PanacheRepositoryBase<DataQuery, UUID> {
                 .and("status", status));
     }
 
-    /** How many queries not yet closed each of the patient's records has. */
-    public Uni<Map<UUID, Long>> unresolvedByRecord(UUID patientId) {
-        return getSession().flatMap(session -> session.createQuery("select recordId, count(*) from DataQuery "
-                + "where patientId = ?1 and status <> ?2 group by recordId", Object[].class)
-                .setParameter(1, patientId).setParameter(2, QueryStatus.CLOSED).getResultList())
-                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1])));
+    /**
+     * Each of the patient's records that has queries not yet closed or is verified against source, with both marks:
+     * one round trip for {@link ReviewMarksFilter}, which runs on every read of a patient's records.
+     */
+    public Uni<List<ReviewMarks>> reviewMarks(UUID patientId) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                select record_id, sum(open_queries), bool_or(verified) from (
+                    select record_id, 1 as open_queries, false as verified from data_query
+                        where patient_id = :patient and status <> 'CLOSED'
+                    union all
+                    select record_id, 0, true from source_verification where patient_id = :patient) marks
+                group by record_id""", Object[].class).setParameter("patient", patientId).getResultList())
+                .map(rows -> rows.stream().map(row -> new ReviewMarks((UUID) row[0], ((Number) row[1]).longValue(),
+                        (Boolean) row[2])).toList());
     }
 
     /** Queries not yet closed, of the site or (null) of every site. */

@@ -31,9 +31,6 @@ public class ReviewMarksFilter {
     QueryRepository queries;
 
     @Inject
-    SourceVerificationRepository verifications;
-
-    @Inject
     ObjectMapper json;
 
     @ServerResponseFilter
@@ -43,19 +40,24 @@ public class ReviewMarksFilter {
                 || !records.reviewsRecords() || response.getEntity() instanceof byte[]) {
             return Uni.createFrom().voidItem();
         }
-        return queries.unresolvedByRecord(patientId).flatMap(open -> verifications.ofPatient(patientId).map(marks -> {
-            Map<String, ObjectNode> byRecord = new HashMap<>();
-            open.forEach((record, count) -> byRecord.computeIfAbsent(record.toString(), id -> json.createObjectNode())
-                    .put("openQueries", count));
-            marks.forEach(mark -> byRecord.computeIfAbsent(mark.recordId.toString(), id -> json.createObjectNode())
-                    .put("sourceVerified", true));
-            if (!byRecord.isEmpty()) {
+        return queries.reviewMarks(patientId).map(marks -> {
+            if (!marks.isEmpty()) {
+                Map<String, ObjectNode> byRecord = new HashMap<>();
+                for (ReviewMarks mark : marks) {
+                    ObjectNode node = byRecord.computeIfAbsent(mark.recordId().toString(), id -> json.createObjectNode());
+                    if (mark.openQueries() > 0) {
+                        node.put("openQueries", mark.openQueries());
+                    }
+                    if (mark.sourceVerified()) {
+                        node.put("sourceVerified", true);
+                    }
+                }
                 JsonNode tree = json.valueToTree(response.getEntity());
                 annotate(tree, byRecord);
                 response.setEntity(tree);
             }
             return null;
-        }));
+        });
     }
 
     private static void annotate(JsonNode node, Map<String, ObjectNode> byRecord) {

@@ -139,6 +139,18 @@ class DataReviewTest {
         int[] verified = progress();
         assertArrayEquals(new int[] {start[0] + 2, start[1]}, verified);
 
+        // a record is read with its marks: verified, and one query not closed; the other record only verified
+        String query = as("monitor-site01")
+                .body(Map.of("recordType", "platelet-counts", "recordId", first, "text", "21 in the source?"))
+                .post(API + "patients/" + patient + "/queries").then().statusCode(201).extract().path("id");
+        String record = "items.find { it.id == '" + first + "' }.";
+        as("inv-site01").get(API + "patients/" + patient + "/platelet-counts").then().statusCode(200)
+                .body(record + "sourceVerified", equalTo(true)).body(record + "openQueries", equalTo(1))
+                .body("items.findAll { it.openQueries != null }", hasSize(1))
+                .body("items.findAll { it.sourceVerified == true }", hasSize(2));
+        as("monitor-site01").body(Map.of("text", "12 in the source")).post(API + "queries/" + query + "/close")
+                .then().statusCode(200);
+
         // voiding a verified record clears its mark, audited
         as("inv-site01").header("If-Match", "\"0\"").body(Map.of("reason", "wrong patient"))
                 .post(API + "patients/" + patient + "/platelet-counts/" + first + "/void").then().statusCode(204);
