@@ -53,12 +53,17 @@ export function adverseEventsTable(events: Schemas['AdverseEventView'][]): HTMLE
     event.onset ?? '',
     `${event.ctcaeTerm ?? ''} (${event.meddraCode ?? ''})`,
     (event.origin ?? '').toLowerCase(),
-    event.serious ? `serious: ${(event.seriousnessCriteria ?? []).join(', ').toLowerCase()}` : 'not serious',
+    seriousness(event),
     explained(`grade ${event.grade ?? '?'}`, `grade-${event.grade ?? 'none'}`, aeGradeReasons(event)),
   ]);
   const rendered = table(['onset', 'term', 'origin', 'seriousness', 'grade (open for why)'], rows, 'Adverse events');
   rendered.id = 'adverse-events';
   return rendered;
+}
+
+export function seriousness(event: Schemas['AdverseEventView']): string {
+  return event.serious
+    ? `serious: ${(event.seriousnessCriteria ?? []).join(', ').toLowerCase().replace(/_/g, ' ')}` : 'not serious';
 }
 
 /** Which grade counts and why: a confirmed grade wins over a derived one, which wins over the reported one. */
@@ -82,7 +87,7 @@ export function responseFinding(response: Schemas['ResponseView'] | null | undef
     return el('p', { id: 'iwg-response' }, 'The IWG response is assessed from Day 0 on.');
   }
   const best = response.bestResponse ?? 'NE';
-  return el('p', { id: 'iwg-response' }, 'Best IWG response: ',
+  return el('div', { id: 'iwg-response' }, 'Best IWG response: ',
     explained(best, `response-${best.toLowerCase()}`, response.decisions ?? []),
     response.currentStatus ? ` · now ${response.currentStatus}` : '');
 }

@@ -72,7 +72,8 @@ function yScale(scale: 'linear' | 'log' | 'asinh'): uPlot.Scale {
     case 'log':
       return { distr: 3 };
     case 'asinh':
-      return { distr: 4, asinh: 1 };
+      // counts are never negative: no axis below 0
+      return { distr: 4, asinh: 1, range: (_u, _min, max) => [0, max] };
     default:
       return { auto: true };
   }
@@ -82,7 +83,6 @@ function drawBands(u: uPlot, bands: Band[]): void {
   const { ctx, bbox } = u;
   ctx.save();
   ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
-  ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
   bands.forEach((band, index) => {
     const left = u.valToPos(band.from, 'x', true);
@@ -92,9 +92,10 @@ function drawBands(u: uPlot, bands: Band[]): void {
     if (to > from) {
       ctx.fillStyle = 'rgba(255, 160, 0, 0.18)';
       ctx.fillRect(from, bbox.top, to - from, bbox.height);
-      // the shading is named in words at its foot, so colour is not the only sign of what it is
+      // the shading is named in words at its top right (markers label their left), so colour is not the only sign
       ctx.fillStyle = '#7a4a00';
-      ctx.fillText(band.label, from + 4, bbox.top + bbox.height - (6 + 14 * (index % 2)) * devicePixelRatio);
+      ctx.textAlign = 'right';
+      ctx.fillText(band.label, to - 4, bbox.top + 14 * (1 + (index % 2)) * devicePixelRatio);
     }
   });
   ctx.restore();

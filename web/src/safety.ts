@@ -6,7 +6,7 @@ import type { components } from 'api-types';
 import { api, dataOf, everyPage, problemOf } from './api';
 import type { Caller } from './auth';
 import { el, explained, show, table } from './dom';
-import { aeGradeReasons } from './grades';
+import { aeGradeReasons, seriousness } from './grades';
 
 type Schemas = components['schemas'];
 type AdverseEvent = Schemas['AdverseEventView'];
@@ -86,7 +86,7 @@ function adverseEvents(events: AdverseEvent[], confirmed: ((message: string) => 
         event.onset ?? '',
         event.ctcaeTerm ?? '',
         (event.origin ?? '').toLowerCase(),
-        event.serious ? `serious: ${(event.seriousnessCriteria ?? []).join(', ').toLowerCase()}` : 'not serious',
+        seriousness(event),
         explained(`grade ${event.grade ?? '?'}`, `grade-${event.grade ?? 'none'}`, aeGradeReasons(event)),
       ];
       return confirmed ? [...row, confirmForm(event, confirmed)] : row;
