@@ -29,3 +29,26 @@ export function problemOf(error: unknown, status: number): Problem {
   }
   return { status, detail: `The server answered ${status}.` };
 }
+
+/** A list read whole: each page's items, following `nextCursor` until the last page (docs/api.md, Lists). */
+export async function everyPage<T>(
+  read: (cursor: string | undefined) => Promise<{ items?: T[]; nextCursor?: string | null } | undefined>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    all.push(...(page?.items ?? []));
+    cursor = page?.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** The answer's body, or its problem's words as the error (for actions that must say why they failed). */
+export function dataOf<T>(answer: { data?: T; error?: unknown; response: Response }): T {
+  if (!answer.data) {
+    const problem = problemOf(answer.error, answer.response.status);
+    throw new Error(problem.detail ?? problem.title ?? `the server answered ${answer.response.status}`);
+  }
+  return answer.data;
+}

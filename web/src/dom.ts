@@ -42,3 +42,14 @@ export function show(main: HTMLElement, ...children: Child[]): void {
   main.replaceChildren(...children.filter((child): child is Node | string => !!child));
   main.focus();
 }
+
+/** A finding (a response, a grade) that opens to the rules behind it, one line each, as the API words them. */
+export function explained(label: string, badgeClass: string, lines: string[]): HTMLElement {
+  const badge = el('span', { class: `grade ${badgeClass}` }, label);
+  const reasons = lines.filter((line) => line.trim() !== '');
+  if (reasons.length === 0) {
+    return badge;
+  }
+  return el('details', { class: 'grade-details' }, el('summary', {}, badge),
+    el('ul', {}, ...reasons.map((line) => el('li', {}, line))));
+}

@@ -1,9 +1,10 @@
-// The web front end: hash routes (#/, #/patients/{id}, #/summary), each a screen over the gateway's public API.
+// The web front end: hash routes (#/, #/patients/{id}, #/summary, #/safety), each a screen over the gateway's public API.
 import { signedInCaller, signIn, signOut, type Caller } from './auth';
 import { el, show } from './dom';
 import { patientsScreen } from './patients';
 import { courseScreen } from './course';
 import { summaryScreen } from './summary';
+import { safetyScreen } from './safety';
 
 const main = document.getElementById('main') as HTMLElement;
 
@@ -38,6 +39,9 @@ function header(caller: Caller): void {
   if (readsSummary(caller)) {
     links.push(el('a', { href: '#/summary' }, 'Study summary'));
   }
+  if (readsSafety(caller)) {
+    links.push(el('a', { href: '#/safety' }, 'Safety'));
+  }
   nav.replaceChildren(...links);
   const signOutButton = el('button', { type: 'button', id: 'sign-out' }, 'Sign out');
   signOutButton.addEventListener('click', () => void signOut());
@@ -54,6 +58,9 @@ const readsPatients = (caller: Caller): boolean =>
   ['investigator', 'data-manager', 'safety-officer', 'monitor'].some((role) => caller.roles.includes(role));
 const readsSummary = (caller: Caller): boolean =>
   ['data-manager', 'safety-officer', 'sponsor'].some((role) => caller.roles.includes(role));
+// SAEs due are the safety officer's and the data manager's (docs/api.md, safety-service)
+const readsSafety = (caller: Caller): boolean =>
+  ['data-manager', 'safety-officer'].some((role) => caller.roles.includes(role));
 
 // Each navigation renders into a view of its own, shown only if no later navigation started meanwhile: a slow
 // answer to an earlier route must not replace the screen the user went on to.
@@ -67,6 +74,8 @@ async function route(caller: Caller): Promise<void> {
   try {
     if (patient?.[1]) {
       await courseScreen(view, caller, patient[1]);
+    } else if (hash.startsWith('#/safety') && readsSafety(caller)) {
+      await safetyScreen(view, caller);
     } else if (hash.startsWith('#/summary') || !readsPatients(caller)) {
       await summaryScreen(view, caller);
     } else {

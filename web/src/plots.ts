@@ -30,7 +30,8 @@ interface PlotSpec {
   title: string;
   unit: string;
   series: Series;
-  log?: boolean;
+  /** log cannot show zero; asinh can, and still spreads the small values (CD19 counts around the aplasia line) */
+  scale?: 'linear' | 'log' | 'asinh';
   levels?: Level[];
   bands?: Band[];
   markers?: Marker[];
@@ -53,7 +54,7 @@ export function plot(spec: PlotSpec): HTMLElement {
   const options: uPlot.Options = {
     width: 760,
     height: 280,
-    scales: { x: { time: false }, y: spec.log ? { distr: 3 } : { auto: true } },
+    scales: { x: { time: false }, y: yScale(spec.scale ?? 'linear') },
     axes: [{ label: 'study day' }, { label: spec.unit, size: 70 }],
     series: [
       { label: 'study day' },
@@ -66,19 +67,37 @@ export function plot(spec: PlotSpec): HTMLElement {
   return figure;
 }
 
+function yScale(scale: 'linear' | 'log' | 'asinh'): uPlot.Scale {
+  switch (scale) {
+    case 'log':
+      return { distr: 3 };
+    case 'asinh':
+      // counts are never negative: no axis below 0
+      return { distr: 4, asinh: 1, range: (_u, _min, max) => [0, max] };
+    default:
+      return { auto: true };
+  }
+}
+
 function drawBands(u: uPlot, bands: Band[]): void {
   const { ctx, bbox } = u;
   ctx.save();
-  ctx.fillStyle = 'rgba(255, 160, 0, 0.18)';
-  for (const band of bands) {
+  ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
+  ctx.textBaseline = 'alphabetic';
+  bands.forEach((band, index) => {
     const left = u.valToPos(band.from, 'x', true);
     const right = u.valToPos(band.to, 'x', true);
     const from = Math.max(left, bbox.left);
     const to = Math.min(right, bbox.left + bbox.width);
     if (to > from) {
+      ctx.fillStyle = 'rgba(255, 160, 0, 0.18)';
       ctx.fillRect(from, bbox.top, to - from, bbox.height);
+      // the shading is named in words at its top right (markers label their left), so colour is not the only sign
+      ctx.fillStyle = '#7a4a00';
+      ctx.textAlign = 'right';
+      ctx.fillText(band.label, to - 4, bbox.top + 14 * (1 + (index % 2)) * devicePixelRatio);
     }
-  }
+  });
   ctx.restore();
 }
 
@@ -105,7 +124,7 @@ function drawGuides(u: uPlot, spec: PlotSpec): void {
     ctx.fillText(level.label, bbox.left + 4, y - 4);
   }
   ctx.setLineDash([]);
-  for (const marker of spec.markers ?? []) {
+  (spec.markers ?? []).forEach((marker, index) => {
     const x = u.valToPos(marker.day, 'x', true);
     ctx.strokeStyle = '#2e7d32';
     ctx.fillStyle = '#1b5e20';
@@ -113,7 +132,8 @@ function drawGuides(u: uPlot, spec: PlotSpec): void {
     ctx.moveTo(x, bbox.top);
     ctx.lineTo(x, bbox.top + bbox.height);
     ctx.stroke();
-    ctx.fillText(marker.label, x + 4, bbox.top + 14 * devicePixelRatio);
-  }
+    // markers close together (CRS grades on consecutive days) get their labels on staggered lines
+    ctx.fillText(marker.label, x + 4, bbox.top + 14 * (1 + (index % 3)) * devicePixelRatio);
+  });
   ctx.restore();
 }

@@ -128,7 +128,9 @@ class EfficacyWorkflowTest {
                 .then().statusCode(200)
                 .body("summary.aplasiaFromDay", equalTo(7))
                 .body("summary.recoveredOnDay", nullValue())
-                .body("summary.aplasiaSustained", equalTo(true));
+                .body("summary.aplasiaSustained", equalTo(true))
+                // the deployment's threshold (application.properties), for the plot's aplasia line
+                .body("summary.aplasiaThresholdPerUl", equalTo(1));
 
         post("autoantibodies", Map.of("date", "2025-01-05", "target", "GPIIB_IIIA", "opticalDensity", 0.8,
                 "cutoff", 0.3));

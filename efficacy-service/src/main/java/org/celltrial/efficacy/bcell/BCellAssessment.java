@@ -1,5 +1,6 @@
 package org.celltrial.efficacy.bcell;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -9,10 +10,11 @@ import java.time.LocalDate;
  * @param recoveredOnDay   study day of the first count at or above the threshold after aplasia that the next count
  *                         confirmed; null without a confirmed recovery
  * @param aplasiaSustained aplasia without a confirmed recovery up to the last count
+ * @param aplasiaThresholdPerUl the threshold applied (a deployment setting), so a reader can draw the aplasia line
  * @param explanation      the counts and dates behind the figures, for reports
  */
 public record BCellAssessment(Integer aplasiaFromDay, LocalDate aplasiaFrom, Integer recoveredOnDay,
-        LocalDate recoveredOn, boolean aplasiaSustained, String explanation) {
+        LocalDate recoveredOn, boolean aplasiaSustained, BigDecimal aplasiaThresholdPerUl, String explanation) {
 
     public BCellAssessment {
         if ((aplasiaFromDay == null) != (aplasiaFrom == null) || (recoveredOnDay == null) != (recoveredOn == null)) {

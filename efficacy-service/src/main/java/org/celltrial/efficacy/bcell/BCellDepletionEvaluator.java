@@ -51,15 +51,16 @@ public final class BCellDepletionEvaluator {
                 .toList();
         String threshold = plain(aplasiaThresholdPerUl) + " /µL";
         if (afterDay0.isEmpty()) {
-            return new BCellAssessment(null, null, null, null, false, "No CD19 count after Day 0 (" + day0 + ")");
+            return new BCellAssessment(null, null, null, null, false, aplasiaThresholdPerUl,
+                    "No CD19 count after Day 0 (" + day0 + ")");
         }
         int aplasiaIndex = 0;
         while (aplasiaIndex < afterDay0.size() && isAtOrAbove(afterDay0.get(aplasiaIndex), aplasiaThresholdPerUl)) {
             aplasiaIndex++;
         }
         if (aplasiaIndex == afterDay0.size()) {
-            return new BCellAssessment(null, null, null, null, false, "No count after Day 0 below " + threshold
-                    + ": no B-cell aplasia (" + afterDay0.size() + " count" + (afterDay0.size() == 1 ? "" : "s") + ")");
+            return new BCellAssessment(null, null, null, null, false, aplasiaThresholdPerUl, "No count after Day 0 below "
+                    + threshold + ": no B-cell aplasia (" + afterDay0.size() + " count" + (afterDay0.size() == 1 ? "" : "s") + ")");
         }
         BCellCount aplasia = afterDay0.get(aplasiaIndex);
         List<String> explanation = new ArrayList<>();
@@ -79,14 +80,14 @@ public final class BCellDepletionEvaluator {
                 explanation.add("recovery from " + describe(candidate, day0) + " ≥ " + threshold
                         + ", confirmed by the next count, " + describe(next, day0));
                 return new BCellAssessment(studyDay(day0, aplasia), aplasia.date(), studyDay(day0, candidate),
-                        candidate.date(), false, String.join("; ", explanation));
+                        candidate.date(), false, aplasiaThresholdPerUl, String.join("; ", explanation));
             }
             explanation.add(describe(candidate, day0) + " ≥ " + threshold + " is no recovery: the next count, "
                     + describe(next, day0) + ", is below");
         }
         BCellCount last = afterDay0.get(afterDay0.size() - 1);
         explanation.add("aplasia sustained: no confirmed recovery up to the last count, " + describe(last, day0));
-        return new BCellAssessment(studyDay(day0, aplasia), aplasia.date(), null, null, true,
+        return new BCellAssessment(studyDay(day0, aplasia), aplasia.date(), null, null, true, aplasiaThresholdPerUl,
                 String.join("; ", explanation));
     }
 

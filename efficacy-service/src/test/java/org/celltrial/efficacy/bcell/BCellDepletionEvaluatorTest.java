@@ -50,6 +50,7 @@ class BCellDepletionEvaluatorTest {
                 () -> assertEquals(180, assessment.recoveredOnDay()),
                 () -> assertEquals(day(180), assessment.recoveredOn()),
                 () -> assertFalse(assessment.aplasiaSustained()),
+                () -> assertEquals(ONE_PER_UL, assessment.aplasiaThresholdPerUl()),
                 () -> assertEquals("Aplasia from 0.4 /µL on 2025-02-15 (day 14) < 1 /µL; recovery from 3.2 /µL on "
                         + "2025-07-31 (day 180) ≥ 1 /µL, confirmed by the next count, 25 /µL on 2025-10-29 (day 270)",
                         assessment.explanation()));
