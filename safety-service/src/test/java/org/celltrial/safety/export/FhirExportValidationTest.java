@@ -16,6 +16,7 @@ import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ae.Outcome;
 import org.celltrial.safety.ae.Relatedness;
 import org.celltrial.safety.ae.SeriousnessCriterion;
+import org.celltrial.testing.fhir.FhirR4Validator;
 
 /**
  * The FHIR export as a FHIR server would take it: HAPI's instance validator against the R4 core profiles finds no
