@@ -272,7 +272,7 @@ class SdtmAeWriterTest {
             Outcome outcome, LocalDate resolvedOn, List<String> treatments) {
         return new AdverseEventView(UUID.randomUUID(), patientId(subjectId), subjectId, "S01", origin, ctcaeTerm,
                 meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
-                null, null, relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
+                null, null, relatedToCarT, null, null, outcome, resolvedOn, treatments, onset, null, null, 0);
     }
 
     static UUID patientId(String subjectId) {
