@@ -75,7 +75,7 @@ class IntakeOutcomesTest {
 
         assertEquals(List.of(), FhirR4Validator.errors(answer), answer);
         assertEquals(List.of(), FhirR4Validator.errors(notATransaction), notATransaction);
-        assertEquals(16, strict().parseResource(Bundle.class, answer).getEntry().size());
+        assertEquals(14, strict().parseResource(Bundle.class, answer).getEntry().size());
     }
 
     @Test
