@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.celltrial.testing.Tokens;
+import org.celltrial.testing.fhir.FhirR4Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The FHIR intake against the three services played by WireMock: each Observation goes where it belongs with the
- * caller's token and an Idempotency-Key from its content; an entry refused anywhere leaves nothing stored.
+ * caller's token and an Idempotency-Key from its content; an entry refused anywhere leaves nothing stored. Every FHIR
+ * answer (stored and refused entries, the 400 for a body that is no FHIR transaction) passes HAPI's validator.
  */
 @QuarkusTest
 @TestProfile(CompositesTest.AllServicesStubbed.class)
@@ -144,8 +146,15 @@ class FhirIntakeTest {
         CompositeStubs.services.verify(0, postRequestedFor(urlPathEqualTo(LABS)));
     }
 
+    /** The answer, checked first, when it is FHIR, with HAPI's instance validator against the R4 core profiles. */
     private static ValidatableResponse intake(String token, String bundle) {
-        return given().auth().oauth2(token).contentType(FHIR_JSON).body(bundle).post("/api/v1/study/fhir").then();
+        ValidatableResponse answer = given().auth().oauth2(token).contentType(FHIR_JSON).body(bundle)
+                .post("/api/v1/study/fhir").then();
+        if (answer.extract().contentType().startsWith(FHIR_JSON)) {
+            String resource = answer.extract().asString();
+            assertEquals(List.of(), FhirR4Validator.errors(resource), resource);
+        }
+        return answer;
     }
 
     static String bundle(String... observations) {

@@ -1,6 +1,7 @@
 package org.celltrial.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,16 +12,22 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.celltrial.devtools.demo.DemoStudy;
 import org.celltrial.devtools.demo.DemoStudyLoader;
 import org.celltrial.devtools.demo.DemoStudyLoader.Loaded;
+import org.celltrial.devtools.demo.DemoStudyLoader.LoadedPatient;
 import org.celltrial.devtools.demo.DemoStudyReader;
 import org.celltrial.devtools.demo.DemoStudyReport;
 import org.celltrial.devtools.demo.ExpectedFiguresCheck;
 import org.celltrial.devtools.demo.GatewayClient;
+import org.celltrial.safety.e2b.E2bBusinessRules;
+import org.celltrial.safety.e2b.IcsrFacts;
+import org.celltrial.safety.e2b.IcsrReader;
 import org.celltrial.testing.KeycloakServer;
 import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The demo study end to end: the loader behind {@code ./suite demo} enters the synthetic four-patient reference
  * study (dev/demo/reference-study-2025-06-15.json, raw observations only) through the gateway with real tokens,
  * and the study summary at the cut-off shows the published figures, every grade and response computed by the
- * services' engines. The suite's databases are shared by every IT of this JVM, so the study goes into a site of
- * its own and every figure is read for that site only.
+ * services' engines; its serious adverse events are handed out as E2B(R3) reports that meet the ICH business rules
+ * and read back. The suite's databases are shared by every IT of this JVM, so the study goes into a site of its own
+ * and every figure is read for that site only.
  */
 class DemoStudyIT {
 
@@ -218,6 +226,94 @@ class DemoStudyIT {
             assertTrue(kinetics.path("auc0toLast").isNull(), key + ": " + kinetics);
             assertFalse(kinetics.path("day28Interpolated").asBoolean(), key + ": " + kinetics);
         }
+    }
+
+    /**
+     * Every serious adverse event of the demo study pulled through the gateway as E2B(R3), one case at a time and as
+     * the batch of their onsets, meets the ICH business rules and reads back into the event's facts. The demo file
+     * enters no seriousness (the loader writes as a site user); the safety officer's medical review makes each grade
+     * 3 ICANS serious (prolonged hospitalisation) and records the sponsor's causality, as a follow-up.
+     */
+    @Test
+    void everySeriousAdverseEventIsAnE2bReportThatMeetsTheIchRulesAndReadsBackIntoItsFacts() {
+        for (LoadedPatient patient : loaded.patients()) {
+            for (JsonNode event : adverseEvents(patient.key(), "ICANS")) {
+                if (event.path("grade").asInt() >= 3 && !event.path("serious").asBoolean()) {
+                    reviewAsSerious(event);
+                }
+            }
+        }
+        List<JsonNode> serious = new ArrayList<>();
+        for (LoadedPatient patient : loaded.patients()) {
+            patientGet(patient.key(), "/api/v1/safety/patients/%s/adverse-events?limit=200").path("items")
+                    .forEach(event -> {
+                        if (event.path("serious").asBoolean()) {
+                            serious.add(event);
+                        }
+                    });
+        }
+        assertEquals(2, serious.size(), "the two grade 3 ICANS: " + serious);
+
+        for (JsonNode event : serious) {
+            String xml = e2b("/api/v1/safety/sae/" + event.path("id").asText() + "/e2b");
+            assertEquals(List.of(), E2bBusinessRules.violations(xml), xml);
+            List<IcsrFacts> cases = new IcsrReader(xml).cases();
+            assertEquals(1, cases.size());
+            assertSameFacts(event, cases.get(0));
+        }
+        List<String> onsets = serious.stream().map(event -> event.path("onset").asText()).sorted().toList();
+        String batch = e2b("/api/v1/safety/sae/e2b?from=" + onsets.get(0) + "&to=" + onsets.get(onsets.size() - 1));
+        assertEquals(List.of(), E2bBusinessRules.violations(batch), batch);
+        List<IcsrFacts> cases = new IcsrReader(batch).cases();
+        for (JsonNode event : serious) {
+            // other ITs share the suite's databases: the batch may hold their serious events of those days too
+            IcsrFacts facts = cases.stream().filter(c -> c.worldwideCaseId().endsWith("-" + event.path("id").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no case of " + event + " in the batch"));
+            assertSameFacts(event, facts);
+        }
+    }
+
+    private static void reviewAsSerious(JsonNode event) {
+        String path = suite.gateway.url() + "/api/v1/safety/adverse-events/" + event.path("id").asText();
+        String etag = given().auth().oauth2(Tokens.of("safety-officer")).get(path).then().statusCode(200).extract()
+                .header("ETag");
+        given().auth().oauth2(Tokens.of("safety-officer")).header("If-Match", etag).contentType("application/json")
+                .body(Map.of("serious", true, "seriousnessCriteria", List.of("HOSPITALISATION"),
+                        "awarenessDate", LocalDate.parse(event.path("onset").asText()).plusDays(1).toString(),
+                        "sponsorRelatedToCarT", "POSSIBLE",
+                        "reason", "Medical review: grade 3 ICANS prolonged the hospital stay"))
+                .patch(path).then().statusCode(200);
+    }
+
+    private static String e2b(String path) {
+        return given().auth().oauth2(Tokens.of("sponsor-user")).accept("application/xml")
+                .get(suite.gateway.url() + path).then().statusCode(200).contentType(containsString("application/xml"))
+                .extract().asString();
+    }
+
+    /** The report says what the adverse event says, as a receiving safety database reads it. */
+    private static void assertSameFacts(JsonNode event, IcsrFacts facts) {
+        String id = event.path("id").asText();
+        assertTrue(facts.worldwideCaseId().endsWith("-" + id), facts.worldwideCaseId());
+        assertEquals(event.path("version").asInt() + 1, facts.version(), id);
+        assertEquals(LocalDate.parse(event.path("awarenessDate").asText()), facts.firstReceived(), id);
+        assertEquals("NCT06352281", facts.study().registrationNumber());
+        assertEquals(event.path("subjectId").asText(), facts.patient().subjectId());
+        IcsrFacts.Reaction reaction = facts.reaction();
+        assertEquals(event.path("ctcaeTerm").asText(), reaction.term(), id);
+        assertEquals(event.path("meddraCode").asText(), reaction.meddraCode(), id);
+        assertEquals("10029350", reaction.meddraCode(), "ICANS as MedDRA 20.1 codes it");
+        assertEquals(LocalDate.parse(event.path("onset").asText()), reaction.start(), id);
+        assertEquals(LocalDate.parse(event.path("resolvedOn").asText()), reaction.end(), id);
+        assertEquals(event.path("outcome").asText(), reaction.outcome().name(), id);
+        assertEquals(List.of("HOSPITALISATION"), reaction.criteria().stream().map(Enum::name).toList(), id);
+        assertEquals(event.path("grade").asInt(), reaction.ctcaeGrade(), id);
+        IcsrFacts.Drug carT = facts.drugs().get(0);
+        assertEquals(1, carT.role(), "the CAR-T product is the suspect drug");
+        assertEquals("PROBABLY RELATED", carT.investigatorCausality(), id);
+        assertEquals("POSSIBLY RELATED", carT.sponsorCausality(), id);
+        assertTrue(facts.narrative().contains(event.path("subjectId").asText()), facts.narrative());
+        assertFalse(facts.narrative().contains("birth"), facts.narrative());
     }
 
     @Test

@@ -83,6 +83,11 @@ public class AdverseEvent extends PatientRecord {
     @Column(name = "related_to_lymphodepletion")
     public Relatedness relatedToLymphodepletion;
 
+    /** The sponsor's own causality assessment of the CAR-T product (E2B(R3) G.k.9.i.2.r, source "Sponsor"). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sponsor_related_to_car_t")
+    public Relatedness sponsorRelatedToCarT;
+
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
 

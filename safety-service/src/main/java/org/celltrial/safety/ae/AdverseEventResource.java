@@ -57,7 +57,8 @@ public class AdverseEventResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
     @Operation(summary = "Follow up an adverse event with a reason, as a JSON Merge Patch (RFC 7396): fields left out "
             + "keep their values, null clears one. Only a safety officer may change confirmedGrade, expected, "
-            + "awarenessDate and reportedOn (both grades are kept). If-Match must carry the version read")
+            + "awarenessDate, reportedOn and sponsorRelatedToCarT (both grades are kept). If-Match must carry the "
+            + "version read")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdverseEventUpdate.class)),
             @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = AdverseEventUpdate.class)) })

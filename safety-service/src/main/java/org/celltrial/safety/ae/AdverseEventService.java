@@ -166,6 +166,7 @@ public class AdverseEventService {
             event.seriousnessCriteria = update.seriousnessCriteria();
             event.relatedToCarT = update.relatedToCarT();
             event.relatedToLymphodepletion = update.relatedToLymphodepletion();
+            event.sponsorRelatedToCarT = update.sponsorRelatedToCarT();
             event.outcome = update.outcome();
             event.resolvedOn = update.resolvedOn();
             event.treatments = update.treatments();
@@ -180,9 +181,12 @@ public class AdverseEventService {
         });
     }
 
-    /** The fields that move an event's regulatory deadlines or its reported grade: the safety officer's alone. */
+    /**
+     * The fields that move an event's regulatory deadlines or its reported grade, and the sponsor's causality
+     * assessment: the safety officer's alone.
+     */
     static final List<String> SAFETY_OFFICER_FIELDS = List.of("confirmedGrade", "expected", "awarenessDate",
-            "reportedOn");
+            "reportedOn", "sponsorRelatedToCarT");
 
     private void requireSafetyOfficerFor(AdverseEventUpdate stored, AdverseEventUpdate update) {
         if (Caller.of(identity).hasRole(Roles.SAFETY_OFFICER)) {
@@ -201,9 +205,13 @@ public class AdverseEventService {
         if (!Objects.equals(stored.reportedOn(), update.reportedOn())) {
             changed.add("reportedOn");
         }
+        if (!Objects.equals(stored.sponsorRelatedToCarT(), update.sponsorRelatedToCarT())) {
+            changed.add("sponsorRelatedToCarT");
+        }
         if (!changed.isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a safety officer may change "
-                    + String.join(", ", changed) + " (they move the event's reporting deadlines or its grade)",
+                    + String.join(", ", changed) + " (they move the event's reporting deadlines or its grade, "
+                    + "or are the sponsor's assessment)",
                     changed.stream().map(field -> new Problem.Violation(field, "only a safety officer may change it"))
                             .toList());
         }
@@ -213,8 +221,8 @@ public class AdverseEventService {
     private AdverseEventUpdate updatable(AdverseEvent event) {
         return new AdverseEventUpdate(event.confirmedGrade, event.serious,
                 event.seriousnessCriteria,
-                event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
-                event.treatments, event.awarenessDate, event.expected,
+                event.relatedToCarT, event.relatedToLymphodepletion, event.sponsorRelatedToCarT, event.outcome,
+                event.resolvedOn, event.treatments, event.awarenessDate, event.expected,
                 event.reportedOn, null);
     }
 
@@ -372,7 +380,8 @@ public class AdverseEventService {
                 event.ctcaeTerm, event.meddraCode, event.onset, event.grade, event.derivedGrade, event.derivedRule,
                 event.confirmedGrade, event.confirmationReason, event.serious,
                 event.seriousnessCriteria,
-                event.derivedBy, event.protocolVersion, event.relatedToCarT, event.relatedToLymphodepletion, event.outcome, event.resolvedOn,
+                event.derivedBy, event.protocolVersion, event.relatedToCarT, event.relatedToLymphodepletion,
+                event.sponsorRelatedToCarT, event.outcome, event.resolvedOn,
                 event.treatments, event.awarenessDate, event.expected,
                 event.reportedOn, event.version);
     }

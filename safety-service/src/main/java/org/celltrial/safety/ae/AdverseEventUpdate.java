@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a follow-up may change on an event, with why: seriousness, relatedness, outcome, treatments, and (safety
- * officers only) a confirmed grade that confirms or overrides the derived one. The derived grade stays.
+ * officers only) a confirmed grade that confirms or overrides the derived one, and the sponsor's causality assessment
+ * of the CAR-T product beside the investigator's. The derived grade stays.
  */
 public record AdverseEventUpdate(
         @Min(1) @Max(5) Integer confirmedGrade,
@@ -20,6 +21,7 @@ public record AdverseEventUpdate(
         @NotNull List<@NotNull SeriousnessCriterion> seriousnessCriteria,
         Relatedness relatedToCarT,
         Relatedness relatedToLymphodepletion,
+        Relatedness sponsorRelatedToCarT,
         Outcome outcome,
         @PastOrPresent LocalDate resolvedOn,
         @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> treatments,

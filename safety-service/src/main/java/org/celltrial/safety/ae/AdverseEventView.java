@@ -28,6 +28,7 @@ public record AdverseEventView(
         Integer protocolVersion,
         Relatedness relatedToCarT,
         Relatedness relatedToLymphodepletion,
+        Relatedness sponsorRelatedToCarT,
         Outcome outcome,
         LocalDate resolvedOn,
         List<String> treatments,

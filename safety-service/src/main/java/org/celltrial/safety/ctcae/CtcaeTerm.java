@@ -39,10 +39,12 @@ public record CtcaeTerm(String term, String meddraCode) {
     public static final CtcaeTerm CYTOKINE_RELEASE_SYNDROME = new CtcaeTerm("Cytokine release syndrome", "10052015");
     /**
      * Not a CTCAE v5.0 term: CTCAE v5.0 has only "Encephalopathy", and ASTCT grades ICANS as a syndrome of its own.
-     * MedDRA added the term after CTCAE v5.0; its code is to be taken from the study's MedDRA version.
+     * MedDRA 20.1 (2017), the version CellTrial codes in, predates the syndrome's name (2019), so it is coded as 20.1's
+     * lowest level (and preferred) term "Neurotoxicity", 10029350 (docs/interoperability-exports.md); the reported
+     * term stays the syndrome's name. A study coding in a later version takes that version's ICANS term instead.
      */
     public static final CtcaeTerm IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME =
-            new CtcaeTerm("Immune effector cell-associated neurotoxicity syndrome", null);
+            new CtcaeTerm("Immune effector cell-associated neurotoxicity syndrome", "10029350");
 
     /** Every term CellTrial grades, in any CTCAE version. */
     public static final List<CtcaeTerm> ALL = List.of(PLATELET_COUNT_DECREASED, THROMBOCYTOPENIA,

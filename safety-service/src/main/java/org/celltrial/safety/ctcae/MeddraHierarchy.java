@@ -36,7 +36,8 @@ public final class MeddraHierarchy {
             placement("10016558", "10037660", "Pyrexia", "10018065",
                     "General disorders and administration site conditions"),
             placement("10052015", "10052015", "Cytokine release syndrome", "10021428", "Immune system disorders"),
-            placement("10016288", "10016288", "Febrile neutropenia", BLOOD, "Blood and lymphatic system disorders")));
+            placement("10016288", "10016288", "Febrile neutropenia", BLOOD, "Blood and lymphatic system disorders"),
+            placement("10029350", "10029350", "Neurotoxicity", "10029205", "Nervous system disorders")));
 
     private MeddraHierarchy() {
     }

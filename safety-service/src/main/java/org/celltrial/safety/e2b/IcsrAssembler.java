@@ -20,7 +20,8 @@ import org.celltrial.safety.export.SdtmAeDataset;
  * <p>
  * The worldwide case ID is the configured prefix and the event's ID, the same for every version; the report's
  * version is the event's own version plus one (a stored event counts from 0, every change to it increments it). The CAR-T product is the suspect drug, given on Day 0
- * at the patient's dose level; each lymphodepletion agent is co-suspect when the investigator assessed the event as
+ * at the patient's dose level, assessed by the investigator and, once a safety officer recorded it, by the sponsor;
+ * each lymphodepletion agent is co-suspect when the investigator assessed the event as
  * possibly, probably or definitely related to lymphodepletion, else concomitant. Lab results (platelets, neutrophils)
  * from 7 days before the onset to 7 days after the end (or the onset, while ongoing) go with it.
  */
@@ -110,14 +111,15 @@ public final class IcsrAssembler {
         List<IcsrFacts.Drug> drugs = new ArrayList<>();
         drugs.add(new IcsrFacts.Drug(config.productName(), 1, "Dose level " + patient.doseLevel()
                 + ", single intravenous infusion on Day 0", patient.day0(), patient.day0(),
-                SdtmAeDataset.relationship(event.relatedToCarT())));
+                SdtmAeDataset.relationship(event.relatedToCarT()), event.sponsorRelatedToCarT() == null ? null
+                        : SdtmAeDataset.relationship(event.sponsorRelatedToCarT())));
         if (patient.lymphodepletionStart() != null) {
             Relatedness lymphodepletion = event.relatedToLymphodepletion();
             for (String agent : config.lymphodepletionAgents()) {
                 drugs.add(new IcsrFacts.Drug(agent, related(lymphodepletion) ? 1 : 2, null,
                         patient.lymphodepletionStart(),
                         patient.lymphodepletionStart().plusDays(config.lymphodepletionDays() - 1L),
-                        lymphodepletion == null ? null : SdtmAeDataset.relationship(lymphodepletion)));
+                        lymphodepletion == null ? null : SdtmAeDataset.relationship(lymphodepletion), null));
             }
         }
         return drugs;
@@ -160,6 +162,10 @@ public final class IcsrAssembler {
                     .append(" to lymphodepletion");
         }
         text.append('.');
+        if (event.sponsorRelatedToCarT() != null) {
+            text.append(" Sponsor's causality: ").append(SdtmAeDataset.relationship(event.sponsorRelatedToCarT()))
+                    .append(" to ").append(drugs.get(0).name()).append('.');
+        }
         if (event.expected() != null) {
             text.append(event.expected() ? " Expected" : " Unexpected")
                     .append(" per the reference safety information.");

@@ -54,13 +54,15 @@ public record IcsrFacts(
     }
 
     /**
-     * G.k: a drug. Role (G.k.1): 1 suspect, 2 concomitant. The investigator's causality (G.k.9.i.2.r, source
-     * "Investigator", method "Global Introspection") is given where the investigator assessed it.
+     * G.k: a drug. Role (G.k.1): 1 suspect, 2 concomitant. The investigator's and the sponsor's causality
+     * (G.k.9.i.2.r, sources "Investigator" and "Sponsor", method "Global Introspection") are given where each
+     * assessed it.
      *
      * @param investigatorCausality the CDISC relationship wording (e.g. "PROBABLY RELATED"); null if not assessed
+     * @param sponsorCausality      the sponsor's, in the same wording; null if not assessed
      */
     public record Drug(String name, int role, String dosage, LocalDate start, LocalDate end,
-            String investigatorCausality) {
+            String investigatorCausality, String sponsorCausality) {
     }
 
     /** F.r: a laboratory result in UCUM units, with its normal range when the result had one. */

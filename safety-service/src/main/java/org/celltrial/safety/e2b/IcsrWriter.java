@@ -245,34 +245,41 @@ public final class IcsrWriter {
             productReference(facts, k);
             end();
             end();
-            if (drug.investigatorCausality() != null) {
-                start("component", "typeCode", "COMP");
-                start("causalityAssessment", "classCode", "OBS", "moodCode", "EVN");
-                code("39"); // G.k.9.i.2.r.3
-                xml.writeStartElement("value");
-                xml.writeAttribute(XSI, "type", "ST");
-                xml.writeCharacters(drug.investigatorCausality());
-                xml.writeEndElement();
-                start("methodCode");
-                text("originalText", "Global Introspection"); // G.k.9.i.2.r.2
-                end();
-                start("author", "typeCode", "AUT");
-                start("assignedEntity", "classCode", "ASSIGNED");
-                start("code");
-                text("originalText", "Investigator"); // G.k.9.i.2.r.1
-                end();
-                end();
-                end();
-                start("subject1", "typeCode", "SUBJ");
-                start("adverseEffectReference", "classCode", "OBS", "moodCode", "EVN");
-                empty("id", "root", reactionId(facts));
-                end();
-                end();
-                productReference(facts, k);
-                end();
-                end();
-            }
+            causality(facts, k, drug.investigatorCausality(), "Investigator");
+            causality(facts, k, drug.sponsorCausality(), "Sponsor");
         }
+        end();
+    }
+
+    /** G.k.9.i.2.r: one source's assessment of the drug's relation to the reaction; none when it did not assess it. */
+    private void causality(IcsrFacts facts, int k, String result, String source) throws XMLStreamException {
+        if (result == null) {
+            return;
+        }
+        start("component", "typeCode", "COMP");
+        start("causalityAssessment", "classCode", "OBS", "moodCode", "EVN");
+        code("39"); // G.k.9.i.2.r.3
+        xml.writeStartElement("value");
+        xml.writeAttribute(XSI, "type", "ST");
+        xml.writeCharacters(result);
+        xml.writeEndElement();
+        start("methodCode");
+        text("originalText", "Global Introspection"); // G.k.9.i.2.r.2
+        end();
+        start("author", "typeCode", "AUT");
+        start("assignedEntity", "classCode", "ASSIGNED");
+        start("code");
+        text("originalText", source); // G.k.9.i.2.r.1
+        end();
+        end();
+        end();
+        start("subject1", "typeCode", "SUBJ");
+        start("adverseEffectReference", "classCode", "OBS", "moodCode", "EVN");
+        empty("id", "root", reactionId(facts));
+        end();
+        end();
+        productReference(facts, k);
+        end();
         end();
     }
 

@@ -24,7 +24,8 @@ import org.celltrial.safety.ctcae.MeddraHierarchy;
  * CSV, {@link SdtmAeDatasetJson} as CDISC Dataset-JSON v1.1.
  * <p>
  * Dictionary variables come from the MedDRA hierarchy of the study's MedDRA version ({@link MeddraHierarchy}):
- * AELLT/AELLTCD are the term CellTrial keeps (CTCAE's lowest level term), AEDECOD/AEPTCD its preferred term,
+ * AELLT/AELLTCD are the term CellTrial keeps (CTCAE's lowest level term; an LLT that is itself a PT by the PT's
+ * name), AEDECOD/AEPTCD its preferred term,
  * AEBODSYS/AESOC/AESOCCD its primary system organ class; a code the hierarchy does not hold leaves AEDECOD as the
  * reported term and the others empty. Study days (AESTDY, AEENDY) count from RFSTDTC = Day 0, the infusion, as the
  * SDTMIG counts them: Day 0 is study day 1, the day before it -1 (there is no day 0). EPOCH is SCREENING before
@@ -56,7 +57,10 @@ public final class SdtmAeDataset {
         USUBJID("Unique Subject Identifier", DataType.STRING, 64, 2, row -> row.studyId() + "-" + row.event().subjectId()),
         AESEQ("Sequence Number", DataType.INTEGER, 8, null, Row::sequence),
         AETERM("Reported Term for the Adverse Event", DataType.STRING, 200, null, row -> row.event().ctcaeTerm()),
-        AELLT("Lowest Level Term", DataType.STRING, 200, null, row -> row.event().ctcaeTerm()),
+        // an LLT that is its PT carries the PT's name (ICANS is coded as "Neurotoxicity" in MedDRA 20.1)
+        AELLT("Lowest Level Term", DataType.STRING, 200, null,
+                row -> row.meddra() != null && row.meddra().lltCode().equals(row.meddra().ptCode())
+                        ? row.meddra().ptName() : row.event().ctcaeTerm()),
         AELLTCD("Lowest Level Term Code", DataType.STRING, 8, null,
                 row -> Objects.requireNonNullElse(row.event().meddraCode(), "")),
         AEDECOD("Dictionary-Derived Term", DataType.STRING, 200, 3,

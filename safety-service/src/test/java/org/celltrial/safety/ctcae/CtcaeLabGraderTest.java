@@ -4,7 +4,6 @@ import static org.celltrial.safety.ctcae.LabResults.lab;
 import static org.celltrial.safety.ctcae.LabResults.withValue;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -390,11 +389,14 @@ class CtcaeLabGraderTest {
     }
 
     @Test
-    void termsHaveEightDigitCodesExceptIcans() {
+    void everyTermHasItsOwnEightDigitCodePlacedInMeddra20_1() {
         assertEquals(CtcaeTerm.ALL.size(), new HashSet<>(CtcaeTerm.ALL.stream().map(CtcaeTerm::term).toList()).size());
-        assertEquals(CtcaeTerm.ALL.size() - 1, CtcaeTerm.ALL.stream()
+        assertEquals(CtcaeTerm.ALL.size(), CtcaeTerm.ALL.stream()
                 .map(CtcaeTerm::meddraCode).filter(Objects::nonNull).distinct().count());
-        assertNull(CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME.meddraCode());
+        assertTrue(CtcaeTerm.ALL.stream().allMatch(term -> MeddraHierarchy.of("20.1", term.meddraCode()).isPresent()));
+        assertEquals(new MeddraHierarchy.Placement("10029350", "10029350", "Neurotoxicity", "10029205",
+                "Nervous system disorders"), MeddraHierarchy.of("20.1",
+                        CtcaeTerm.IMMUNE_EFFECTOR_CELL_ASSOCIATED_NEUROTOXICITY_SYNDROME.meddraCode()).orElseThrow());
         assertTrue(CtcaeTerm.ALL.contains(CtcaeTerm.THROMBOCYTOPENIA));
         assertThrows(IllegalArgumentException.class, () -> new CtcaeTerm("Fever", "1001655"));
         assertThrows(IllegalArgumentException.class, () -> new CtcaeTerm(" ", "10016558"));

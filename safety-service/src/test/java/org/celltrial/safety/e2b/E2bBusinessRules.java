@@ -11,8 +11,9 @@ import org.w3c.dom.Element;
  * (no package in the registries the build reaches carries them: docs/interoperability-exports.md): the mandatory
  * data elements are present and non-empty, every coded value is in its code list, every identifier's root is an ICH
  * OID or a UUID, dates have the required precision, and the patient carries no name, initials or birth date.
+ * Packaged in safety-service's test-jar, so the end-to-end tests check the reports the gateway hands out with it.
  */
-final class E2bBusinessRules {
+public final class E2bBusinessRules {
 
     private static final Set<String> ICH_IDENTIFIER_ROOTS = Set.of(IcsrWriter.OID_BATCH_NUMBER,
             IcsrWriter.OID_MESSAGE_ID, IcsrWriter.OID_WORLDWIDE_CASE_ID, IcsrWriter.OID_MESSAGE_SENDER,
@@ -30,7 +31,7 @@ final class E2bBusinessRules {
     }
 
     /** Every rule the message breaks, each naming its data element; empty when it meets them all. */
-    static List<String> violations(String message) {
+    public static List<String> violations(String message) {
         E2bBusinessRules rules = new E2bBusinessRules(message);
         rules.check();
         return rules.violations;
@@ -153,6 +154,17 @@ final class E2bBusinessRules {
                     "G.k.9.i: an assessment names a drug of the case");
             String reaction = xml.string(assessment, "h:subject1/h:adverseEffectReference/h:id/@root");
             require(reaction.isEmpty() || reactionIds.contains(reaction), "G.k.9.i: an assessment names a reaction of the case");
+        }
+        Set<String> sources = new java.util.HashSet<>();
+        for (Element result : xml.elements(event,
+                "h:component/h:adverseEventAssessment/h:component/h:causalityAssessment[h:code/@code='39']")) {
+            inCodeList(result, "h:author/h:assignedEntity/h:code/h:originalText", Set.of("Investigator", "Sponsor"),
+                    "G.k.9.i.2.r.1 source of assessment");
+            require(!xml.string(result, "h:methodCode/h:originalText").isBlank(), "G.k.9.i.2.r.2 method of assessment");
+            require(!xml.string(result, "h:value").isBlank(), "G.k.9.i.2.r.3 result of assessment");
+            require(sources.add(xml.string(result, "h:subject2/h:productUseReference/h:id/@root") + "|"
+                    + xml.string(result, "h:author/h:assignedEntity/h:code/h:originalText")),
+                    "G.k.9.i.2.r: one assessment per drug and source");
         }
     }
 

@@ -2,6 +2,7 @@ package org.celltrial.safety.e2b;
 
 import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +100,40 @@ class E2bReportTest {
         assertEquals(2, followUp.version());
         assertEquals(Outcome.RECOVERED, followUp.reaction().outcome());
         assertEquals(LocalDate.parse("2024-11-20"), followUp.reaction().end());
+    }
+
+    @Test
+    void aSeriousIcansCarriesItsMeddraCodeAndTheSponsorsCausalityBesideTheInvestigators() {
+        as("inv-site01").body(Map.of("at", "2024-11-14T09:00:00Z", "capdScore", 10, "consciousness", "AWAKE",
+                "seizure", "NONE", "motorWeakness", "NONE", "cerebralEdema", "NONE"))
+                .post("/api/v1/safety/patients/" + patient + "/neuro-assessments").then().statusCode(201);
+        String event = as("safety-officer").get("/api/v1/safety/patients/" + patient + "/adverse-events").then()
+                .statusCode(200).extract().path("items.find { it.origin == 'ICANS' }.id");
+        String ae = "/api/v1/safety/adverse-events/" + event;
+        String etag = as("safety-officer").get(ae).then().body("meddraCode", equalTo("10029350")).extract()
+                .header("ETag");
+        Map<String, Object> followUp = new HashMap<>(Map.of("serious", true, "seriousnessCriteria",
+                List.of("HOSPITALISATION"), "relatedToCarT", "DEFINITE", "sponsorRelatedToCarT", "POSSIBLE",
+                "reason", "Admitted for ICANS; sponsor's medical review"));
+        as("inv-site01").header("If-Match", etag).body(followUp).patch(ae).then().statusCode(403)
+                .contentType(PROBLEM).body("violations.field", equalTo(List.of("sponsorRelatedToCarT")));
+        followUp.put("awarenessDate", "2024-11-15");
+        as("safety-officer").header("If-Match", etag).body(followUp).patch(ae).then().statusCode(200)
+                .body("sponsorRelatedToCarT", equalTo("POSSIBLE"));
+
+        String xml = as("sponsor-user").get(url(event)).then().statusCode(200).extract().asString();
+
+        assertEquals(List.of(), E2bBusinessRules.violations(xml), xml);
+        IcsrFacts facts = new IcsrReader(xml).cases().get(0);
+        assertEquals("Immune effector cell-associated neurotoxicity syndrome", facts.reaction().term());
+        assertEquals("10029350", facts.reaction().meddraCode());
+        assertEquals(3, facts.reaction().ctcaeGrade());
+        IcsrFacts.Drug carT = facts.drugs().get(0);
+        assertEquals("RELATED", carT.investigatorCausality());
+        assertEquals("POSSIBLY RELATED", carT.sponsorCausality());
+        assertEquals("POSSIBLE", TestDatabase.string(SafetyTestProfile.DATABASE, "SELECT new_value::jsonb->>"
+                + "'sponsorRelatedToCarT' FROM audit_log WHERE entity_id = ? AND action = 'CORRECT' AND reason = ?",
+                event, "Admitted for ICANS; sponsor's medical review"));
     }
 
     @Test

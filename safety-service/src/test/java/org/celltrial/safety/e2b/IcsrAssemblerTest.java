@@ -42,11 +42,16 @@ class IcsrAssemblerTest {
             List.of(), "DL1");
 
     static AdverseEventView crs(Relatedness carT, Relatedness lymphodepletion, Boolean expected, int version) {
+        return crs(carT, lymphodepletion, null, expected, version);
+    }
+
+    static AdverseEventView crs(Relatedness carT, Relatedness lymphodepletion, Relatedness sponsorCarT,
+            Boolean expected, int version) {
         return new AdverseEventView(UUID.fromString("6f1c0d5e-0000-4000-8000-000000000001"), PATIENT.id(),
                 "CT-SITE-01-001", "SITE-01", Origin.CRS, "Cytokine release syndrome", "10052015",
                 LocalDate.of(2025, 3, 2), 3, 3, "ASTCT grade 3: hypotension needing a vasopressor", null, null, true,
                 List.of(SeriousnessCriterion.HOSPITALISATION), "crs-engine", 1, carT, lymphodepletion,
-                Outcome.RECOVERED, LocalDate.of(2025, 3, 6), List.of("tocilizumab"), LocalDate.of(2025, 3, 3), expected,
+                sponsorCarT, Outcome.RECOVERED, LocalDate.of(2025, 3, 6), List.of("tocilizumab"), LocalDate.of(2025, 3, 3), expected,
                 null, version);
     }
 
@@ -59,7 +64,8 @@ class IcsrAssemblerTest {
     void namesEveryMissingFactWithItsDataElement() {
         AdverseEventView bare = new AdverseEventView(UUID.randomUUID(), PATIENT.id(), "CT-SITE-01-001", "SITE-01",
                 Origin.ICANS, "Immune effector cell-associated neurotoxicity syndrome", null, LocalDate.of(2025, 3, 5),
-                2, 2, null, null, null, false, List.of(), null, 1, null, null, null, null, List.of(), null, null, null, 1);
+                2, 2, null, null, null, false, List.of(), null, 1, null, null, null, null, null, List.of(), null, null, null,
+                1);
         PatientReference notInfused = new PatientReference(PATIENT.id(), "CT-SITE-01-001", "SITE-01", null, null, null,
                 null, null, null, null, "ENROLLED", List.of(), null);
 
@@ -86,6 +92,21 @@ class IcsrAssemblerTest {
         assertEquals("PROBABLY RELATED", carT.investigatorCausality());
         assertEquals(LocalDate.of(2025, 2, 26), concomitant.drugs().get(1).end());
         assertEquals("UNLIKELY RELATED", concomitant.drugs().get(1).investigatorCausality());
+    }
+
+    @Test
+    void theSponsorsCausalityGoesWithTheCarTProductBesideTheInvestigators() {
+        IcsrFacts assessed = assemble(crs(Relatedness.PROBABLE, Relatedness.UNLIKELY, Relatedness.POSSIBLE, false, 1));
+        IcsrFacts notYet = assemble(crs(Relatedness.PROBABLE, Relatedness.UNLIKELY, false, 1));
+
+        assertEquals(java.util.Arrays.asList("POSSIBLY RELATED", null, null),
+                assessed.drugs().stream().map(IcsrFacts.Drug::sponsorCausality).toList());
+        assertEquals("PROBABLY RELATED", assessed.drugs().get(0).investigatorCausality());
+        assertTrue(assessed.narrative().endsWith("Unexpected per the reference safety information."));
+        assertTrue(assessed.narrative().contains(" Sponsor's causality: POSSIBLY RELATED to Anti-CD19 CAR-T cells."),
+                assessed.narrative());
+        assertTrue(notYet.drugs().stream().allMatch(drug -> drug.sponsorCausality() == null));
+        assertFalse(notYet.narrative().contains("Sponsor"));
     }
 
     @Test

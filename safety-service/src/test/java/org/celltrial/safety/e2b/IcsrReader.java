@@ -28,16 +28,17 @@ import org.celltrial.safety.ae.SeriousnessCriterion;
 
 /**
  * Reads E2B(R3) messages back into their facts, as a receiving safety database would: by the element paths, OIDs
- * and code lists of the ICH Implementation Guide, independently of how {@link IcsrWriter} wrote them.
+ * and code lists of the ICH Implementation Guide, independently of how {@link IcsrWriter} wrote them. Packaged in
+ * safety-service's test-jar with {@link E2bBusinessRules}.
  */
-final class IcsrReader {
+public final class IcsrReader {
 
     static final String OBS = "2.16.840.1.113883.3.989.2.1.1.19";
 
     private final Document document;
     private final XPath xpath = XPathFactory.newInstance().newXPath();
 
-    IcsrReader(String xml) {
+    public IcsrReader(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -65,11 +66,11 @@ final class IcsrReader {
         });
     }
 
-    Document document() {
+    public Document document() {
         return document;
     }
 
-    String string(Node context, String path) {
+    public String string(Node context, String path) {
         try {
             return (String) xpath.evaluate(path, context, XPathConstants.STRING);
         } catch (Exception e) {
@@ -77,7 +78,7 @@ final class IcsrReader {
         }
     }
 
-    List<Element> elements(Node context, String path) {
+    public List<Element> elements(Node context, String path) {
         try {
             NodeList nodes = (NodeList) xpath.evaluate(path, context, XPathConstants.NODESET);
             List<Element> found = new ArrayList<>();
@@ -90,7 +91,7 @@ final class IcsrReader {
         }
     }
 
-    List<IcsrFacts> cases() {
+    public List<IcsrFacts> cases() {
         return elements(document, "/h:MCCI_IN200100UV01/h:PORR_IN049016UV").stream().map(this::facts).toList();
     }
 
@@ -156,11 +157,15 @@ final class IcsrReader {
             String start = string(drug, "h:effectiveTime/h:low/@value");
             String end = string(drug, "h:effectiveTime/h:high/@value");
             String dosage = string(drug, "h:text");
-            String causality = string(event, assessments + "[h:code/@code='39']" + byId + "/h:value");
+            String causality = assessments + "[h:code/@code='39']" + byId
+                    + "[h:author/h:assignedEntity/h:code/h:originalText='%s']/h:value";
+            String investigator = string(event, causality.formatted("Investigator"));
+            String sponsor = string(event, causality.formatted("Sponsor"));
             drugs.add(new IcsrFacts.Drug(string(drug, "h:consumable/h:instanceOfKind/h:kindOfProduct/h:name"),
                     Integer.parseInt(string(event, assessments + "[h:code/@code='20']" + byId + "/h:value/@code")),
                     dosage.isEmpty() ? null : dosage, start.isEmpty() ? null : day(start),
-                    end.isEmpty() ? null : day(end), causality.isEmpty() ? null : causality));
+                    end.isEmpty() ? null : day(end), investigator.isEmpty() ? null : investigator,
+                    sponsor.isEmpty() ? null : sponsor));
         }
         return drugs;
     }

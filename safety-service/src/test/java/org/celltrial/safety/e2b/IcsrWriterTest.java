@@ -32,11 +32,12 @@ class IcsrWriterTest {
                         List.of(SeriousnessCriterion.LIFE_THREATENING, SeriousnessCriterion.HOSPITALISATION),
                         Outcome.RECOVERED, 3),
                 List.of(new IcsrFacts.Drug("Anti-CD19 CAR-T cells", 1, "Dose level DL1, single intravenous infusion on Day 0",
-                                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1), "PROBABLY RELATED"),
+                                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1), "PROBABLY RELATED",
+                                "POSSIBLY RELATED"),
                         new IcsrFacts.Drug("Fludarabine", 2, null, LocalDate.of(2025, 2, 24), LocalDate.of(2025, 2, 26),
-                                "UNLIKELY RELATED"),
+                                "UNLIKELY RELATED", null),
                         new IcsrFacts.Drug("Cyclophosphamide", 2, null, LocalDate.of(2025, 2, 24),
-                                LocalDate.of(2025, 2, 26), null)),
+                                LocalDate.of(2025, 2, 26), null, null)),
                 List.of(new IcsrFacts.Test("Platelet count", LocalDate.of(2025, 3, 2), new BigDecimal("12"), "10*9/L",
                                 new BigDecimal("150"), new BigDecimal("400")),
                         new IcsrFacts.Test("Neutrophil count", LocalDate.of(2025, 3, 3), new BigDecimal("0.40"),
@@ -52,6 +53,23 @@ class IcsrWriterTest {
 
         assertEquals(List.of(), E2bBusinessRules.violations(xml), xml);
         assertEquals(cases, new IcsrReader(xml).cases());
+    }
+
+    @Test
+    void theInvestigatorsAndTheSponsorsCausalityAreTwoAssessmentsOfTheSuspectDrug() {
+        String xml = IcsrWriter.batch("B", "S", "R", CREATED, List.of(crsCase(1, "CTCAE grade 3")));
+        IcsrReader read = new IcsrReader(xml);
+
+        assertEquals(List.of("Investigator", "Sponsor", "Investigator"), read.elements(read.document(),
+                "//h:causalityAssessment[h:code/@code='39']/h:author/h:assignedEntity/h:code/h:originalText").stream()
+                .map(org.w3c.dom.Element::getTextContent).toList());
+        IcsrFacts.Drug carT = read.cases().get(0).drugs().get(0);
+        assertEquals("PROBABLY RELATED", carT.investigatorCausality());
+        assertEquals("POSSIBLY RELATED", carT.sponsorCausality());
+        assertEquals(List.of(), E2bBusinessRules.violations(xml));
+        assertEquals(List.of("G.k.9.i.2.r.1 source of assessment: 'Regulator' is not in [Investigator, Sponsor]"),
+                E2bBusinessRules.violations(xml.replace("<originalText>Sponsor</originalText>",
+                        "<originalText>Regulator</originalText>")));
     }
 
     @Test

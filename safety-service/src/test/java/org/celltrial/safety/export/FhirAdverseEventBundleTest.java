@@ -213,6 +213,6 @@ class FhirAdverseEventBundleTest {
             Outcome outcome, LocalDate resolvedOn) {
         return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "S01", origin, ctcaeTerm,
                 meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
-                null, null, relatedToCarT, null, outcome, resolvedOn, List.of(), onset, null, null, 0);
+                null, null, relatedToCarT, null, null, outcome, resolvedOn, List.of(), onset, null, null, 0);
     }
 }

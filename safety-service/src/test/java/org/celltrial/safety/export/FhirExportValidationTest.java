@@ -16,6 +16,7 @@ import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ae.Outcome;
 import org.celltrial.safety.ae.Relatedness;
 import org.celltrial.safety.ae.SeriousnessCriterion;
+import org.celltrial.testing.fhir.FhirR4Validator;
 
 /**
  * The FHIR export as a FHIR server would take it: HAPI's instance validator against the R4 core profiles finds no
@@ -75,6 +76,6 @@ class FhirExportValidationTest {
         LocalDate onset = LocalDate.of(2025, 3, 2);
         return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, "SITE-01", Origin.REPORTED, term,
                 meddraCode, onset, grade, null, null, null, null, serious, criteria, null, null, relatedToCarT, null,
-                outcome, outcome == Outcome.RECOVERED ? onset.plusDays(5) : null, List.of(), onset, null, null, 1);
+                null, outcome, outcome == Outcome.RECOVERED ? onset.plusDays(5) : null, List.of(), onset, null, null, 1);
     }
 }

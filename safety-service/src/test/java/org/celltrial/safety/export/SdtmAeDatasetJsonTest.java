@@ -127,7 +127,7 @@ class SdtmAeDatasetJsonTest {
             LocalDate resolvedOn, Relatedness relatedToCarT, List<SeriousnessCriterion> criteria) {
         return new AdverseEventView(UUID.randomUUID(), SdtmAeWriterTest.patientId("0101"), "0101", "S01", origin, term,
                 meddraCode, onset, criteria.isEmpty() ? 2 : 3, null, null, null, null, !criteria.isEmpty(), criteria,
-                null, null, relatedToCarT, null, resolvedOn == null ? Outcome.NOT_RECOVERED : Outcome.RECOVERED,
+                null, null, relatedToCarT, null, null, resolvedOn == null ? Outcome.NOT_RECOVERED : Outcome.RECOVERED,
                 resolvedOn, List.of(), onset, null, null, 0);
     }
 }

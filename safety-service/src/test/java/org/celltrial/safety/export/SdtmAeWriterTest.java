@@ -46,7 +46,7 @@ class SdtmAeWriterTest {
             "10016288", LocalDate.of(2025, 3, 9), 3, List.of(SeriousnessCriterion.HOSPITALISATION),
             Relatedness.PROBABLE, Outcome.RECOVERED, LocalDate.of(2025, 3, 15), List.of("cefepime", "filgrastim"));
     private static final AdverseEventView FATAL_ICANS = event("0102", Origin.ICANS,
-            "Immune effector cell-associated neurotoxicity syndrome", null, LocalDate.of(2025, 3, 5), 5,
+            "Immune effector cell-associated neurotoxicity syndrome", "10029350", LocalDate.of(2025, 3, 5), 5,
             List.of(SeriousnessCriterion.DEATH), null, Outcome.FATAL, LocalDate.of(2025, 3, 11),
             List.of("dexamethasone", "anakinra"));
 
@@ -91,7 +91,7 @@ class SdtmAeWriterTest {
                 entry("USUBJID", "CT-CART-01-0101"),
                 entry("AESEQ", "2"),
                 entry("AETERM", AWKWARD_TERM),
-                entry("AELLT", AWKWARD_TERM),
+                entry("AELLT", "Febrile neutropenia"),
                 entry("AELLTCD", "10016288"),
                 entry("AEDECOD", "Febrile neutropenia"),
                 entry("AEPTCD", "10016288"),
@@ -121,13 +121,13 @@ class SdtmAeWriterTest {
                 entry("USUBJID", "CT-CART-01-0102"),
                 entry("AESEQ", "1"),
                 entry("AETERM", "Immune effector cell-associated neurotoxicity syndrome"),
-                entry("AELLT", "Immune effector cell-associated neurotoxicity syndrome"),
-                entry("AELLTCD", ""),
-                entry("AEDECOD", "Immune effector cell-associated neurotoxicity syndrome"),
-                entry("AEPTCD", ""),
-                entry("AEBODSYS", ""),
-                entry("AESOC", ""),
-                entry("AESOCCD", ""),
+                entry("AELLT", "Neurotoxicity"),
+                entry("AELLTCD", "10029350"),
+                entry("AEDECOD", "Neurotoxicity"),
+                entry("AEPTCD", "10029350"),
+                entry("AEBODSYS", "Nervous system disorders"),
+                entry("AESOC", "Nervous system disorders"),
+                entry("AESOCCD", "10029205"),
                 entry("AETOXGR", "5"),
                 entry("AESER", "Y"),
                 entry("AESDTH", "Y"),
@@ -272,7 +272,7 @@ class SdtmAeWriterTest {
             Outcome outcome, LocalDate resolvedOn, List<String> treatments) {
         return new AdverseEventView(UUID.randomUUID(), patientId(subjectId), subjectId, "S01", origin, ctcaeTerm,
                 meddraCode, onset, grade, null, null, null, null, !seriousnessCriteria.isEmpty(), seriousnessCriteria,
-                null, null, relatedToCarT, null, outcome, resolvedOn, treatments, onset, null, null, 0);
+                null, null, relatedToCarT, null, null, outcome, resolvedOn, treatments, onset, null, null, 0);
     }
 
     static UUID patientId(String subjectId) {

@@ -133,6 +133,6 @@ class SafetyFiguresTest {
         String site = subjectId.substring(3, subjectId.lastIndexOf('-'));
         return new AdverseEventView(UUID.randomUUID(), UUID.randomUUID(), subjectId, site, origin, term, "10016256",
                 LocalDate.parse("2025-02-10"), grade, null, null, null, null, !criteria.isEmpty(), criteria, null,
-                null, null, null, null, null, List.of(), null, null, null, 1);
+                null, null, null, null, null, null, List.of(), null, null, null, 1);
     }
 }

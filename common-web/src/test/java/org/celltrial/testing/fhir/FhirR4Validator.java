@@ -1,4 +1,4 @@
-package org.celltrial.safety.export;
+package org.celltrial.testing.fhir;
 
 import java.util.List;
 
@@ -16,9 +16,10 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
  * HAPI FHIR's instance validator against the R4 core profiles and code systems shipped in
- * hapi-fhir-validation-resources-r4, offline (no terminology server): what a sponsor's FHIR server would check.
+ * hapi-fhir-validation-resources-r4, offline (no terminology server): what a sponsor's or a hospital's FHIR server
+ * would check. Test support (common-web's test-jar) for every FHIR resource CellTrial emits or answers.
  */
-final class FhirR4Validator {
+public final class FhirR4Validator {
 
     private static final FhirContext FHIR_R4 = FhirContext.forR4Cached();
     private static final FhirValidator VALIDATOR = validator();
@@ -27,7 +28,7 @@ final class FhirR4Validator {
     }
 
     /** The messages of error or fatal severity for a resource given as JSON, each with its location. */
-    static List<String> errors(String json) {
+    public static List<String> errors(String json) {
         return VALIDATOR.validateWithResult(json).getMessages().stream()
                 .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR
                         || message.getSeverity() == ResultSeverityEnum.FATAL)
