@@ -195,8 +195,9 @@ scenario('an investigator screens a new patient, answers eligibility, enrolls, p
     baseline: 12, therapies: PRIOR_THERAPIES.length, consentDate: '2025-03-04', doseLevel: 'DL1', day0: DAY_0,
     status: 'INFUSED' });
   const lymphodepletion = await api(`/api/v1/enrollment/patients/${patientId}/lymphodepletion`);
-  assert.deepEqual(lymphodepletion.administrations.map(({ agent, date, doseMg }) => ({ agent, date, doseMg })),
-    lymphodepletion.plan.doses.map(({ agent, date, doseMg }) => ({ agent, date, doseMg })), 'every planned dose given as planned');
+  const doses = (list) => list.map(({ agent, date, doseMg }) => `${date} ${agent} ${doseMg} mg`).sort();
+  assert.deepEqual(doses(lymphodepletion.administrations), doses(lymphodepletion.plan.doses),
+    'every planned dose given as planned');
   const vitals = await api(`/api/v1/safety/patients/${patientId}/vitals`);
   assert.deepEqual(vitals.items.map((record) => record.temperatureC), [38.6]);
   assert.equal((await api(`/api/v1/safety/patients/${patientId}/crs`)).maxGrade, 1);
@@ -260,7 +261,7 @@ scenario('records: a refused platelet count stores nothing, a count with its ble
 scenario('a correction is sent with the version read; a concurrent change is explained, not overwritten', async () => {
   const { page, done } = await signedIn('inv-site01', ['status of 412']);
   await page.goto(`${WEB_URL}#/patients/${PATIENT_ID}/treatment`);
-  await page.waitForSelector('#correct-form');
+  await page.waitForSelector('#correct summary');
   await page.click('#correct summary');
   await page.fill('#correct-initials', 'XY');
   await page.fill('#correct-reason', 'initials misread from the paper form');
@@ -281,7 +282,7 @@ scenario('a correction is sent with the version read; a concurrent change is exp
   await shot(page, '18-correction-conflict');
 
   await page.reload();
-  await page.waitForSelector('#correct-form');
+  await page.waitForSelector('#correct summary');
   await page.click('#correct summary');
   assert.equal(await page.inputValue('#correct-initials'), 'AB');
   await page.fill('#correct-initials', 'XY');
