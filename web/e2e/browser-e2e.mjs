@@ -289,7 +289,7 @@ scenario('a correction is sent with the version read; a concurrent change is exp
   await page.fill('#correct-reason', 'initials misread from the paper form');
   await page.click('#correct-submit');
   // the page is drawn anew from the corrected record: its form now carries the new version
-  await page.waitForSelector(`#correct-submit:has-text("version ${read.version + 2} as read")`);
+  await page.waitForSelector(`#correct-submit:has-text("version ${read.version + 2} as read")`, { state: 'attached' });
   const corrected = await apiGet('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
   assert.deepEqual([corrected.initials, corrected.version], ['XY', read.version + 2]);
   await done();
