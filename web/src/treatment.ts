@@ -142,6 +142,7 @@ function eligibilitySection(patientId: string, protocol: Protocol, writes: boole
   return el('section', { 'aria-labelledby': 'eligibility-heading' },
     el('h2', { id: 'eligibility-heading' }, 'Eligibility'),
     assessed ? checklist(assessed) : null,
+    !assessed && !writes ? el('p', {}, 'The checklist is the answer to an evaluation, shown in the tab that made it.') : null,
     writes ? el('p', {}, `The investigator's criteria of protocol version ${protocol.version ?? ''}; `
       + 'the others are computed from the screening data, each shown with why after the evaluation.') : null,
     writes ? form : null);
