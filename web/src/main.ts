@@ -1,9 +1,14 @@
-// The web front end: hash routes (#/, #/patients/{id}, #/summary, #/safety), each a screen over the gateway's public API.
+// The web front end: hash routes (#/, #/screen, #/patients/{id}, its /treatment and /records, #/summary,
+// #/safety), each a screen over the gateway's public API.
 import { signedInCaller, signIn, signOut, type Caller } from './auth';
 import { el, show } from './dom';
 import { patientsScreen } from './patients';
 import { courseScreen } from './course';
 import { summaryScreen } from './summary';
+import { screens } from './forms';
+import { screeningScreen } from './screening';
+import { treatmentScreen } from './treatment';
+import { recordsScreen } from './records';
 import { safetyScreen } from './safety';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -35,6 +40,9 @@ function header(caller: Caller): void {
   const links: HTMLElement[] = [];
   if (readsPatients(caller)) {
     links.push(el('a', { href: '#/' }, 'Patients'));
+  }
+  if (screens(caller)) {
+    links.push(el('a', { href: '#/screen', id: 'nav-screen' }, 'Screen a patient'));
   }
   if (readsSummary(caller)) {
     links.push(el('a', { href: '#/summary' }, 'Study summary'));
@@ -71,8 +79,15 @@ async function route(caller: Caller): Promise<void> {
   const view = el('div', {});
   const hash = location.hash || '#/';
   const patient = /^#\/patients\/([0-9a-f-]{36})$/.exec(hash);
+  const patientPage = /^#\/patients\/([0-9a-f-]{36})\/(treatment|records)$/.exec(hash);
   try {
-    if (patient?.[1]) {
+    if (patientPage?.[1] && patientPage[2] === 'treatment') {
+      await treatmentScreen(view, caller, patientPage[1]);
+    } else if (patientPage?.[1]) {
+      await recordsScreen(view, caller, patientPage[1]);
+    } else if (hash === '#/screen' && screens(caller)) {
+      await screeningScreen(view, caller);
+    } else if (patient?.[1]) {
       await courseScreen(view, caller, patient[1]);
     } else if (hash.startsWith('#/safety') && readsSafety(caller)) {
       await safetyScreen(view, caller);

@@ -2,6 +2,7 @@
 import { api, problemOf } from './api';
 import type { Caller } from './auth';
 import { el, show, table } from './dom';
+import { screens } from './forms';
 
 const STATUSES = ['SCREENING', 'ELIGIBLE', 'INELIGIBLE', 'ENROLLED', 'LYMPHODEPLETED', 'INFUSED', 'FOLLOW_UP',
   'COMPLETED', 'WITHDRAWN'] as const;
@@ -30,15 +31,17 @@ export async function patientsScreen(main: HTMLElement, caller: Caller): Promise
     patient.status ?? '',
     patient.doseLevel ?? '—',
     patient.day0 ?? '—',
+    el('a', { href: `#/patients/${patient.id}/treatment` }, 'screening to Day 0'),
   ]);
   show(
     main,
     el('h1', {}, 'Patients'),
     el('p', {}, `Sites: ${caller.sites.length ? caller.sites.join(', ') : 'all'}`),
+    screens(caller) ? el('p', {}, el('a', { href: '#/screen', id: 'screen-patient' }, 'Screen a new patient')) : null,
     el('label', { for: 'status-filter' }, 'Status '),
     filter,
     rows.length
-      ? table(['subject', 'site', 'status', 'dose level', 'Day 0'], rows, `${rows.length} patients`)
+      ? table(['subject', 'site', 'status', 'dose level', 'Day 0', ''], rows, `${rows.length} patients`)
       : el('p', {}, 'No patients.'),
   );
 }

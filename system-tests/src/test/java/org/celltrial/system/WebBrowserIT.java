@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web front end in a real headless Chromium, signing in through Keycloak's login page, against the suite as
- * the other system tests run it (web/e2e/browser-e2e.mjs holds the scenarios; docs/web.md, Tests). Skips, saying
- * why, where Node.js, the built front end or Chromium is missing. Screenshots: system-tests/target/web-screenshots.
+ * the other system tests run it (web/e2e/browser-e2e.mjs holds the scenarios; docs/web.md, Tests): the patient made
+ * here through the API for the course, records, correction and read-only scenarios, and one the investigator
+ * screens, enrolls, lymphodepletes and infuses in the browser (the script checks the API holds what it made). Skips,
+ * saying why, where Node.js, the built front end or Chromium is missing. Screenshots:
+ * system-tests/target/web-screenshots.
  */
 class WebBrowserIT {
 

@@ -28,7 +28,9 @@ import org.celltrial.common.versioning.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -43,6 +45,9 @@ public class PatientResource {
     @POST
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Screen a patient: creates it with a pseudonymous subject ID (status SCREENING)")
+    @APIResponse(responseCode = "201", description = "The patient screened, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> screen(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "a 12-year-old girl with refractory ITP",
                     value = """
@@ -70,6 +75,9 @@ public class PatientResource {
     @Path("/{id}")
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER, Roles.SAFETY_OFFICER, Roles.MONITOR})
     @Operation(summary = "One patient, with its version as ETag")
+    @APIResponse(responseCode = "200", description = "The patient; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return patients.get(id).map(PatientResource::withETag);
     }
@@ -78,6 +86,9 @@ public class PatientResource {
     @Path("/{id}")
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Correct screening data, with a reason; If-Match must carry the version read")
+    @APIResponse(responseCode = "200", description = "The corrected patient; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> correct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PatientCorrection correction) {
         return patients.correct(id, ifMatch, correction).map(PatientResource::withETag);
@@ -87,6 +98,9 @@ public class PatientResource {
     @Path("/{id}/enrollment")
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Enroll an eligible patient at a dose level, under the protocol version in force")
+    @APIResponse(responseCode = "200", description = "The enrolled patient; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> enroll(@PathParam("id") UUID id, @NotNull @Valid EnrollmentRequest request) {
         return patients.enroll(id, request).map(PatientResource::withETag);
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.versioning.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +35,9 @@ public class ProtocolResource {
     @GET
     @Authenticated
     @Operation(summary = "The protocol in force: dose levels, lymphodepletion, dosing rules, visits, eligibility")
+    @APIResponse(responseCode = "200", description = "The protocol; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProtocolView.class)))
     public Uni<Response> current() {
         return protocols.current().map(ProtocolResource::withETag);
     }
