@@ -8,58 +8,15 @@
 //   SCREENSHOTS   where the screenshots go         CHROMIUM     the browser (default /usr/bin/chromium)
 // The API's own figures and records are read with the dev CLI client's token for the same user.
 // Exits non-zero if any scenario fails, naming its first failed expectation.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { browserSession, env, inkedPixels } from './session.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined) throw new Error(`${name} is not set`);
-  return value;
-};
-const WEB_URL = env('WEB_URL');
 const PATIENT_ID = env('PATIENT_ID');
 const FEVER_AT = env('FEVER_AT');
 const PLATELET_COUNTS = Number(env('PLATELET_COUNTS'));
 const SUMMARY_AS_OF = env('SUMMARY_AS_OF');
-const TOKEN_URL = env('TOKEN_URL');
-const SCREENSHOTS = env('SCREENSHOTS');
-mkdirSync(SCREENSHOTS, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: env('CHROMIUM', '/usr/bin/chromium'),
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run'],
-});
-
-/** A fresh browser context per user (its own storage and Keycloak session), with console errors collected. */
-async function signedIn(user, expectedErrors = []) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !expectedErrors.some((expected) => message.text().includes(expected))) {
-      errors.push(message.text());
-    }
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(WEB_URL);
-  await page.click('#sign-in');
-  await page.waitForSelector('#username');   // Keycloak's own login page
-  await page.fill('#username', user);
-  await page.fill('#password', `${user}-pw`);
-  await page.click('#kc-login');
-  await page.waitForSelector('#caller');
-  assert.match(await page.textContent('#caller'), new RegExp(user));
-  return {
-    page,
-    async done() {
-      assert.deepEqual(errors, [], `console errors for ${user}`);
-      await context.close();
-    },
-  };
-}
+const session = browserSession();
+const { WEB_URL, SCREENSHOTS, signedIn, shot, api, apiFetch, scenario } = session;
 
 // the screened patient: as StudyPatients screens one (three prior lines, chronic ITP since 2018), two months later
 const SCREENING = { screeningDate: '2025-03-03', birthDate: '1985-06-15', heightCm: '170', weightKg: '60',
@@ -72,9 +29,6 @@ const PRIOR_THERAPIES = [
 const DAY_0 = '2025-04-01';
 const DAY_1 = '2025-04-02';
 
-const shot = (page, name) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-const scenarios = [];
-const scenario = (name, run) => scenarios.push({ name, run });
 
 scenario('an investigator records a fever that becomes CRS grade 1 on the timeline, and a bad value stores nothing', async () => {
   // the refused write's 400 is the one network error Chromium reports on this page
@@ -185,8 +139,8 @@ scenario('an investigator screens a new patient, answers eligibility, enrolls, p
   await shot(page, '15-screened-patient-crs-grade-1');
 
   // the API holds exactly what the browser made
-  const api = (path) => apiGet('inv-site01', path);
-  const patient = await api(`/api/v1/enrollment/patients/${patientId}`);
+  const read = (path) => api('inv-site01', path);
+  const patient = await read(`/api/v1/enrollment/patients/${patientId}`);
   assert.deepEqual({ screeningNumber: patient.screeningNumber, siteCode: patient.siteCode, sex: patient.sex,
     birthDate: patient.birthDate, heightCm: patient.heightCm, weightKg: patient.weightKg,
     baseline: patient.baselinePlateletCountPer1e9L, therapies: patient.priorTherapies.length,
@@ -194,13 +148,13 @@ scenario('an investigator screens a new patient, answers eligibility, enrolls, p
   { screeningNumber, siteCode: 'SITE-01', sex: 'F', birthDate: SCREENING.birthDate, heightCm: 170, weightKg: 60,
     baseline: 12, therapies: PRIOR_THERAPIES.length, consentDate: '2025-03-04', doseLevel: 'DL1', day0: DAY_0,
     status: 'INFUSED' });
-  const lymphodepletion = await api(`/api/v1/enrollment/patients/${patientId}/lymphodepletion`);
+  const lymphodepletion = await read(`/api/v1/enrollment/patients/${patientId}/lymphodepletion`);
   const doses = (list) => list.map(({ agent, date, doseMg }) => `${date} ${agent} ${doseMg} mg`).sort();
   assert.deepEqual(doses(lymphodepletion.administrations), doses(lymphodepletion.plan.doses),
     'every planned dose given as planned');
-  const vitals = await api(`/api/v1/safety/patients/${patientId}/vitals`);
+  const vitals = await read(`/api/v1/safety/patients/${patientId}/vitals`);
   assert.deepEqual(vitals.items.map((record) => record.temperatureC), [38.6]);
-  assert.equal((await api(`/api/v1/safety/patients/${patientId}/crs`)).maxGrade, 1);
+  assert.equal((await read(`/api/v1/safety/patients/${patientId}/crs`)).maxGrade, 1);
   await done();
 });
 
@@ -211,12 +165,7 @@ scenario('the platelet plot renders every count and the CAR-T plot its samples',
   assert.equal(Number(await page.getAttribute('#platelet-plot', 'data-points')), PLATELET_COUNTS);
   assert.ok(Number(await page.getAttribute('#cart-plot', 'data-points')) > 0, 'CAR-T points');
   await page.waitForSelector('#cart-plot canvas');
-  const drawn = await page.$eval('#platelet-plot canvas', (canvas) => {
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked;
-  });
+  const drawn = await page.$eval('#platelet-plot canvas', inkedPixels);
   assert.ok(drawn > 1000, `the platelet canvas is drawn (${drawn} pixels)`);
   await page.locator('#platelet-plot').screenshot({ path: `${SCREENSHOTS}/05-platelet-plot.png` });
   await done();
@@ -224,7 +173,7 @@ scenario('the platelet plot renders every count and the CAR-T plot its samples',
 
 scenario('records: a refused platelet count stores nothing, a count with its bleeding grade is recorded, then voided with a reason', async () => {
   const { page, done } = await signedIn('inv-site01', ['status of 400']);
-  const counts = () => apiGet('inv-site01', `/api/v1/efficacy/patients/${PATIENT_ID}/platelet-counts`);
+  const counts = () => api('inv-site01', `/api/v1/efficacy/patients/${PATIENT_ID}/platelet-counts`);
   const before = (await counts()).items.map((count) => count.id);
   await page.goto(`${WEB_URL}#/patients/${PATIENT_ID}/records`);
   await page.waitForSelector('#platelet-form');
@@ -266,7 +215,7 @@ scenario('a correction is sent with the version read; a concurrent change is exp
   await page.fill('#correct-initials', 'XY');
   await page.fill('#correct-reason', 'initials misread from the paper form');
   // meanwhile someone else corrects the patient through the API
-  const read = await apiGet('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
+  const read = await api('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
   const other = await apiFetch('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`, {
     method: 'PUT',
     headers: { 'If-Match': `"${read.version}"`, 'Content-Type': 'application/json' },
@@ -277,7 +226,7 @@ scenario('a correction is sent with the version read; a concurrent change is exp
   assert.equal(other.status, 200, 'the concurrent correction');
   await page.click('#correct-submit');
   await page.waitForSelector('#correct-problem:has-text("changed by someone else")');
-  const kept = await apiGet('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
+  const kept = await api('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
   assert.deepEqual([kept.initials, kept.version], ['AB', read.version + 1], 'the concurrent change is not overwritten');
   await shot(page, '18-correction-conflict');
 
@@ -290,7 +239,7 @@ scenario('a correction is sent with the version read; a concurrent change is exp
   await page.click('#correct-submit');
   // the page is drawn anew from the corrected record: its form now carries the new version
   await page.waitForSelector(`#correct-submit:has-text("version ${read.version + 2} as read")`, { state: 'attached' });
-  const corrected = await apiGet('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
+  const corrected = await api('inv-site01', `/api/v1/enrollment/patients/${PATIENT_ID}`);
   assert.deepEqual([corrected.initials, corrected.version], ['XY', read.version + 2]);
   await done();
 });
@@ -336,35 +285,6 @@ scenario("the sponsor's summary shows the API's figures", async () => {
 });
 
 /** The study summary as the API answers it to this user, read now (after the scenarios' own writes). */
-const apiSummary = (user) => apiGet(user, `/api/v1/study/summary?asOf=${SUMMARY_AS_OF}`);
+const apiSummary = (user) => api(user, `/api/v1/study/summary?asOf=${SUMMARY_AS_OF}`);
 
-/** A call to the API as this user (the dev CLI client's token), as the browser's own writes are checked. */
-async function apiFetch(user, path, init = {}) {
-  const token = await fetch(TOKEN_URL, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'celltrial-cli', username: user, password: `${user}-pw` }),
-  }).then((response) => response.json());
-  return fetch(`${new URL(WEB_URL).origin}${path}`, {
-    ...init, headers: { ...init.headers, Authorization: `Bearer ${token.access_token}` },
-  });
-}
-
-async function apiGet(user, path) {
-  const response = await apiFetch(user, path);
-  assert.equal(response.status, 200, `the API answers GET ${path}`);
-  return response.json();
-}
-
-let failed = 0;
-for (const { name, run } of scenarios) {
-  try {
-    await run();
-    console.log(`PASS ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n${error.stack ?? error}`);
-  }
-}
-await browser.close();
-console.log(`${scenarios.length - failed} of ${scenarios.length} browser scenarios passed; screenshots in ${SCREENSHOTS}`);
-process.exit(failed ? 1 : 0);
+await session.run();

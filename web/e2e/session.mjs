@@ -25,6 +25,16 @@ export function browserSession() {
   });
   const scenarios = [];
 
+  async function apiFetch(user, path, init = {}) {
+    const token = await fetch(TOKEN_URL, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'celltrial-cli', username: user, password: `${user}-pw` }),
+    }).then((response) => response.json());
+    return fetch(`${new URL(WEB_URL).origin}${path}`, {
+      ...init, headers: { ...init.headers, Authorization: `Bearer ${token.access_token}` },
+    });
+  }
+
   return {
     WEB_URL,
     SCREENSHOTS,
@@ -59,15 +69,12 @@ export function browserSession() {
 
     shot: (page, name) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true }),
 
-    /** GET an API path as the user answers it now (the dev CLI client's password grant), as text or JSON. */
+    /** A call to the API as this user (the dev CLI client's password grant), as the browser's writes are checked. */
+    apiFetch,
+
+    /** GET an API path as the user answers it now, as text or JSON. */
     async api(user, path, as = 'json') {
-      const token = await fetch(TOKEN_URL, {
-        method: 'POST',
-        body: new URLSearchParams({ grant_type: 'password', client_id: 'celltrial-cli', username: user, password: `${user}-pw` }),
-      }).then((response) => response.json());
-      const response = await fetch(`${new URL(WEB_URL).origin}${path}`, {
-        headers: { Authorization: `Bearer ${token.access_token}` },
-      });
+      const response = await apiFetch(user, path);
       assert.equal(response.status, 200, `the API answers ${path}`);
       return as === 'json' ? response.json() : response.text();
     },

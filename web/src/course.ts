@@ -6,6 +6,7 @@ import type { components } from 'api-types';
 import { api, everyPage, problemOf } from './api';
 import type { Caller } from './auth';
 import { el, show, table } from './dom';
+import { writesAt } from './forms';
 import { ancPlot, bCellPlot, carTPlot, plateletPlot, temperaturePlot } from './course-plots';
 import { adverseEventsTable, episodes, icahtTable, responseFinding } from './grades';
 import { reviewSection } from './review';
@@ -86,12 +87,6 @@ export async function courseScreen(main: HTMLElement, caller: Caller, patientId:
     temperaturePlot(vitals, parts.safety?.crs, day0),
     ancPlot(labs, parts.safety?.icaht, day0),
   );
-}
-
-/** Only investigators of the patient's site and data managers write patient data (docs/api.md, Sites). */
-function writesAt(caller: Caller, siteCode: string): boolean {
-  return caller.roles.includes('data-manager')
-    || (caller.roles.includes('investigator') && caller.sites.includes(siteCode));
 }
 
 function timeline(events: Schemas['TimelineEvent'][]): HTMLElement {
