@@ -6,7 +6,8 @@
 #
 # From ./suite: BENCH_GATEWAY, BENCH_ENROLLMENT, BENCH_SAFETY, BENCH_EFFICACY, BENCH_KEYCLOAK (URLs),
 #   BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER (an admin of the suite's PostgreSQL; PGPASSWORD if it needs one),
-#   BENCH_PIDS and BENCH_LOGS (the suite's .suite/pids and .suite/logs), BENCH_OUT (where the report goes).
+#   BENCH_PIDS (the suite's .suite/pids), BENCH_OUT (where the report goes),
+#   BENCH_STARTS (JSON lines: each service's start, timed by ./suite just before).
 # Settings: BENCH_PATIENTS (100), BENCH_SITES (5), BENCH_AES (5 adverse events a patient), BENCH_COUNTS (10 platelet
 #   counts a patient), BENCH_DURATION (10 s a measurement), BENCH_CONNECTIONS (32), BENCH_LOADERS (4 parallel loaders),
 #   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
@@ -174,15 +175,17 @@ measure() {
     record "$name" http "$(jq -c --argjson c "$connections" '. + {connections: $c}' <<<"$figures")"
 }
 
-# The start time each service logged (Quarkus: "started in 4.512s") and its resident memory now.
+# Each service's start, timed by ./suite before the load (BENCH_STARTS: launch to ready alone, Quarkus's figure, RSS
+# once ready), and its resident memory now, after the load.
 processes() {
-    local name pid started rss
+    local name pid rss start
     for name in enrollment safety efficacy gateway; do
         read -r pid _ <"$BENCH_PIDS/$name.pid"
-        started=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$BENCH_LOGS/$name.log" | tail -n 1)
-        rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
-        say "  $name: started in ${started:-?} s, RSS $((rss / 1024)) MB"
-        record "$name" process "{\"startSeconds\":${started:-null},\"rssMb\":$((rss / 1024))}"
+        rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+        start=$(jq -c --arg name "$name" 'select(.name == $name) | del(.name, .kind)' "$BENCH_STARTS")
+        [[ -n "$start" ]] || start='{}'
+        say "  $name: RSS $rss MB after the load"
+        record "$name" process "$(jq -c --argjson rss "$rss" '. + {rssMb: $rss}' <<<"$start")"
     done
 }
 
@@ -256,8 +259,11 @@ report() {
             | "| \(.name) | \(.connections // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
         jq -r '[.results[] | select(.kind == "rows")] | select(length == 2 and .[0].rps and .[1].rps)
             | "\nLab ingest: the batch endpoint stores \(.[0].rps / .[1].rps * 1000 | round / 10) % of COPY'"'"'s rows per second."' "$json"
-        printf '\n| service | start s | RSS MB after the load |\n|---|---:|---:|\n'
-        jq -r '.results[] | select(.kind == "process") | "| \(.name) | \(.startSeconds) | \(.rssMb) |"' "$json"
+        printf '\n| service | start to ready alone, s | Quarkus "started in", s | RSS MB ready | RSS MB after the load |\n|---|---:|---:|---:|---:|\n'
+        jq -r '.results[] | select(.kind == "process")
+            | "| \(.name) | \(if .readyMs then .readyMs / 1000 else "" end) | \(.startedSeconds // "") | \(.rssMbReady // "") | \(.rssMb) |"' "$json"
+        jq -r '[.results[] | select(.kind == "process")][0] | select(.cache)
+            | "\nStarts: Java \(.javaMajor), cache \(.cache) (CELLTRIAL_JAVA_CACHE)."' "$json"
     } >"$md"
     rm -f "$TOKEN_FILE"
     cat "$md"

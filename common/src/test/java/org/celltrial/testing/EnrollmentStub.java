@@ -2,20 +2,25 @@ package org.celltrial.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
  * stubs, including its failures (500s, delays past the client's timeout, "not found"); its protocol endpoints
- * answer the reference protocol unless a test amends it.
+ * answer the reference protocol unless a test amends it. Its bulk endpoint ({@code POST …/patients/references})
+ * answers every reference stubbed so far (the callers look up those they asked for), fails with the status of any
+ * patient stubbed as failing and is as slow as the slowest patient.
  */
 public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
 
@@ -35,7 +40,15 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
             + "\"PLATELET_TRANSFUSION\":{\"windowDays\":28,\"trigger\":\"ANY_DOSE\"},"
             + "\"TPO_RA\":{\"windowDays\":28,\"trigger\":\"STARTED_OR_INCREASED_AFTER_DAY0\"}}}";
 
+    public static final String REFERENCES_PATH = "/api/v1/enrollment/patients/references";
+
     private static WireMockServer server;
+
+    /** What the bulk endpoint knows: each patient's reference JSON, failing status (not 404) or delay. */
+    private static final Map<UUID, String> references = new LinkedHashMap<>();
+    private static final Map<UUID, Integer> failing = new LinkedHashMap<>();
+    private static final Map<UUID, Integer> delays = new LinkedHashMap<>();
+    private static StubMapping bulk;
 
     @Override
     public Map<String, String> start() {
@@ -59,6 +72,10 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     /** Forgets every stub but the protocol, which is back at version 1 with the default settings. */
     public static void reset() {
         server.resetAll();
+        references.clear();
+        failing.clear();
+        delays.clear();
+        bulk = null;
         protocolInForce(1, DEFAULT_SAFETY_GRADING, DEFAULT_EFFICACY_RESPONSE);
     }
 
@@ -93,6 +110,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     public static void reference(UUID patientId, String json) {
         server.stubFor(get(urlEqualTo(path(patientId)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
+        bulk(patientId, json, null, null);
     }
 
     /** Enrollment answers with this status (404 for a patient it does not show the caller, 500...). */
@@ -100,6 +118,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo(path(patientId)))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":" + status + "}")));
+        bulk(patientId, null, status == 404 ? null : status, null);
     }
 
     /** Enrollment answers, but only after the delay (past the client's timeout). */
@@ -107,6 +126,30 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo(path(patientId)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)
                         .withFixedDelay(delayMillis)));
+        bulk(patientId, json, null, delayMillis);
+    }
+
+    /** The patient's part of the bulk endpoint's answer (null: none), then the endpoint's stub made anew. */
+    private static void bulk(UUID patientId, String json, Integer failingStatus, Integer delayMillis) {
+        put(references, patientId, json == null ? null : json.strip());
+        put(failing, patientId, failingStatus);
+        put(delays, patientId, delayMillis);
+        if (bulk != null) {
+            server.removeStub(bulk);
+        }
+        int status = failing.values().stream().findFirst().orElse(200);
+        String body = status == 200 ? "[" + String.join(",", references.values()) + "]" : "{\"status\":" + status + "}";
+        bulk = server.stubFor(post(urlEqualTo(REFERENCES_PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", status == 200 ? "application/json" : "application/problem+json")
+                .withBody(body).withFixedDelay(delays.values().stream().max(Integer::compare).orElse(0))));
+    }
+
+    private static <T> void put(Map<UUID, T> map, UUID patientId, T value) {
+        if (value == null) {
+            map.remove(patientId);
+        } else {
+            map.put(patientId, value);
+        }
     }
 
     public static String path(UUID patientId) {

@@ -1,15 +1,19 @@
 package org.celltrial.efficacy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -152,6 +156,37 @@ class EfficacyWorkflowTest {
                         equalTo(true));
     }
 
+    /** The summary's N+1 calls to enrollment (one reference per patient) must not come back. */
+    @Test
+    void theSummaryAsksEnrollmentOnceForAllItsPatientsNotOncePerPatient() {
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        EnrollmentStub.reference(second, reference(second, "SITE-01"));
+        EnrollmentStub.reference(third, reference(third, "SITE-01"));
+        for (UUID each : List.of(patient, second, third)) {
+            as("inv-site01").body(Map.of("date", "2025-02-01", "valuePer1e9L", 30))
+                    .post(BASE + each + "/platelet-counts").then().statusCode(201);
+        }
+        EnrollmentStub.server().resetRequests();
+
+        as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
+                .then().statusCode(200)
+                .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
+        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
+        EnrollmentStub.server().verify(0, getRequestedFor(urlMatching(".*/reference")));
+    }
+
+    @Test
+    void theSummaryIs503WhenEnrollmentCannotSayWhoItsPatientsAre() {
+        post("platelet-counts", Map.of("date", "2025-02-01", "valuePer1e9L", 30));
+        EnrollmentStub.status(patient, 500);
+        as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
+                .then().statusCode(503).contentType(PROBLEM)
+                .body("detail", containsString("enrollment-service"));
+        // one call and two retries, for the whole summary
+        EnrollmentStub.server().verify(3, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
+    }
+
     @Test
     void impossibleValuesAre400AndStoreNothing() {
         as("inv-site01").body(Map.of("date", "2025-02-01", "valuePer1e9L", 2500, "bleeding", 5))
@@ -251,6 +286,10 @@ class EfficacyWorkflowTest {
     private long rows(String table) {
         return TestDatabase.count(EfficacyTestProfile.DATABASE, "SELECT count(*) FROM " + table + " WHERE patient_id = ?",
                 patient);
+    }
+
+    private static String subject(UUID patient) {
+        return "CT-SITE-01-" + patient.toString().substring(0, 4);
     }
 
     private static String reference(UUID patient, String site) {

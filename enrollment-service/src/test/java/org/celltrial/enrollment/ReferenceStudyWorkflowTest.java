@@ -4,11 +4,15 @@ import static org.celltrial.enrollment.EnrollmentRequests.BASE;
 import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +111,26 @@ class ReferenceStudyWorkflowTest {
                 .body("weightKg", equalTo(32.0f))
                 .body("priorTherapyCount", equalTo(4))
                 .body("siteCode", equalTo("SITE-01"));
+        // many at once, as efficacy's summary reads them: the same reference; unknown IDs and other sites left out
+        as("inv-site01").body(Map.of("ids", List.of(id, UUID.randomUUID().toString())))
+                .post(BASE + "/patients/references")
+                .then().statusCode(200)
+                .body("id", contains(id))
+                .body("[0].day0", equalTo("2025-02-01"))
+                .body("[0].ageAtInfusionYears", equalTo(11))
+                .body("[0].weightKg", equalTo(32.0f))
+                .body("[0].priorTherapyCount", equalTo(4))
+                .body("[0].lymphodepletionStart", equalTo("2025-01-27"))
+                .body("[0].birthDate", equalTo("2013-03-01"));
+        as("sponsor-user").body(Map.of("ids", List.of(id)))
+                .post(BASE + "/patients/references")
+                .then().statusCode(200)
+                .body("id", contains(id))
+                .body("[0].birthDate", nullValue());
+        as("inv-site02").body(Map.of("ids", List.of(id)))
+                .post(BASE + "/patients/references")
+                .then().statusCode(200)
+                .body("", hasSize(0));
 
         as("inv-site01").get(BASE + "/patients/" + id + "/schedule")
                 .then().statusCode(200)
@@ -117,5 +141,18 @@ class ReferenceStudyWorkflowTest {
                 .body("visits.find { it.label == 'M24' }.date", equalTo("2027-02-01"));
         as("inv-site01").get(BASE + "/patients/" + id + "/deviations")
                 .then().statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void aBulkReferenceReadNeedsOneToFiveHundredIds() {
+        as("inv-site01").body(Map.of("ids", List.of()))
+                .post(BASE + "/patients/references")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("ids")));
+        List<String> tooMany = Collections.nCopies(501, UUID.randomUUID().toString());
+        as("inv-site01").body(Map.of("ids", tooMany))
+                .post(BASE + "/patients/references")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("ids")));
     }
 }

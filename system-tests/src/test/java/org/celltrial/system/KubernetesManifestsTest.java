@@ -505,6 +505,41 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Every service runs with the JVM options ./suite runs it with (k8s/base/service-jvm.env, read by both), and its
+     * memory request holds the heap, metaspace and code cache those options allow, its limit that plus room for
+     * thread stacks, Netty's direct buffers and the JVM itself (docs/performance.md: 226-375 MB resident under load).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void servicesRunWithTheSuitesJvmOptionsInMemoryThatFits(String overlay) throws IOException {
+        Path file = ROOT.resolve("k8s/base/service-jvm.env");
+        String options = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("JDK_JAVA_OPTIONS=")).map(line -> line.substring(17))
+                .findFirst().orElseThrow(() -> new AssertionError(file + " must set JDK_JAVA_OPTIONS"));
+        assertTrue(Files.readString(ROOT.resolve("suite"), StandardCharsets.UTF_8).contains("k8s/base/service-jvm.env"),
+                "./suite must read its services' JVM options from k8s/base/service-jvm.env");
+        assertTrue(options.contains("-XX:+UseSerialGC"), "the JVM options choose the collector: " + options);
+        long committed = optionMebibytes(options, "-Xmx") + optionMebibytes(options, "-XX:MaxMetaspaceSize=")
+                + optionMebibytes(options, "-XX:ReservedCodeCacheSize=");
+        List<Map<String, Object>> deployments = ofKind(overlay, "Deployment");
+        assertEquals(Set.of("enrollment-service", "safety-service", "efficacy-service", "gateway"),
+                deployments.stream().map(KubernetesManifestsTest::name).collect(Collectors.toSet()));
+        for (Map<String, Object> deployment : deployments) {
+            for (Map<String, Object> container : containers(podSpec(deployment))) {
+                String where = id(deployment) + " container " + container.get("name");
+                assertEquals(options, configMapValue(overlay, container, "JDK_JAVA_OPTIONS"),
+                        where + ": JDK_JAVA_OPTIONS from the ConfigMap made of k8s/base/service-jvm.env");
+                long request = quantityMebibytes(at(container, "resources", "requests", "memory"));
+                long limit = quantityMebibytes(at(container, "resources", "limits", "memory"));
+                assertTrue(request >= committed, where + ": memory request " + request
+                        + " MiB below heap + metaspace + code cache (" + committed + " MiB)");
+                assertTrue(limit >= committed + 128, where + ": memory limit " + limit
+                        + " MiB leaves less than 128 MiB beyond heap + metaspace + code cache (" + committed + " MiB)");
+            }
+        }
+    }
+
     @Test
     void productionIsHighlyAvailable() {
         for (Map<String, Object> deployment : ofKind("prod", "Deployment")) {
@@ -643,19 +678,53 @@ class KubernetesManifestsTest {
     }
 
     private static int shutdownTimeoutSeconds(String overlay, Map<String, Object> container) {
+        String timeout = configMapValue(overlay, container, "QUARKUS_SHUTDOWN_TIMEOUT");
+        if (timeout == null) {
+            return 0;
+        }
+        Matcher seconds = Pattern.compile("(\\d+)[sS]?").matcher(timeout);
+        return seconds.matches() ? Integer.parseInt(seconds.group(1)) : 0;
+    }
+
+    /** The value of {@code key} in the ConfigMaps the container takes its environment from, or null. */
+    private static String configMapValue(String overlay, Map<String, Object> container, String key) {
         for (Object source : list(container.get("envFrom"))) {
             Object configName = at(source, "configMapRef", "name");
             for (Map<String, Object> config : ofKind(overlay, "ConfigMap")) {
-                if (name(config).equals(configName)) {
-                    Object timeout = map(config.get("data")).get("QUARKUS_SHUTDOWN_TIMEOUT");
-                    if (timeout != null) {
-                        Matcher seconds = Pattern.compile("(\\d+)[sS]?").matcher(String.valueOf(timeout));
-                        return seconds.matches() ? Integer.parseInt(seconds.group(1)) : 0;
-                    }
+                Object value = map(config.get("data")).get(key);
+                if (name(config).equals(configName) && value != null) {
+                    return String.valueOf(value);
                 }
             }
         }
-        return 0;
+        return null;
+    }
+
+    /** An option's size in MiB ({@code -Xmx128m}, {@code -XX:MaxMetaspaceSize=160m}), failing when it is missing. */
+    private static long optionMebibytes(String options, String prefix) {
+        Matcher size = Pattern.compile("(?:^|\\s)" + Pattern.quote(prefix) + "(\\d+)([kmgKMG])(?:\\s|$)").matcher(options);
+        assertTrue(size.find(), "the JVM options must set " + prefix + "<size>: " + options);
+        long amount = Long.parseLong(size.group(1));
+        return switch (Character.toLowerCase(size.group(2).charAt(0))) {
+            case 'k' -> amount / 1024;
+            case 'g' -> amount * 1024;
+            default -> amount;
+        };
+    }
+
+    /** A Kubernetes memory quantity in MiB (Mi, Gi, M, G or bytes). */
+    private static long quantityMebibytes(Object quantity) {
+        Matcher amount = Pattern.compile("(\\d+)(Mi|Gi|M|G)?").matcher(String.valueOf(quantity));
+        assertTrue(amount.matches(), "unexpected memory quantity " + quantity);
+        long value = Long.parseLong(amount.group(1));
+        String unit = amount.group(2) == null ? "" : amount.group(2);
+        return switch (unit) {
+            case "Gi" -> value * 1024;
+            case "Mi" -> value;
+            case "G" -> value * 1_000_000_000L / (1024 * 1024);
+            case "M" -> value * 1_000_000L / (1024 * 1024);
+            default -> value / (1024 * 1024);
+        };
     }
 
     /** Who is configured to call each Deployment's Service: name of the Service -> names of calling Deployments. */

@@ -1,8 +1,10 @@
 package org.celltrial.common.enrollment;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -24,6 +26,17 @@ public interface EnrollmentApi {
     @GET
     @Path("/patients/{id}/reference")
     Uni<PatientReference> reference(@PathParam("id") UUID patientId);
+
+    /** The references of those of these patients (at most {@link #MAX_REFERENCES}) the caller may see. */
+    @POST
+    @Path("/patients/references")
+    Uni<List<PatientReference>> references(ReferencesRequest request);
+
+    /** As many IDs as enrollment-service takes in one call. */
+    int MAX_REFERENCES = 500;
+
+    record ReferencesRequest(List<UUID> ids) {
+    }
 
     @GET
     @Path("/protocol")

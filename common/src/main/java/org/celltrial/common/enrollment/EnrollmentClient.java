@@ -1,6 +1,7 @@
 package org.celltrial.common.enrollment;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,21 @@ public class EnrollmentClient {
                 .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
                         ProblemType.FORBIDDEN, "Your role may not read this patient's data"));
     }
+
+    /**
+     * The references of those of these patients (at most {@link EnrollmentApi#MAX_REFERENCES}) enrollment shows the
+     * caller, in one call; the others are left out. A longer timeout than one reference's: a page reads up to 500.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = Throwable.class, skipOn = ProblemException.class)
+    public Uni<List<PatientReference>> references(List<UUID> patientIds) {
+        return api.references(new EnrollmentApi.ReferencesRequest(patientIds))
+                .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
+                        ProblemType.FORBIDDEN, "Your role may not read these patients' data"));
+    }
+
     /** The protocol in force, for grading a patient not yet graded or regrading after an amendment. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)

@@ -1,6 +1,9 @@
 package org.celltrial.common.enrollment;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +16,7 @@ import org.celltrial.common.security.Caller;
 import org.celltrial.common.upstream.Upstream;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,6 +41,22 @@ public class PatientGate {
     public Uni<Optional<PatientReference>> find(UUID patientId) {
         return enrollment.reference(patientId)
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    }
+
+    /**
+     * Those of these patients enrollment-service shows the caller, by ID, in as few calls as its page size allows
+     * (one per {@link EnrollmentApi#MAX_REFERENCES}), never one per patient; 503 if it cannot say.
+     */
+    public Uni<Map<UUID, PatientReference>> findAll(Collection<UUID> patientIds) {
+        List<UUID> ids = List.copyOf(patientIds);
+        int pages = (ids.size() + EnrollmentApi.MAX_REFERENCES - 1) / EnrollmentApi.MAX_REFERENCES;
+        return Multi.createFrom().range(0, pages)
+                .onItem().transformToUniAndConcatenate(page -> enrollment.references(ids.subList(
+                        page * EnrollmentApi.MAX_REFERENCES,
+                        Math.min(ids.size(), (page + 1) * EnrollmentApi.MAX_REFERENCES))))
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
+                .collect().<Map<UUID, PatientReference>>in(HashMap::new,
+                        (all, page) -> page.forEach(reference -> all.put(reference.id(), reference)));
     }
 
     /** For a patient's stored records: the site they were recorded under decides; with none, enrollment decides. */

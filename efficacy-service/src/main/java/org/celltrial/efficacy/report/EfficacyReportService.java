@@ -54,16 +54,22 @@ public class EfficacyReportService {
     @Inject
     SecurityIdentity identity;
 
-    /** No session here: each patient's reference comes first, then the repositories read in their own sessions. */
+    /**
+     * No session here: the patients' references come first, all in one call to enrollment-service per page of
+     * patients (never one per patient), then the repositories read in their own sessions.
+     */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
-        return knownPatients().flatMap(known -> Multi.createFrom().iterable(known.entrySet())
-                .filter(patient -> scope.covers(patient.getValue()))
-                // One patient at a time: the session is not shared between concurrent operations.
-                .onItem().transformToUniAndConcatenate(patient -> row(patient.getKey(), asOf))
-                .filter(Objects::nonNull)
-                .collect().asList())
-                .map(rows -> figures.summarise(asOf, siteCodes, rows));
+        return knownPatients().flatMap(known -> {
+            List<UUID> inScope = known.entrySet().stream().filter(patient -> scope.covers(patient.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            return patients.findAll(inScope).flatMap(references -> Multi.createFrom()
+                    .iterable(inScope.stream().map(references::get).filter(Objects::nonNull).toList())
+                    // One patient at a time: the session is not shared between concurrent operations.
+                    .onItem().transformToUniAndConcatenate(patient -> row(patient, asOf))
+                    .filter(Objects::nonNull)
+                    .collect().asList());
+        }).map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
 
     /** Every patient with efficacy data, with the site recorded. */
@@ -80,18 +86,15 @@ public class EfficacyReportService {
                 });
     }
 
-    /** A patient's row, or null for one enrollment does not show the caller or not infused by the cut-off. */
-    private Uni<EfficacySummary.PatientRow> row(UUID patientId, LocalDate asOf) {
-        return patients.find(patientId).flatMap(found -> {
-            PatientReference patient = found.orElse(null);
-            if (patient == null || patient.day0() == null || (asOf != null && patient.day0().isAfter(asOf))) {
-                return Uni.createFrom().nullItem();
-            }
-            return responses.assess(patient, asOf).flatMap(response -> measurements
-                    .ofPatient(BCellRecord.class, patientId).flatMap(cd19 -> measurements
-                            .ofPatient(AutoantibodyRecord.class, patientId).map(elisa -> row(patient, asOf, response, cd19,
-                                    elisa))));
-        });
+    /** A patient's row, or null for one not infused by the cut-off. */
+    private Uni<EfficacySummary.PatientRow> row(PatientReference patient, LocalDate asOf) {
+        if (patient.day0() == null || (asOf != null && patient.day0().isAfter(asOf))) {
+            return Uni.createFrom().nullItem();
+        }
+        return responses.assess(patient, asOf).flatMap(response -> measurements
+                .ofPatient(BCellRecord.class, patient.id()).flatMap(cd19 -> measurements
+                        .ofPatient(AutoantibodyRecord.class, patient.id()).map(elisa -> row(patient, asOf, response,
+                                cd19, elisa))));
     }
 
     private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, PatientResponse response,

@@ -22,6 +22,11 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
     public record Details(Patient patient, PatientIdentity identity, List<PriorTherapy> therapies) {
     }
 
+    /** The patients of these IDs that exist, in no particular order. */
+    public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
     /**
      * {@link Details} in one query (one row per prior therapy, one without any), where reading the patient, its
      * identity and its therapies one after the other took three round trips for every read of a patient.

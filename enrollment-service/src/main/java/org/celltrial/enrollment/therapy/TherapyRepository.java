@@ -1,5 +1,6 @@
 package org.celltrial.enrollment.therapy;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,5 +17,10 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
     /** The patient's therapies in force (not voided), by start date. */
     public Uni<List<Therapy>> ofPatient(UUID patientId) {
         return list("patientId = ?1 and voided = false order by start, id", patientId);
+    }
+
+    /** These patients' therapies in force, each patient's by start date. */
+    public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
+        return list("patientId in ?1 and voided = false order by start, id", patientIds);
     }
 }

@@ -44,6 +44,10 @@ class RoutePolicyTest {
         // the pseudonymised reference: sponsors too (safety and efficacy call it with their token)
         "sponsor,        GET,  /api/v1/enrollment/patients/p1/reference,           true",
         "sponsor,        POST, /api/v1/enrollment/patients/p1/reference,           false",
+        "sponsor,        POST, /api/v1/enrollment/patients/references,             true",
+        "monitor,        POST, /api/v1/enrollment/patients/references,             true",
+        "admin,          POST, /api/v1/enrollment/patients/references,             false",
+        "sponsor,        GET,  /api/v1/enrollment/patients/references,             false",
         // safety: reports for safety officers, data managers and sponsors; monitors never write
         "sponsor,        GET,  /api/v1/safety/summary,                             true",
         "sponsor,        GET,  /api/v1/safety/export/fhir,                         true",
