@@ -1,20 +1,12 @@
 package org.celltrial.system;
 
 import static org.celltrial.system.StudyPatients.as;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.celltrial.testing.KeycloakServer;
-import org.celltrial.testing.WebClientOrigins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class WebOversightIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("celltrial.root", ".."));
-    private static final Path WEB = ROOT.resolve("web");
-    private static final Path CHROMIUM = Path.of(System.getProperty("celltrial.chromium",
-            System.getenv().getOrDefault("CELLTRIAL_CHROMIUM", "/usr/bin/chromium")));
     // Day 0 is 2025-02-01 (StudyPatients): a fever from day 1, with hypotension on day 2 (CRS grade 2), gone by day 4
     private static final List<String[]> TEMPERATURES = List.of(new String[] {"2025-02-02T08:00:00Z", "38.6", "NONE"},
             new String[] {"2025-02-02T20:00:00Z", "39.1", "NONE"},
@@ -47,15 +35,9 @@ class WebOversightIT {
 
     @Test
     void safetyOfficersAndSponsorsOverseeTheStudy() throws IOException, InterruptedException {
-        assumeTrue(Files.isRegularFile(WEB.resolve("target/dist/index.html")),
-                "SKIPPED: the web front end is not built (web/target/dist): Node.js 20+ was missing at build");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "SKIPPED: web/node_modules/playwright-core is missing (npm ci in web/)");
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver)");
+        BrowserScenarios.assumeRunnable();
 
         RunningSuite suite = RunningSuite.get();
-        WebClientOrigins.allow(suite.gateway.url());
         StudyPatients.ensureSite(suite);
         StudyPatients.ensureSite(suite, "SITE-02");
         String patient = StudyPatients.infused(suite, "OVS", "1979-03-21");
@@ -81,26 +63,10 @@ class WebOversightIT {
         String due = seriousEvent(suite, "inv-site02", other, "Cardiac arrest", "LIFE_THREATENING",
                 LocalDate.now().toString());
 
-        Path screenshots = ROOT.resolve("system-tests/target/web-screenshots");
-        // the scenarios' output goes to a file (a forked test JVM's own stdout is the test runner's channel)
-        Path output = Files.createDirectories(ROOT.resolve("system-tests/target")).resolve("web-oversight-e2e.log");
-        ProcessBuilder browser = new ProcessBuilder("node", "e2e/oversight-e2e.mjs").directory(WEB.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> environment = new HashMap<>(Map.of("WEB_URL", suite.gateway.url() + "/web/",
-                "PATIENT_ID", patient, "TEMPERATURES", String.valueOf(TEMPERATURES.size()),
-                "ANC_COUNTS", String.valueOf(ANC.size()), "B_CELL_COUNTS", String.valueOf(B_CELLS.size()),
-                "OVERDUE_AE", overdue, "DUE_AE", due, "TOKEN_URL", KeycloakServer.get().tokenUrl(),
-                "SCREENSHOTS", screenshots.toAbsolutePath().toString()));
-        environment.putAll(Map.of("CHROMIUM", CHROMIUM.toString(), "SUMMARY_AS_OF", "2025-03-01",
-                "SUMMARY_SITE", StudyPatients.SITE));
-        browser.environment().putAll(environment);
-        Process run = browser.start();
-        if (!run.waitFor(5, TimeUnit.MINUTES)) {
-            run.destroyForcibly();
-        }
-        String scenarios = Files.readString(output);
-        System.out.println(scenarios);
-        assertEquals(0, run.exitValue(), "browser scenarios:\n" + scenarios);
+        BrowserScenarios.run(suite, "oversight-e2e.mjs", "web-oversight-e2e.log", Map.of("PATIENT_ID", patient,
+                "TEMPERATURES", String.valueOf(TEMPERATURES.size()), "ANC_COUNTS", String.valueOf(ANC.size()),
+                "B_CELL_COUNTS", String.valueOf(B_CELLS.size()), "OVERDUE_AE", overdue, "DUE_AE", due,
+                "SUMMARY_AS_OF", "2025-03-01", "SUMMARY_SITE", StudyPatients.SITE));
     }
 
     private static String seriousEvent(RunningSuite suite, String writer, String patient, String term,
