@@ -1,5 +1,6 @@
 package org.celltrial.safety.e2b;
 
+import static io.restassured.RestAssured.given;
 import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,15 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.celltrial.safety.SafetyTestProfile;
 import org.celltrial.safety.ae.Outcome;
 import org.celltrial.testing.EnrollmentStub;
 import org.celltrial.testing.TestDatabase;
+import org.celltrial.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +142,38 @@ class E2bReportTest {
         assertEquals("POSSIBLE", TestDatabase.string(SafetyTestProfile.DATABASE, "SELECT new_value::jsonb->>"
                 + "'sponsorRelatedToCarT' FROM audit_log WHERE entity_id = ? AND action = 'CORRECT' AND reason = ?",
                 event, "Admitted for ICANS; sponsor's medical review"));
+    }
+
+    @Test
+    void sixSafetyOfficersRecordingTheSponsorsCausalityAtOnceWithOneVersionMakeOneChange() throws Exception {
+        String event = report(complete());
+        String ae = "/api/v1/safety/adverse-events/" + event;
+        String etag = as("safety-officer").get(ae).then().statusCode(200).extract().header("ETag");
+        String token = Tokens.of("safety-officer");
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String causality = i % 2 == 0 ? "POSSIBLE" : "PROBABLE";
+                calls.add(callers.submit(() -> given().auth().oauth2(token).contentType("application/json")
+                        .header("If-Match", etag)
+                        .body(Map.of("sponsorRelatedToCarT", causality, "reason", "Sponsor's review: " + causality))
+                        .patch(ae).statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        Collections.sort(statuses);
+        assertEquals(List.of(200, 412, 412, 412, 412, 412), statuses);
+        String stored = as("safety-officer").get(ae).then().statusCode(200).extract().path("sponsorRelatedToCarT");
+        assertEquals(1L, TestDatabase.count(SafetyTestProfile.DATABASE, "SELECT count(*) FROM audit_log "
+                + "WHERE entity_id = ? AND action = 'CORRECT' AND reason LIKE 'Sponsor''s review: %'", event));
+        assertEquals(stored, TestDatabase.string(SafetyTestProfile.DATABASE, "SELECT new_value::jsonb->>"
+                + "'sponsorRelatedToCarT' FROM audit_log WHERE entity_id = ? AND action = 'CORRECT'", event));
     }
 
     @Test
