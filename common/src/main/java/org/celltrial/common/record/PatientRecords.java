@@ -2,8 +2,13 @@ package org.celltrial.common.record;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +26,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,10 +37,11 @@ import io.smallrye.mutiny.Uni;
  * when it does not show the caller the patient, 503 when it cannot say; no connection held while it answers) and the
  * caller's right to act on it this way, from one role;</li>
  * <li>the service opens its transaction and takes {@link #lockPatient} first: one writer per patient;</li>
- * <li>{@link #store} a new record (stamped, flushed, its creation audited), inside the service's idempotent create;
+ * <li>{@link #store} a new record (stamped, flushed, its creation audited), or several ({@link #storeAll}),
+ * inside the service's idempotent create;
  * or {@link #voidRecord} a mistaken one (checked, voided and audited the one way, {@link RecordVoiding}); either is
- * refused (423) when the record's date lies in a locked period, and either clears the record's source verification
- * and invalidates the signatures that cover its date ({@link RecordReview});</li>
+ * refused (423) when the record's date lies in a locked period, either invalidates the signatures that cover its
+ * date, and a void clears the record's source verification ({@link RecordReview});</li>
  * <li>the service regrades what the write changes, in the same transaction.</li>
  * </ol>
  */
@@ -73,6 +80,33 @@ public class PatientRecords {
         return patients.reference(patientId).invoke(patient -> requireMay(Caller.of(identity), action, patient));
     }
 
+    /** A patient of a batch: its reference if the caller may write there, else the refusal a single write would meet. */
+    public record PatientToWrite(UUID patientId, PatientReference patient, ProblemException refusal) {
+    }
+
+    /**
+     * Step 1 of a batch's writes, before any session opens: each patient's reference, read in as few calls to
+     * enrollment-service as its page size allows ({@link PatientGate#findAll}), with the refusal {@link #patientToWrite}
+     * would give a single write of it (404 unknown or not shown to the caller, 403 read-only); 503 for the whole batch
+     * if enrollment-service cannot say.
+     */
+    public Uni<Map<UUID, PatientToWrite>> patientsToWrite(Collection<UUID> patientIds, Action action) {
+        Caller caller = Caller.of(identity);
+        return patients.findAll(patientIds).map(found -> patientIds.stream().distinct().collect(Collectors.toMap(
+                Function.identity(), patientId -> {
+                    PatientReference patient = found.get(patientId);
+                    try {
+                        if (patient == null) {
+                            throw ProblemException.notFound("Patient " + patientId);
+                        }
+                        requireMay(caller, action, patient);
+                        return new PatientToWrite(patientId, patient, null);
+                    } catch (ProblemException refused) {
+                        return new PatientToWrite(patientId, null, refused);
+                    }
+                })));
+    }
+
     /**
      * The site check of a write: a patient the caller may not even read is a 404 (its existence does not leak), one
      * it reads but may not act on this way is a 403.
@@ -97,14 +131,31 @@ public class PatientRecords {
      */
     public <R extends PatientRecord, V> Uni<Created<V>> store(PatientReference patient, R record, String path,
             Function<R, V> view) {
-        R recorded = stamp(record, patient);
-        V shown = view.apply(recorded);
+        return storeAll(patient, List.of(record), path, view).map(created -> created.get(0));
+    }
+
+    /**
+     * Stores new records of one patient as {@link #store} stores one, with one round of checks for all of them (a
+     * batch, docs/performance.md): the locked-period check at the earliest record's date (a lock covering any of
+     * them covers that date), the records' and their audit rows' inserts sent together in one flush, and the
+     * signatures covering the earliest date invalidated once ({@link RecordReview#created}).
+     */
+    public <R extends PatientRecord, V> Uni<List<Created<V>>> storeAll(PatientReference patient, List<R> records,
+            String path, Function<R, V> view) {
+        List<R> recorded = records.stream().map(record -> stamp(record, patient)).toList();
+        List<V> shown = recorded.stream().map(view).toList();
         return review.requireOpen(recorded)
-                .chain(() -> persist(recorded))
-                .call(() -> audit.created(PatientRecord.entityType(recorded.getClass()), recorded.id, shown))
-                .call(() -> review.changed(recorded))
-                .replaceWith(new Created<>(URI.create("patients/" + patient.id() + "/" + path + "/" + recorded.id),
-                        shown));
+                .chain(() -> Panache.getSession().chain(session -> session.persistAll(recorded.toArray())))
+                .chain(() -> Multi.createFrom().range(0, recorded.size())
+                        .onItem().transformToUniAndConcatenate(index -> audit.created(
+                                PatientRecord.entityType(recorded.get(index).getClass()), recorded.get(index).id,
+                                shown.get(index)))
+                        .collect().last())
+                .chain(() -> flushTogether(recorded))
+                .call(() -> review.created(recorded))
+                .map(ignored -> IntStream.range(0, recorded.size()).mapToObj(index -> new Created<>(
+                        URI.create("patients/" + patient.id() + "/" + path + "/" + recorded.get(index).id),
+                        shown.get(index))).toList());
     }
 
     /**
@@ -148,11 +199,23 @@ public class PatientRecords {
                 .call(review::changed);
     }
 
-    /** Flushed at once, so a record a unique index refuses (a second sample that day) is a 409 that says so. */
-    private Uni<Void> persist(PatientRecord record) {
-        return Panache.getSession().flatMap(session -> session.persist(record).call(session::flush))
+    /**
+     * In a batch's transaction, once a patient's writes and regrade are done: sends them and detaches everything the
+     * session holds. Hibernate checks every entity it holds at each flush, so without this each patient of a batch
+     * would cost more than the one before (docs/performance.md, lab ingest).
+     */
+    public Uni<Void> doneWithPatient() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
+    }
+
+    /**
+     * Flushed at once (the inserts in batches: {@code quarkus.hibernate-orm.jdbc.statement-batch-size}), so a record a
+     * unique index refuses (a second sample that day) is a 409 that says so.
+     */
+    private Uni<Void> flushTogether(List<? extends PatientRecord> recorded) {
+        String kind = recorded.get(0).getClass().getSimpleName().replace("Record", "");
+        return Panache.getSession().chain(session -> session.flush())
                 .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
-                        "A " + record.getClass().getSimpleName().replace("Record", "")
-                                + " for that time is already recorded; correct or void it instead"));
+                        "A " + kind + " for that time is already recorded; correct or void it instead"));
     }
 }

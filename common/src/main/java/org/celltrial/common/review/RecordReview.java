@@ -2,6 +2,8 @@ package org.celltrial.common.review;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +53,30 @@ public class RecordReview {
         return locks.requireOpen(siteCode, dataDate);
     }
 
-    /** After the record was created, corrected or voided. */
+    /**
+     * Before a person creates these records of one site: 423 if any lies in a locked period. A lock covers every date
+     * up to its cut-off, so it is enough to ask for the earliest.
+     */
+    public Uni<Void> requireOpen(List<? extends PatientRecord> created) {
+        PatientRecord earliest = earliest(created);
+        return requireOpen(earliest.siteCode, earliest);
+    }
+
+    /**
+     * After new records of one patient were created: the signatures whose period holds one of their dates are
+     * invalidated, by the earliest record (a signature covers every date up to its end, so those covering any of them
+     * cover the earliest). A new record has no source verification to clear.
+     */
+    public Uni<Void> created(List<? extends PatientRecord> created) {
+        PatientRecord earliest = earliest(created);
+        return signatures.invalidateCovering(earliest, records.typeOf(earliest), earliest.dataDate(studyZone));
+    }
+
+    private PatientRecord earliest(List<? extends PatientRecord> created) {
+        return created.stream().min(Comparator.comparing(record -> record.dataDate(studyZone))).orElseThrow();
+    }
+
+    /** After the record was corrected or voided. */
     public Uni<Void> changed(PatientRecord record) {
         String type = records.typeOf(record);
         return verifications.clear(record, type)

@@ -1,5 +1,6 @@
 package org.celltrial.safety.ctcae;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,10 @@ public class LabService {
 
     private final CtcaeLabGrader grader = new CtcaeLabGrader();
     private final LabEventBuilder eventBuilder = new LabEventBuilder();
+
+    /** Results of one analyte in the order {@link LabRepository#ofPatient} reads them: by time, then entry. */
+    private static final Comparator<LabRecord> CHRONOLOGICAL = Comparator.<LabRecord, Instant>comparing(
+            lab -> lab.at).thenComparing(lab -> lab.createdAt);
 
     @Inject
     PatientRecords records;
@@ -94,18 +100,21 @@ public class LabService {
 
     /**
      * Stores a batch of results (read by {@link LabBatchReader}), as {@link #record} stores one, in one transaction:
-     * first, with no connection held, each patient's reference and grading settings from enrollment-service and
-     * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
-     * the grader cannot read) is named in a 400 problem and nothing is stored. Then, patient after patient (in ID
-     * order, so concurrent batches do not deadlock), the patient's lock, each result graded against the results
-     * stored before it and stored with its audit row, and one regrade of the patient.
+     * first, with no connection held, the patients' references from enrollment-service (one call per page of
+     * patients), each patient's grading settings and whether every line can be graded; a line that cannot (an unknown
+     * patient, one the caller may not write, a unit the grader cannot read) is named in a 400 problem and nothing is
+     * stored. Then, patient after patient (in ID order, so concurrent batches do not deadlock), the patient's lock,
+     * each result graded against the results stored before it, all of them stored with their audit rows together
+     * ({@link PatientRecords#storeAll}), and one regrade of the patient.
      */
     public Uni<LabBatchResult> recordBatch(List<LabBatchReader.Row> rows) {
         Map<UUID, List<LabBatchReader.Row>> byPatient = rows.stream()
                 .collect(Collectors.groupingBy(LabBatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
-        return Multi.createFrom().iterable(byPatient.entrySet())
-                .onItem().transformToUniAndConcatenate(rowsOf -> prepared(rowsOf.getKey(), rowsOf.getValue()))
-                .collect().asList()
+        return records.patientsToWrite(byPatient.keySet(), Action.WRITE)
+                .flatMap(writable -> Multi.createFrom().iterable(byPatient.entrySet())
+                        .onItem().transformToUniAndConcatenate(rowsOf -> prepared(writable.get(rowsOf.getKey()),
+                                rowsOf.getValue()))
+                        .collect().asList())
                 .invoke(LabService::requireEveryLineGradable)
                 .flatMap(patients -> Panache.withTransaction(() -> Multi.createFrom().iterable(patients)
                         .onItem().transformToUniAndConcatenate(this::storeBatchOf)
@@ -121,28 +130,23 @@ public class LabService {
             GradingSettings before, List<Problem.Violation> problems) {
     }
 
-    private Uni<BatchPatient> prepared(UUID patientId, List<LabBatchReader.Row> rows) {
-        return records.patientToWrite(patientId, Action.WRITE)
-                .flatMap(patient -> settings.of(patientId).map(before -> {
-                    List<Problem.Violation> problems = new ArrayList<>();
-                    for (LabBatchReader.Row row : rows) {
-                        try {
-                            grade(result(row.request()), null, before);
-                        } catch (ProblemException e) {
-                            problems.add(LabBatchReader.violation(row.line(), field(e), e.problem().detail()));
-                        }
-                    }
-                    return new BatchPatient(patientId, rows, patient, before, problems);
-                }))
-                .onFailure(ProblemException.class::isInstance).recoverWithUni(failure -> {
-                    ProblemException problem = (ProblemException) failure;
-                    if (problem.problem().status() >= 500) {
-                        return Uni.createFrom().failure(problem);   // enrollment cannot say: the whole batch waits
-                    }
-                    return Uni.createFrom().item(new BatchPatient(patientId, rows, null, null, rows.stream()
-                            .map(row -> LabBatchReader.violation(row.line(), "patientId", problem.problem().detail()))
-                            .toList()));
-                });
+    private Uni<BatchPatient> prepared(PatientRecords.PatientToWrite writable, List<LabBatchReader.Row> rows) {
+        if (writable.refusal() != null) {
+            return Uni.createFrom().item(new BatchPatient(writable.patientId(), rows, null, null, rows.stream()
+                    .map(row -> LabBatchReader.violation(row.line(), "patientId", writable.refusal().problem().detail()))
+                    .toList()));
+        }
+        return settings.of(writable.patientId()).map(before -> {
+            List<Problem.Violation> problems = new ArrayList<>();
+            for (LabBatchReader.Row row : rows) {
+                try {
+                    grade(result(row.request()), null, before);
+                } catch (ProblemException e) {
+                    problems.add(LabBatchReader.violation(row.line(), field(e), e.problem().detail()));
+                }
+            }
+            return new BatchPatient(writable.patientId(), rows, writable.patient(), before, problems);
+        });
     }
 
     private static String field(ProblemException e) {
@@ -164,17 +168,20 @@ public class LabService {
         return settings.lockAndConfirm(batch.patientId(), batch.before())
                 .flatMap(under -> labs.ofPatient(batch.patientId()).flatMap(stored -> {
                     List<LabRecord> series = new ArrayList<>(stored);
-                    return Multi.createFrom().iterable(batch.rows())
-                            .onItem().transformToUniAndConcatenate(row -> {
-                                LabRecord lab = graded(row.request(), result(row.request()), series, batch.patient(),
-                                        under);
-                                series.add(lab);
-                                return records.store(batch.patient(), lab, "labs", LabView::of)
-                                        .map(created -> new LabBatchResult.StoredLine(row.line(), lab.id));
-                            })
-                            .collect().asList()
-                            .call(() -> regrade(batch.patient(), under)
-                                    .call(() -> settings.gradedUnder(batch.patientId(), under)));
+                    List<LabRecord> added = new ArrayList<>();
+                    for (LabBatchReader.Row row : batch.rows()) {
+                        LabRecord lab = graded(row.request(), result(row.request()), series, batch.patient(), under);
+                        series.add(lab);
+                        added.add(lab);
+                    }
+                    return records.storeAll(batch.patient(), added, "labs", LabView::of)
+                            .call(() -> regraded(batch.patient(), under, series)
+                                    .call(() -> settings.gradedUnder(batch.patientId(), under)))
+                            .call(records::doneWithPatient)
+                            .map(created -> IntStream.range(0, added.size())
+                                    .mapToObj(index -> new LabBatchResult.StoredLine(batch.rows().get(index).line(),
+                                            added.get(index).id))
+                                    .toList());
                 }));
     }
 
@@ -218,38 +225,42 @@ public class LabService {
      * and brings the lab adverse events in step: results after the baseline anchor open them.
      */
     public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
-        return labs.ofPatient(patient.id()).flatMap(all -> {
-            Map<Analyte, List<LabRecord>> byAnalyte = all.stream()
-                    .collect(Collectors.groupingBy(lab -> lab.analyte, TreeMap::new, Collectors.toList()));
-            LocalDate anchor = anchor(patient, under);
-            List<Derived> derived = new ArrayList<>();
-            List<Regraded> regraded = new ArrayList<>();
-            for (List<LabRecord> series : byAnalyte.values()) {
-                Optional<LabRecord> baseline = baseline(series, anchor, under);
-                LabGrade baselineGrade = baseline.map(found -> grade(found.result(), null, under)).orElse(null);
-                List<GradedLab> afterAnchor = new ArrayList<>();
-                for (LabRecord lab : series) {
-                    LabGrade grade = gradeAgainst(lab, lab.result(), baseline, under);
-                    Regraded change = Regraded.of(lab, grade, under);
-                    if (change != null) {
-                        regraded.add(change);
-                        apply(lab, grade, under);
-                    }
-                    if (LabBaselineRule.afterAnchor(date(lab), anchor)) {
-                        afterAnchor.add(new GradedLab(date(lab), grade));
-                    }
+        return labs.ofPatient(patient.id()).flatMap(all -> regraded(patient, under, all));
+    }
+
+    /** {@link #regrade} of the patient's results as this session holds them (all of them, none voided). */
+    private Uni<Void> regraded(PatientReference patient, GradingSettings under, List<LabRecord> all) {
+        Map<Analyte, List<LabRecord>> byAnalyte = all.stream()
+                .sorted(CHRONOLOGICAL)
+                .collect(Collectors.groupingBy(lab -> lab.analyte, TreeMap::new, Collectors.toList()));
+        LocalDate anchor = anchor(patient, under);
+        List<Derived> derived = new ArrayList<>();
+        List<Regraded> regraded = new ArrayList<>();
+        for (List<LabRecord> series : byAnalyte.values()) {
+            Optional<LabRecord> baseline = baseline(series, anchor, under);
+            LabGrade baselineGrade = baseline.map(found -> grade(found.result(), null, under)).orElse(null);
+            List<GradedLab> afterAnchor = new ArrayList<>();
+            for (LabRecord lab : series) {
+                LabGrade grade = gradeAgainst(lab, lab.result(), baseline, under);
+                Regraded change = Regraded.of(lab, grade, under);
+                if (change != null) {
+                    regraded.add(change);
+                    apply(lab, grade, under);
                 }
-                eventBuilder.events(afterAnchor, baselineGrade).forEach(event -> derived.add(new Derived(
-                        event.analyte() + ":" + event.onset(), event.term(), event.onset(), event.maxGrade(),
-                        event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION, under.protocolVersion())));
+                if (LabBaselineRule.afterAnchor(date(lab), anchor)) {
+                    afterAnchor.add(new GradedLab(date(lab), grade));
+                }
             }
-            return Multi.createFrom().iterable(regraded)
-                    .onItem().transformToUniAndConcatenate(change -> audit.record(AuditAction.REGRADE, "LabRecord",
-                            change.id(), change.before(), change.after(), "Regraded: the baseline or the protocol's "
-                                    + "grading settings changed"))
-                    .collect().last()
-                    .flatMap(ignored -> events.synchronise(patient, Origin.LAB, derived));
-        });
+            eventBuilder.events(afterAnchor, baselineGrade).forEach(event -> derived.add(new Derived(
+                    event.analyte() + ":" + event.onset(), event.term(), event.onset(), event.maxGrade(),
+                    event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION, under.protocolVersion())));
+        }
+        return Multi.createFrom().iterable(regraded)
+                .onItem().transformToUniAndConcatenate(change -> audit.record(AuditAction.REGRADE, "LabRecord",
+                        change.id(), change.before(), change.after(), "Regraded: the baseline or the protocol's "
+                                + "grading settings changed"))
+                .collect().last()
+                .flatMap(ignored -> events.synchronise(patient, Origin.LAB, derived));
     }
 
     /** A stored grade as it was and as it is now. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +71,10 @@ class SafetyLockTest {
             as("safety-officer").header("If-Match", "\"0\"")
                     .body(Map.of("outcome", "RECOVERED", "resolvedOn", "2025-03-08", "reason", "follow-up"))
                     .put(API + "adverse-events/" + event).then().statusCode(423);
+            // a batch is refused whole when any of its results lies in the period, named by its earliest date
+            String batch = batchLine(patient, "2025-06-16T08:00:00Z") + "\n" + batchLine(patient, "2025-06-10T08:00:00Z");
+            as("data-manager").urlEncodingEnabled(false).contentType("application/x-ndjson")
+                    .body(batch.getBytes(StandardCharsets.UTF_8)).post(API + "labs:batch").then().statusCode(423).body("detail", containsString("2025-06-10"));
             assertEquals(labs, rows("lab_result", patient));
             as("safety-officer").get(API + "adverse-events/" + event).then().body("version", equalTo(0));
 
@@ -93,6 +98,11 @@ class SafetyLockTest {
         }
         as("data-manager").body(lab("2025-06-15T23:00:00Z", 0.3)).post(API + "patients/" + patient + "/labs")
                 .then().statusCode(201);
+    }
+
+    private static String batchLine(UUID patient, String at) {
+        return "{\"patientId\":\"" + patient + "\",\"at\":\"" + at + "\",\"analyte\":\"ANC\",\"value\":0.3,"
+                + "\"unit\":\"10*9/L\",\"lowerLimitNormal\":1.5,\"upperLimitNormal\":7.5}";
     }
 
     private static Map<String, Object> lab(String at, double value) {
