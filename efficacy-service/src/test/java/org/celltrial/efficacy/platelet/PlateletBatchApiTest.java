@@ -159,6 +159,25 @@ class PlateletBatchApiTest {
         assertEquals(0, rows(first) + rows(elsewhere));
     }
 
+    /** A line dated in a locked period is refused at storing time, inside the transaction: the whole batch rolls back. */
+    @Test
+    void aCountIntoALockedPeriodRefusesTheWholeBatch() {
+        UUID locked = patient("SITE-08");
+        UUID lockId = UUID.randomUUID();
+        as("data-manager").contentType("application/json")
+                .body(Map.of("id", lockId, "cutoff", "2025-06-15", "siteCode", "SITE-08"))
+                .post("/api/v1/efficacy/locks").then().statusCode(200);
+        try {
+            send(NDJSON, count(first, "2025-02-01", "30", 0) + "\n" + count(locked, "2025-02-01", "30", 0))
+                    .then().statusCode(423).contentType("application/problem+json")
+                    .body("type", equalTo("urn:celltrial:problem:locked"));
+            assertEquals(0, rows(first) + rows(locked));
+        } finally {
+            as("data-manager").contentType("application/json").body(Map.of("reason", "test over"))
+                    .post("/api/v1/efficacy/locks/" + lockId + "/unlock").then().statusCode(200);
+        }
+    }
+
     @Test
     void onlyTheWritersOfSingleCountsMaySendABatch() {
         for (String reader : List.of("monitor-site01", "sponsor-user", "safety-officer")) {
