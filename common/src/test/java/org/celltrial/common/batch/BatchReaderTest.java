@@ -110,7 +110,8 @@ class BatchReaderTest {
         assertEquals(7, BatchReader.lineOf(BatchReader.violation(7, "patientId", "Patient x was not found")));
         BatchReader.refuseIfAny(List.of());
         ProblemException refused = assertThrows(ProblemException.class, () -> BatchReader.refuseIfAny(List.of(
-                BatchReader.violation(12, "patientId", "forbidden"), BatchReader.violation(3, "patientId", "unknown"))));
+                BatchReader.violation(12, "patientId", "forbidden"),
+                BatchReader.violation(3, "patientId", "unknown"))));
         assertEquals(List.of("line 3: patientId", "line 12: patientId"),
                 refused.problem().violations().stream().map(Violation::field).toList());
     }

@@ -102,7 +102,7 @@ public class PlateletService {
             ProtocolReference before) {
     }
 
-    /** The write check of {@link PatientRecords#patientToWrite}, for every patient of the batch, each bad line named. */
+    /** {@link PatientRecords#patientToWrite}'s check, for every patient of the batch, each bad line named. */
     private void requireEveryPatientWritable(Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient,
             Map<UUID, PatientReference> found) {
         Caller caller = Caller.of(identity);

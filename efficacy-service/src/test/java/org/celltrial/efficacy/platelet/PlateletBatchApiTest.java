@@ -159,7 +159,7 @@ class PlateletBatchApiTest {
         assertEquals(0, rows(first) + rows(elsewhere));
     }
 
-    /** A line dated in a locked period is refused at storing time, inside the transaction: the whole batch rolls back. */
+    /** A line dated in a locked period is refused when stored, inside the transaction: the whole batch rolls back. */
     @Test
     void aCountIntoALockedPeriodRefusesTheWholeBatch() {
         UUID locked = patient("SITE-08");
