@@ -1,21 +1,36 @@
 package org.celltrial.efficacy.platelet;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.batch.BatchReader;
+import org.celltrial.common.batch.BatchResult;
+import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
+import org.celltrial.common.problem.Problem.Violation;
+import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.common.record.PatientRecords;
+import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -33,6 +48,12 @@ public class PlateletService {
     @Inject
     PatientProtocols protocols;
 
+    @Inject
+    PatientGate patients;
+
+    @Inject
+    SecurityIdentity identity;
+
     /**
      * The patient's reference (with the caller's right to write there) and the protocol it is read under come first,
      * with no connection held; then one transaction: the patient's lock, the idempotent create with its audit row,
@@ -45,6 +66,71 @@ public class PlateletService {
                         .chain(() -> idempotent.create(idempotencyKey, request, PlateletCountView.class,
                                 () -> records.store(patient, count(request), "platelet-counts", PlateletCountView::of)
                                         .call(() -> pinProtocol(patientId, before)))))));
+    }
+
+    /**
+     * Stores a batch of counts (read by common's {@link BatchReader}, each line valid as a single count), as
+     * {@link #record} stores one, in one transaction. First, with no connection held, the patients' references in
+     * one bulk read from enrollment-service, checked as {@link PatientRecords#patientToWrite} checks one: a line of a
+     * patient enrollment does not show the caller, or whose site the caller may not write, is named in a 400 problem
+     * and nothing is stored; then each patient's protocol ({@link #record} reads it the same way). Then one
+     * transaction, patient after patient in ID order (so concurrent batches do not deadlock): the patient's lock, each
+     * count stored with its audit row, and the protocol version pinned once for the patient. The IWG response is read
+     * from the stored counts when asked for, so nothing else is recomputed.
+     */
+    public Uni<BatchResult> recordBatch(List<BatchReader.Row<PlateletCountRequest>> rows) {
+        Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient = rows.stream()
+                .collect(Collectors.groupingBy(BatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
+        return patients.findAll(byPatient.keySet())
+                .invoke(found -> requireEveryPatientWritable(byPatient, found))
+                .flatMap(found -> Multi.createFrom().iterable(byPatient.entrySet())
+                        .onItem().transformToUniAndConcatenate(rowsOf -> protocols.of(rowsOf.getKey())
+                                .map(before -> new BatchPatient(found.get(rowsOf.getKey()), rowsOf.getValue(),
+                                        before)))
+                        .collect().asList())
+                .flatMap(prepared -> Panache.withTransaction(() -> Multi.createFrom().iterable(prepared)
+                        .onItem().transformToUniAndConcatenate(this::storeBatchOf)
+                        .collect().asList()))
+                .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()
+                        .flatMap(List::stream)
+                        .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
+                        .toList()));
+    }
+
+    /** One patient's lines of a batch, with the patient's reference and the protocol it is read under. */
+    private record BatchPatient(PatientReference patient, List<BatchReader.Row<PlateletCountRequest>> rows,
+            ProtocolReference before) {
+    }
+
+    /** {@link PatientRecords#patientToWrite}'s check, for every patient of the batch, each bad line named. */
+    private void requireEveryPatientWritable(Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient,
+            Map<UUID, PatientReference> found) {
+        Caller caller = Caller.of(identity);
+        List<Violation> problems = new ArrayList<>();
+        byPatient.forEach((patientId, rowsOf) -> {
+            try {
+                PatientReference patient = found.get(patientId);
+                if (patient == null) {
+                    throw ProblemException.notFound("Patient " + patientId);
+                }
+                PatientRecords.requireMay(caller, Action.WRITE, patient);
+            } catch (ProblemException refused) {
+                rowsOf.forEach(row -> problems.add(BatchReader.violation(row.line(), BatchReader.PATIENT_ID,
+                        refused.problem().detail())));
+            }
+        });
+        BatchReader.refuseIfAny(problems);
+    }
+
+    private Uni<List<BatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
+        UUID patientId = batch.patient().id();
+        return records.lockPatient(patientId)
+                .chain(() -> Multi.createFrom().iterable(batch.rows())
+                        .onItem().transformToUniAndConcatenate(row -> records.store(batch.patient(),
+                                count(row.request()), "platelet-counts", PlateletCountView::of)
+                                .map(created -> new BatchResult.StoredLine(row.line(), created.body().id())))
+                        .collect().asList())
+                .call(() -> pinProtocol(patientId, batch.before()));
     }
 
     private static PlateletCountRecord count(PlateletCountRequest request) {

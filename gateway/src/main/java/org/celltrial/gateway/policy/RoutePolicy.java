@@ -96,6 +96,8 @@ public final class RoutePolicy {
             rule("efficacy: regrade under an amendment", WRITE, "/api/v1/efficacy/patients/" + ID + "/regrade",
                     Set.of(DATA_MANAGER)),
             rule("efficacy: record", WRITE, "/api/v1/efficacy/patients/.+", CLINICAL_WRITERS),
+            rule("efficacy: platelet counts in bulk", WRITE, "/api/v1/efficacy/platelet-counts:batch",
+                    CLINICAL_WRITERS),
             // the gateway's own composites
             rule("study summary", READ, "/api/v1/study/summary", REPORT_READERS),
             rule("patient course", READ, "/api/v1/study/patients/" + ID + "/course", CLINICAL_READERS),

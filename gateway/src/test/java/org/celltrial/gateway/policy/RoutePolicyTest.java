@@ -70,6 +70,13 @@ class RoutePolicyTest {
         "safety-officer, POST, /api/v1/safety/labs:batch,                          false",
         "monitor,        POST, /api/v1/safety/labs:batch,                          false",
         "data-manager,   GET,  /api/v1/safety/labs:batch,                          false",
+        // platelet counts in bulk: the writers of single counts
+        "data-manager,   POST, /api/v1/efficacy/platelet-counts:batch,             true",
+        "investigator,   POST, /api/v1/efficacy/platelet-counts:batch,             true",
+        "safety-officer, POST, /api/v1/efficacy/platelet-counts:batch,             false",
+        "monitor,        POST, /api/v1/efficacy/platelet-counts:batch,             false",
+        "sponsor,        POST, /api/v1/efficacy/platelet-counts:batch,             false",
+        "data-manager,   GET,  /api/v1/efficacy/platelet-counts:batch,             false",
         // Regrading under an amendment is the safety officer's alone.
         "safety-officer, POST, /api/v1/safety/patients/p1/regrade,                 true",
         "investigator,   POST, /api/v1/safety/patients/p1/regrade,                 false",

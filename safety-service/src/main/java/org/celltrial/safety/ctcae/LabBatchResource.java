@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.celltrial.common.batch.BatchReader;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -32,7 +33,7 @@ public class LabBatchResource {
             + "in one transaction: graded and stored as single results are, or, if any line is invalid, none stored "
             + "and each bad line named")
     public Uni<LabBatchResult> record(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(LabBatchReader.CSV);
-        return Uni.createFrom().item(() -> reader.read(body, csv)).flatMap(labs::recordBatch);
+        return Uni.createFrom().item(() -> reader.read(body, BatchReader.isCsv(contentType)))
+                .flatMap(labs::recordBatch);
     }
 }
