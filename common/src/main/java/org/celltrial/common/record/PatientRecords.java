@@ -80,15 +80,15 @@ public class PatientRecords {
         return patients.reference(patientId).invoke(patient -> requireMay(Caller.of(identity), action, patient));
     }
 
-    /** A patient of a batch: its reference if the caller may write there, else the refusal a single write would meet. */
+    /** A patient of a batch: its reference if the caller may write there, else the refusal a single write meets. */
     public record PatientToWrite(UUID patientId, PatientReference patient, ProblemException refusal) {
     }
 
     /**
      * Step 1 of a batch's writes, before any session opens: each patient's reference, read in as few calls to
-     * enrollment-service as its page size allows ({@link PatientGate#findAll}), with the refusal {@link #patientToWrite}
-     * would give a single write of it (404 unknown or not shown to the caller, 403 read-only); 503 for the whole batch
-     * if enrollment-service cannot say.
+     * enrollment-service as its page size allows ({@link PatientGate#findAll}), with the refusal
+     * {@link #patientToWrite} would give a single write of it (404 unknown or not shown to the caller, 403
+     * read-only); 503 for the whole batch if enrollment-service cannot say.
      */
     public Uni<Map<UUID, PatientToWrite>> patientsToWrite(Collection<UUID> patientIds, Action action) {
         Caller caller = Caller.of(identity);

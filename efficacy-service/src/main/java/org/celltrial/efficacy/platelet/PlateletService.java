@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.batch.BatchReader;
 import org.celltrial.common.batch.BatchResult;
-import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
 import org.celltrial.common.idempotency.IdempotentCreates;
@@ -23,13 +23,11 @@ import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.common.record.PatientRecords;
-import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.efficacy.measurement.MeasurementStore;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -47,12 +45,6 @@ public class PlateletService {
 
     @Inject
     PatientProtocols protocols;
-
-    @Inject
-    PatientGate patients;
-
-    @Inject
-    SecurityIdentity identity;
 
     /**
      * The patient's reference (with the caller's right to write there) and the protocol it is read under come first,
@@ -74,19 +66,20 @@ public class PlateletService {
      * one bulk read from enrollment-service, checked as {@link PatientRecords#patientToWrite} checks one: a line of a
      * patient enrollment does not show the caller, or whose site the caller may not write, is named in a 400 problem
      * and nothing is stored; then each patient's protocol ({@link #record} reads it the same way). Then one
-     * transaction, patient after patient in ID order (so concurrent batches do not deadlock): the patient's lock, each
-     * count stored with its audit row, and the protocol version pinned once for the patient. The IWG response is read
+     * transaction, patient after patient in ID order (so concurrent batches do not deadlock): the patient's lock, its
+     * counts stored with their audit rows together ({@link PatientRecords#storeAll}), and the protocol version pinned
+     * once for the patient. The IWG response is read
      * from the stored counts when asked for, so nothing else is recomputed.
      */
     public Uni<BatchResult> recordBatch(List<BatchReader.Row<PlateletCountRequest>> rows) {
         Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient = rows.stream()
                 .collect(Collectors.groupingBy(BatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
-        return patients.findAll(byPatient.keySet())
-                .invoke(found -> requireEveryPatientWritable(byPatient, found))
-                .flatMap(found -> Multi.createFrom().iterable(byPatient.entrySet())
+        return records.patientsToWrite(byPatient.keySet(), Action.WRITE)
+                .invoke(writable -> requireEveryPatientWritable(byPatient, writable))
+                .flatMap(writable -> Multi.createFrom().iterable(byPatient.entrySet())
                         .onItem().transformToUniAndConcatenate(rowsOf -> protocols.of(rowsOf.getKey())
-                                .map(before -> new BatchPatient(found.get(rowsOf.getKey()), rowsOf.getValue(),
-                                        before)))
+                                .map(before -> new BatchPatient(writable.get(rowsOf.getKey()).patient(),
+                                        rowsOf.getValue(), before)))
                         .collect().asList())
                 .flatMap(prepared -> Panache.withTransaction(() -> Multi.createFrom().iterable(prepared)
                         .onItem().transformToUniAndConcatenate(this::storeBatchOf)
@@ -103,20 +96,14 @@ public class PlateletService {
     }
 
     /** {@link PatientRecords#patientToWrite}'s check, for every patient of the batch, each bad line named. */
-    private void requireEveryPatientWritable(Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient,
-            Map<UUID, PatientReference> found) {
-        Caller caller = Caller.of(identity);
+    private static void requireEveryPatientWritable(Map<UUID, List<BatchReader.Row<PlateletCountRequest>>> byPatient,
+            Map<UUID, PatientRecords.PatientToWrite> writable) {
         List<Violation> problems = new ArrayList<>();
         byPatient.forEach((patientId, rowsOf) -> {
-            try {
-                PatientReference patient = found.get(patientId);
-                if (patient == null) {
-                    throw ProblemException.notFound("Patient " + patientId);
-                }
-                PatientRecords.requireMay(caller, Action.WRITE, patient);
-            } catch (ProblemException refused) {
+            ProblemException refusal = writable.get(patientId).refusal();
+            if (refusal != null) {
                 rowsOf.forEach(row -> problems.add(BatchReader.violation(row.line(), BatchReader.PATIENT_ID,
-                        refused.problem().detail())));
+                        refusal.problem().detail())));
             }
         });
         BatchReader.refuseIfAny(problems);
@@ -124,13 +111,15 @@ public class PlateletService {
 
     private Uni<List<BatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
         UUID patientId = batch.patient().id();
+        List<PlateletCountRecord> counts = batch.rows().stream().map(row -> count(row.request())).toList();
         return records.lockPatient(patientId)
-                .chain(() -> Multi.createFrom().iterable(batch.rows())
-                        .onItem().transformToUniAndConcatenate(row -> records.store(batch.patient(),
-                                count(row.request()), "platelet-counts", PlateletCountView::of)
-                                .map(created -> new BatchResult.StoredLine(row.line(), created.body().id())))
-                        .collect().asList())
-                .call(() -> pinProtocol(patientId, batch.before()));
+                .chain(() -> records.storeAll(batch.patient(), counts, "platelet-counts", PlateletCountView::of))
+                .call(() -> pinProtocol(patientId, batch.before()))
+                .call(records::doneWithPatient)
+                .map(created -> IntStream.range(0, counts.size())
+                        .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
+                                counts.get(index).id))
+                        .toList());
     }
 
     private static PlateletCountRecord count(PlateletCountRequest request) {

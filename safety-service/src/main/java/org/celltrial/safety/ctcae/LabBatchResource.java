@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.celltrial.common.batch.BatchReader;
+import org.celltrial.common.batch.BatchResult;
 import org.celltrial.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -21,19 +22,19 @@ import io.smallrye.mutiny.Uni;
 public class LabBatchResource {
 
     @Inject
-    LabBatchReader reader;
+    BatchReader reader;
 
     @Inject
     LabService labs;
 
     @POST
-    @Consumes({LabBatchReader.NDJSON, LabBatchReader.CSV})
+    @Consumes({BatchReader.NDJSON, BatchReader.CSV})
     @RolesAllowed({Roles.INVESTIGATOR, Roles.DATA_MANAGER})
     @Operation(summary = "Record a batch of lab results (NDJSON, or CSV with a header line), each with its patientId, "
             + "in one transaction: graded and stored as single results are, or, if any line is invalid, none stored "
             + "and each bad line named")
-    public Uni<LabBatchResult> record(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return Uni.createFrom().item(() -> reader.read(body, BatchReader.isCsv(contentType)))
-                .flatMap(labs::recordBatch);
+    public Uni<BatchResult> record(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return Uni.createFrom().item(() -> reader.read(body, BatchReader.isCsv(contentType), LabRequest.class,
+                "lab result")).flatMap(labs::recordBatch);
     }
 }

@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 
 import org.celltrial.common.audit.AuditAction;
 import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.batch.BatchReader;
+import org.celltrial.common.batch.BatchResult;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
@@ -26,7 +28,6 @@ import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.Problem;
 import org.celltrial.common.problem.ProblemException;
-import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.record.PatientRecords;
 import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
@@ -99,50 +100,53 @@ public class LabService {
     }
 
     /**
-     * Stores a batch of results (read by {@link LabBatchReader}), as {@link #record} stores one, in one transaction:
-     * first, with no connection held, the patients' references from enrollment-service (one call per page of
-     * patients), each patient's grading settings and whether every line can be graded; a line that cannot (an unknown
-     * patient, one the caller may not write, a unit the grader cannot read) is named in a 400 problem and nothing is
-     * stored. Then, patient after patient (in ID order, so concurrent batches do not deadlock), the patient's lock,
-     * each result graded against the results stored before it, all of them stored with their audit rows together
-     * ({@link PatientRecords#storeAll}), and one regrade of the patient.
+     * Stores a batch of results (read by common's {@link BatchReader}), as {@link #record} stores one, in one
+     * transaction. First, with no connection held, the patients' references from enrollment-service (one call per
+     * page of patients), each patient's grading settings and whether every line can be graded; a line that cannot (an
+     * unknown patient, one the caller may not write, a unit the grader cannot read) is named in a 400 problem and
+     * nothing is stored. Then, patient after patient (in ID order, so concurrent batches do not deadlock), the
+     * patient's lock, each result graded against the results stored before it, all of them stored with their audit
+     * rows together ({@link PatientRecords#storeAll}), and one regrade of the patient.
      */
-    public Uni<LabBatchResult> recordBatch(List<LabBatchReader.Row> rows) {
-        Map<UUID, List<LabBatchReader.Row>> byPatient = rows.stream()
-                .collect(Collectors.groupingBy(LabBatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
+    public Uni<BatchResult> recordBatch(List<BatchReader.Row<LabRequest>> rows) {
+        Map<UUID, List<BatchReader.Row<LabRequest>>> byPatient = rows.stream()
+                .collect(Collectors.groupingBy(BatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
         return records.patientsToWrite(byPatient.keySet(), Action.WRITE)
                 .flatMap(writable -> Multi.createFrom().iterable(byPatient.entrySet())
                         .onItem().transformToUniAndConcatenate(rowsOf -> prepared(writable.get(rowsOf.getKey()),
                                 rowsOf.getValue()))
                         .collect().asList())
-                .invoke(LabService::requireEveryLineGradable)
+                .invoke(patients -> BatchReader.refuseIfAny(patients.stream()
+                        .flatMap(patient -> patient.problems().stream())
+                        .toList()))
                 .flatMap(patients -> Panache.withTransaction(() -> Multi.createFrom().iterable(patients)
                         .onItem().transformToUniAndConcatenate(this::storeBatchOf)
                         .collect().asList()))
-                .map(stored -> new LabBatchResult(rows.size(), byPatient.size(), stored.stream()
+                .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()
                         .flatMap(List::stream)
-                        .sorted(Comparator.comparingInt(LabBatchResult.StoredLine::line))
+                        .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
                         .toList()));
     }
 
-    /** One patient's lines of a batch, with what enrollment-service says of the patient, or why they cannot be stored. */
-    private record BatchPatient(UUID patientId, List<LabBatchReader.Row> rows, PatientReference patient,
+    /** One patient's lines of a batch, with the patient's reference and settings, or why they cannot be stored. */
+    private record BatchPatient(UUID patientId, List<BatchReader.Row<LabRequest>> rows, PatientReference patient,
             GradingSettings before, List<Problem.Violation> problems) {
     }
 
-    private Uni<BatchPatient> prepared(PatientRecords.PatientToWrite writable, List<LabBatchReader.Row> rows) {
+    private Uni<BatchPatient> prepared(PatientRecords.PatientToWrite writable, List<BatchReader.Row<LabRequest>> rows) {
         if (writable.refusal() != null) {
+            String refused = writable.refusal().problem().detail();
             return Uni.createFrom().item(new BatchPatient(writable.patientId(), rows, null, null, rows.stream()
-                    .map(row -> LabBatchReader.violation(row.line(), "patientId", writable.refusal().problem().detail()))
+                    .map(row -> BatchReader.violation(row.line(), BatchReader.PATIENT_ID, refused))
                     .toList()));
         }
         return settings.of(writable.patientId()).map(before -> {
             List<Problem.Violation> problems = new ArrayList<>();
-            for (LabBatchReader.Row row : rows) {
+            for (BatchReader.Row<LabRequest> row : rows) {
                 try {
                     grade(result(row.request()), null, before);
                 } catch (ProblemException e) {
-                    problems.add(LabBatchReader.violation(row.line(), field(e), e.problem().detail()));
+                    problems.add(BatchReader.violation(row.line(), field(e), e.problem().detail()));
                 }
             }
             return new BatchPatient(writable.patientId(), rows, writable.patient(), before, problems);
@@ -154,22 +158,12 @@ public class LabService {
         return violations == null || violations.isEmpty() ? "line" : violations.get(0).field();
     }
 
-    private static void requireEveryLineGradable(List<BatchPatient> patients) {
-        List<Problem.Violation> problems = patients.stream().flatMap(patient -> patient.problems().stream())
-                .sorted(Comparator.comparingInt(LabBatchReader::lineOf))
-                .toList();
-        if (!problems.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, problems.size()
-                    + " lines of the batch cannot be stored; nothing was stored", problems);
-        }
-    }
-
-    private Uni<List<LabBatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
+    private Uni<List<BatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
         return settings.lockAndConfirm(batch.patientId(), batch.before())
                 .flatMap(under -> labs.ofPatient(batch.patientId()).flatMap(stored -> {
                     List<LabRecord> series = new ArrayList<>(stored);
                     List<LabRecord> added = new ArrayList<>();
-                    for (LabBatchReader.Row row : batch.rows()) {
+                    for (BatchReader.Row<LabRequest> row : batch.rows()) {
                         LabRecord lab = graded(row.request(), result(row.request()), series, batch.patient(), under);
                         series.add(lab);
                         added.add(lab);
@@ -179,7 +173,7 @@ public class LabService {
                                     .call(() -> settings.gradedUnder(batch.patientId(), under)))
                             .call(records::doneWithPatient)
                             .map(created -> IntStream.range(0, added.size())
-                                    .mapToObj(index -> new LabBatchResult.StoredLine(batch.rows().get(index).line(),
+                                    .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
                                             added.get(index).id))
                                     .toList());
                 }));
