@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -49,8 +49,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * A caller that hangs up mid-request does not wedge the service (docs/performance.md, "What changed"): writes sent
- * whole over raw sockets that are closed a few milliseconds later, 32 at a time as wrk does with its connections at
- * the end of a run, each end in a commit or a rollback of their own. A normal write of each of the same patients is
+ * whole over raw sockets that are closed 0-300 ms later, 32 at a time as wrk does with its connections at the end
+ * of a run, each end in a commit or a rollback of their own. A normal write of each of the same patients is
  * answered within seconds; then, with no caller left, no session of the service stays in a transaction or waits on a
  * lock; every connection is back in the pool (the service's own pool of 10, as run); a stored write has its audit
  * row; and nothing was logged as an error (the symptoms were Hibernate Reactive's {@code HR000090: Live transaction
@@ -103,7 +103,7 @@ class CancelledRequestTest {
     private String token;
 
     @BeforeEach
-    void infusedPatient() {
+    void infusedPatients() {
         EnrollmentStub.reset();
         circuitBreakers.resetAll();
         callers = Executors.newFixedThreadPool(HANG_UPS_PER_ROUND);
@@ -255,7 +255,7 @@ class CancelledRequestTest {
         return found;
     }
 
-    /** Vital signs at a time of their own (the patient's vitals are unique by time), a fever. */
+    /** Vital signs with a fever, each at a minute of its own, as a bedside series is. */
     private String vitals() {
         Instant at = Instant.parse("2025-03-02T00:00:00Z").plusSeconds(60L * minutes.incrementAndGet());
         return """
