@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -22,6 +23,7 @@ import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.review.RecordReview;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.Caller.Action;
+import org.hibernate.FlushMode;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -197,6 +199,18 @@ public class PatientRecords {
                 .call(review::requireOpen)
                 .flatMap(record -> voiding.markVoid(record, PatientRecord.entityType(kind), view, reason))
                 .call(review::changed);
+    }
+
+    /**
+     * The transaction of a batch of writes, patient after patient: its session flushes only when told
+     * ({@link #storeAll}, {@link #doneWithPatient}) or at commit, not before each query as Hibernate does by default,
+     * which checked every entity the session held each time (docs/performance.md, lab ingest). A batch's queries read
+     * other tables than the ones its pending changes touch (locks, signatures, adverse events, grading state).
+     */
+    public <T> Uni<T> inBatchTransaction(Supplier<Uni<? extends T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                .chain(work));
     }
 
     /**

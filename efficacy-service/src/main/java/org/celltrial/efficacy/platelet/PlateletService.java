@@ -81,7 +81,7 @@ public class PlateletService {
                                 .map(before -> new BatchPatient(writable.get(rowsOf.getKey()).patient(),
                                         rowsOf.getValue(), before)))
                         .collect().asList())
-                .flatMap(prepared -> Panache.withTransaction(() -> Multi.createFrom().iterable(prepared)
+                .flatMap(prepared -> records.inBatchTransaction(() -> Multi.createFrom().iterable(prepared)
                         .onItem().transformToUniAndConcatenate(this::storeBatchOf)
                         .collect().asList()))
                 .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()

@@ -119,7 +119,7 @@ public class LabService {
                 .invoke(patients -> BatchReader.refuseIfAny(patients.stream()
                         .flatMap(patient -> patient.problems().stream())
                         .toList()))
-                .flatMap(patients -> Panache.withTransaction(() -> Multi.createFrom().iterable(patients)
+                .flatMap(patients -> records.inBatchTransaction(() -> Multi.createFrom().iterable(patients)
                         .onItem().transformToUniAndConcatenate(this::storeBatchOf)
                         .collect().asList()))
                 .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()
