@@ -3,11 +3,11 @@ package org.celltrial.common.record;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.celltrial.common.audit.AuditTrail;
+import org.celltrial.common.batch.BatchResult;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
@@ -202,15 +203,27 @@ public class PatientRecords {
     }
 
     /**
-     * The transaction of a batch of writes, patient after patient: its session flushes only when told
-     * ({@link #storeAll}, {@link #doneWithPatient}) or at commit, not before each query as Hibernate does by default,
-     * which checked every entity the session held each time (docs/performance.md, lab ingest). A batch's queries read
-     * other tables than the ones its pending changes touch (locks, signatures, adverse events, grading state).
+     * Stores a batch, patient after patient in the order given (ID order, so concurrent batches do not deadlock), in
+     * one transaction, answered with each line's record in line order. The transaction's session flushes only when
+     * told ({@link #storeAll}, after each patient) or at commit, not before each query as Hibernate does by
+     * default, which checked every entity the session held each time (docs/performance.md, lab ingest); a batch's
+     * queries read other tables than the ones its pending changes touch (locks, signatures, adverse events, grading
+     * state).
+     *
+     * @param storeOne stores one patient's lines (its lock first), answering the record each line became
      */
-    public <T> Uni<T> inBatchTransaction(Supplier<Uni<? extends T>> work) {
+    public <P> Uni<BatchResult> storeBatch(int lines, List<P> patients,
+            Function<P, Uni<List<BatchResult.StoredLine>>> storeOne) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                .chain(work));
+                .chain(() -> Multi.createFrom().iterable(patients)
+                        .onItem().transformToUniAndConcatenate(patient -> storeOne.apply(patient)
+                                .call(this::doneWithPatient))
+                        .collect().asList()))
+                .map(stored -> new BatchResult(lines, patients.size(), stored.stream()
+                        .flatMap(List::stream)
+                        .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
+                        .toList()));
     }
 
     /**
@@ -218,7 +231,7 @@ public class PatientRecords {
      * session holds. Hibernate checks every entity it holds at each flush, so without this each patient of a batch
      * would cost more than the one before (docs/performance.md, lab ingest).
      */
-    public Uni<Void> doneWithPatient() {
+    private Uni<Void> doneWithPatient() {
         return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 

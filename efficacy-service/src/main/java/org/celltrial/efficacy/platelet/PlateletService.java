@@ -1,7 +1,6 @@
 package org.celltrial.efficacy.platelet;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,13 +80,7 @@ public class PlateletService {
                                 .map(before -> new BatchPatient(writable.get(rowsOf.getKey()).patient(),
                                         rowsOf.getValue(), before)))
                         .collect().asList())
-                .flatMap(prepared -> records.inBatchTransaction(() -> Multi.createFrom().iterable(prepared)
-                        .onItem().transformToUniAndConcatenate(this::storeBatchOf)
-                        .collect().asList()))
-                .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()
-                        .flatMap(List::stream)
-                        .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
-                        .toList()));
+                .flatMap(prepared -> records.storeBatch(rows.size(), prepared, this::storeBatchOf));
     }
 
     /** One patient's lines of a batch, with the patient's reference and the protocol it is read under. */
@@ -115,7 +108,6 @@ public class PlateletService {
         return records.lockPatient(patientId)
                 .chain(() -> records.storeAll(batch.patient(), counts, "platelet-counts", PlateletCountView::of))
                 .call(() -> pinProtocol(patientId, batch.before()))
-                .call(records::doneWithPatient)
                 .map(created -> IntStream.range(0, counts.size())
                         .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
                                 counts.get(index).id))

@@ -119,13 +119,7 @@ public class LabService {
                 .invoke(patients -> BatchReader.refuseIfAny(patients.stream()
                         .flatMap(patient -> patient.problems().stream())
                         .toList()))
-                .flatMap(patients -> records.inBatchTransaction(() -> Multi.createFrom().iterable(patients)
-                        .onItem().transformToUniAndConcatenate(this::storeBatchOf)
-                        .collect().asList()))
-                .map(stored -> new BatchResult(rows.size(), byPatient.size(), stored.stream()
-                        .flatMap(List::stream)
-                        .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
-                        .toList()));
+                .flatMap(patients -> records.storeBatch(rows.size(), patients, this::storeBatchOf));
     }
 
     /** One patient's lines of a batch, with the patient's reference and settings, or why they cannot be stored. */
@@ -171,7 +165,6 @@ public class LabService {
                     return records.storeAll(batch.patient(), added, "labs", LabView::of)
                             .call(() -> regraded(batch.patient(), under, series)
                                     .call(() -> settings.gradedUnder(batch.patientId(), under)))
-                            .call(records::doneWithPatient)
                             .map(created -> IntStream.range(0, added.size())
                                     .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
                                             added.get(index).id))
