@@ -203,9 +203,9 @@ public class PatientRecords {
     }
 
     /**
-     * Stores a batch, patient after patient in the order given (ID order, so concurrent batches do not deadlock), in
-     * one transaction, answered with each line's record in line order. The transaction's session flushes only when
-     * told ({@link #storeAll}, after each patient) or at commit, not before each query as Hibernate does by
+     * Stores a batch inside the service's transaction (one for the batch), patient after patient in the order given
+     * (ID order, so concurrent batches do not deadlock), answered with each line's record in line order. From here on
+     * the transaction's session flushes only when told ({@link #storeAll}, after each patient) or at commit, not before each query as Hibernate does by
      * default, which checked every entity the session held each time (docs/performance.md, lab ingest); a batch's
      * queries read other tables than the ones its pending changes touch (locks, signatures, adverse events, grading
      * state).
@@ -214,12 +214,12 @@ public class PatientRecords {
      */
     public <P> Uni<BatchResult> storeBatch(int lines, List<P> patients,
             Function<P, Uni<List<BatchResult.StoredLine>>> storeOne) {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return Panache.getSession()
                 .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
                 .chain(() -> Multi.createFrom().iterable(patients)
                         .onItem().transformToUniAndConcatenate(patient -> storeOne.apply(patient)
                                 .call(this::doneWithPatient))
-                        .collect().asList()))
+                        .collect().asList())
                 .map(stored -> new BatchResult(lines, patients.size(), stored.stream()
                         .flatMap(List::stream)
                         .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))

@@ -80,7 +80,8 @@ public class PlateletService {
                                 .map(before -> new BatchPatient(writable.get(rowsOf.getKey()).patient(),
                                         rowsOf.getValue(), before)))
                         .collect().asList())
-                .flatMap(prepared -> records.storeBatch(rows.size(), prepared, this::storeBatchOf));
+                .flatMap(prepared -> Panache.withTransaction(
+                        () -> records.storeBatch(rows.size(), prepared, this::storeBatchOf)));
     }
 
     /** One patient's lines of a batch, with the patient's reference and the protocol it is read under. */

@@ -119,7 +119,8 @@ public class LabService {
                 .invoke(patients -> BatchReader.refuseIfAny(patients.stream()
                         .flatMap(patient -> patient.problems().stream())
                         .toList()))
-                .flatMap(patients -> records.storeBatch(rows.size(), patients, this::storeBatchOf));
+                .flatMap(patients -> Panache.withTransaction(
+                        () -> records.storeBatch(rows.size(), patients, this::storeBatchOf)));
     }
 
     /** One patient's lines of a batch, with the patient's reference and settings, or why they cannot be stored. */
