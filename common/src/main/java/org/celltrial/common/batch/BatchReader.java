@@ -189,6 +189,11 @@ public class BatchReader {
         return new Violation("line " + line + ": " + field, message);
     }
 
+    /** Each of these lines refused for what its patient's check answered (a patient the caller may not write). */
+    public static List<Violation> refusedLines(List<? extends Row<?>> rows, ProblemException refusal) {
+        return rows.stream().map(row -> violation(row.line(), PATIENT_ID, refusal.problem().detail())).toList();
+    }
+
     /** The line a violation of {@link #violation} names. */
     public static int lineOf(Violation violation) {
         String field = violation.field();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,8 +95,7 @@ public class PlateletService {
         byPatient.forEach((patientId, rowsOf) -> {
             ProblemException refusal = writable.get(patientId).refusal();
             if (refusal != null) {
-                rowsOf.forEach(row -> problems.add(BatchReader.violation(row.line(), BatchReader.PATIENT_ID,
-                        refusal.problem().detail())));
+                problems.addAll(BatchReader.refusedLines(rowsOf, refusal));
             }
         });
         BatchReader.refuseIfAny(problems);
@@ -109,10 +107,8 @@ public class PlateletService {
         return records.lockPatient(patientId)
                 .chain(() -> records.storeAll(batch.patient(), counts, "platelet-counts", PlateletCountView::of))
                 .call(() -> pinProtocol(patientId, batch.before()))
-                .map(created -> IntStream.range(0, counts.size())
-                        .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
-                                counts.get(index).id))
-                        .toList());
+                .map(created -> BatchResult.StoredLine.of(batch.rows(),
+                        counts.stream().map(count -> count.id).toList()));
     }
 
     private static PlateletCountRecord count(PlateletCountRequest request) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,10 +129,8 @@ public class LabService {
 
     private Uni<BatchPatient> prepared(PatientRecords.PatientToWrite writable, List<BatchReader.Row<LabRequest>> rows) {
         if (writable.refusal() != null) {
-            String refused = writable.refusal().problem().detail();
-            return Uni.createFrom().item(new BatchPatient(writable.patientId(), rows, null, null, rows.stream()
-                    .map(row -> BatchReader.violation(row.line(), BatchReader.PATIENT_ID, refused))
-                    .toList()));
+            return Uni.createFrom().item(new BatchPatient(writable.patientId(), rows, null, null,
+                    BatchReader.refusedLines(rows, writable.refusal())));
         }
         return settings.of(writable.patientId()).map(before -> {
             List<Problem.Violation> problems = new ArrayList<>();
@@ -166,10 +163,8 @@ public class LabService {
                     return records.storeAll(batch.patient(), added, "labs", LabView::of)
                             .call(() -> regraded(batch.patient(), under, series)
                                     .call(() -> settings.gradedUnder(batch.patientId(), under)))
-                            .map(created -> IntStream.range(0, added.size())
-                                    .mapToObj(index -> new BatchResult.StoredLine(batch.rows().get(index).line(),
-                                            added.get(index).id))
-                                    .toList());
+                            .map(created -> BatchResult.StoredLine.of(batch.rows(),
+                                    added.stream().map(lab -> lab.id).toList()));
                 }));
     }
 
