@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +17,6 @@ import io.smallrye.mutiny.Uni;
 public class InfusionRepository implements PanacheRepositoryBase<Infusion, UUID> {
 
     public Uni<List<Infusion>> ofPatients(Collection<UUID> patientIds) {
-        return list("patientId in ?1", patientIds);
+        return list("array_contains(?1, patientId)", IdArray.of(patientIds));
     }
 }

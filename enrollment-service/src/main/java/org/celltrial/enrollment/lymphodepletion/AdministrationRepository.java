@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +23,6 @@ public class AdministrationRepository implements PanacheRepositoryBase<Administr
 
     /** Doses actually given to these patients: no omissions, nothing voided. */
     public Uni<List<Administration>> dosesGivenTo(Collection<UUID> patientIds) {
-        return list("patientId in ?1 and omitted = false and voided = false", patientIds);
+        return list("array_contains(?1, patientId) and omitted = false and voided = false", IdArray.of(patientIds));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.LockModeType;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -24,7 +26,7 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /** The patients of these IDs that exist, in no particular order. */
     public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
+        return list("array_contains(?1, id)", IdArray.of(ids));
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +21,6 @@ public class PriorTherapyRepository implements PanacheRepositoryBase<PriorTherap
     }
 
     public Uni<List<PriorTherapy>> ofPatients(Collection<UUID> patientIds) {
-        return list("patientId in ?1", patientIds);
+        return list("array_contains(?1, patientId)", IdArray.of(patientIds));
     }
 }

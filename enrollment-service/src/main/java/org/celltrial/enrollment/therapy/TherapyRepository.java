@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +23,6 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
 
     /** These patients' therapies in force, each patient's by start date. */
     public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
-        return list("patientId in ?1 and voided = false order by start, id", patientIds);
+        return list("array_contains(?1, patientId) and voided = false order by start, id", IdArray.of(patientIds));
     }
 }
