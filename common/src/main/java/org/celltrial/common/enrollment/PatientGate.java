@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,15 +49,19 @@ public class PatientGate {
      * (one per {@link EnrollmentApi#MAX_REFERENCES}), never one per patient; 503 if it cannot say.
      */
     public Uni<Map<UUID, PatientReference>> findAll(Collection<UUID> patientIds) {
-        List<UUID> ids = List.copyOf(patientIds);
-        int pages = (ids.size() + EnrollmentApi.MAX_REFERENCES - 1) / EnrollmentApi.MAX_REFERENCES;
-        return Multi.createFrom().range(0, pages)
-                .onItem().transformToUniAndConcatenate(page -> enrollment.references(ids.subList(
-                        page * EnrollmentApi.MAX_REFERENCES,
-                        Math.min(ids.size(), (page + 1) * EnrollmentApi.MAX_REFERENCES))))
+        return Multi.createFrom().iterable(pages(patientIds))
+                .onItem().transformToUniAndConcatenate(enrollment::references)
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
                 .collect().<Map<UUID, PatientReference>>in(HashMap::new,
                         (all, page) -> page.forEach(reference -> all.put(reference.id(), reference)));
+    }
+
+    /** These patients in pages of at most {@link EnrollmentApi#MAX_REFERENCES}: one call to enrollment-service each. */
+    public static List<List<UUID>> pages(Collection<UUID> patientIds) {
+        List<UUID> ids = List.copyOf(patientIds);
+        int size = EnrollmentApi.MAX_REFERENCES;
+        return IntStream.range(0, (ids.size() + size - 1) / size)
+                .mapToObj(page -> ids.subList(page * size, Math.min(ids.size(), (page + 1) * size))).toList();
     }
 
     /** For a patient's stored records: the site they were recorded under decides; with none, enrollment decides. */

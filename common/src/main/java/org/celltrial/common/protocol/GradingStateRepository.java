@@ -1,7 +1,10 @@
 package org.celltrial.common.protocol;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +15,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class GradingStateRepository implements PanacheRepositoryBase<GradingState, UUID> {
+
+    /** The versions these patients are graded under, in one query; a patient never graded is left out. */
+    public Uni<Map<UUID, Integer>> versions(Collection<UUID> patientIds) {
+        return find("patientId in ?1", patientIds).list().map(states -> states.stream()
+                .collect(Collectors.toMap(state -> state.patientId, state -> state.protocolVersion)));
+    }
 
     /** Records the version in one statement, so two first writes for a patient at once cannot collide. */
     public Uni<Void> gradedUnder(UUID patientId, int protocolVersion, Instant at) {

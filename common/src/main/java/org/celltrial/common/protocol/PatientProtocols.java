@@ -1,6 +1,8 @@
 package org.celltrial.common.protocol;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.upstream.Upstream;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,9 +49,27 @@ public class PatientProtocols {
      */
     public Uni<ProtocolReference> of(UUID patientId) {
         return states.findById(patientId).map(state -> state == null ? null : state.protocolVersion)
-                .flatMap(version -> answered(version == null
-                        ? enrollment.protocolInForce()
-                        : enrollment.protocol(version)));
+                .flatMap(this::protocol);
+    }
+
+    /**
+     * {@link #of} for many patients at once, by patient: their versions in one query (one short session), then each
+     * distinct version (empty: the one in force, for those never graded) asked of enrollment once, one after the
+     * other, with the session closed.
+     */
+    public Uni<Map<UUID, ProtocolReference>> ofAll(Collection<UUID> patientIds) {
+        return states.versions(patientIds).flatMap(versions -> Multi.createFrom()
+                .iterable(patientIds.stream().map(patient -> Optional.ofNullable(versions.get(patient))).distinct()
+                        .toList())
+                .onItem().transformToUniAndConcatenate(version -> protocol(version.orElse(null))
+                        .map(protocol -> Map.entry(version, protocol)))
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byVersion -> {
+                    Map<UUID, ProtocolReference> byPatient = new HashMap<>();
+                    patientIds.forEach(patient -> byPatient.put(patient,
+                            byVersion.get(Optional.ofNullable(versions.get(patient)))));
+                    return byPatient;
+                }));
     }
 
     /** The protocol in force, for regrading under an amendment (asked before the regrade's transaction opens). */
@@ -92,6 +113,11 @@ public class PatientProtocols {
                             Map.of("protocolVersion", protocolVersion), reason))
                     .replaceWith(before);
         });
+    }
+
+    /** The protocol of a version, or the one in force for a patient never graded (null). */
+    private Uni<ProtocolReference> protocol(Integer version) {
+        return answered(version == null ? enrollment.protocolInForce() : enrollment.protocol(version));
     }
 
     private static Uni<ProtocolReference> answered(Uni<ProtocolReference> protocol) {

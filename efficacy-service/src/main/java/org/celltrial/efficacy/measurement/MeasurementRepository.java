@@ -1,7 +1,11 @@
 package org.celltrial.efficacy.measurement;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +27,20 @@ public class MeasurementRepository {
                         + " where patientId = :patient and voided = false order by measuredOn, createdAt", kind)
                 .setParameter("patient", patientId)
                 .getResultList());
+    }
+
+    /**
+     * {@link #ofPatient} for many patients in one query, by patient (a patient with none is left out), so that a
+     * report reads a page of patients in one round trip, not one a patient.
+     */
+    public <M extends Measurement> Uni<Map<UUID, List<M>>> ofPatients(Class<M> kind, Collection<UUID> patientIds) {
+        return Panache.getSession().flatMap(session -> session
+                .createSelectionQuery("from " + PatientRecord.entityType(kind) + " where patientId in :patients"
+                        + " and voided = false order by patientId, measuredOn, createdAt", kind)
+                .setParameter("patients", patientIds)
+                .getResultList())
+                .map(all -> all.stream().collect(Collectors.groupingBy(measurement -> measurement.patientId,
+                        LinkedHashMap::new, Collectors.toList())));
     }
 
     /** Every patient with measurements of this kind that are not voided, with the site recorded. */

@@ -1,6 +1,7 @@
 package org.celltrial.efficacy.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.protocol.PatientProtocols;
 import org.celltrial.common.security.Caller;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.efficacy.antibody.AutoantibodyService;
@@ -43,6 +45,9 @@ public class EfficacyReportService {
     PatientGate patients;
 
     @Inject
+    PatientProtocols protocols;
+
+    @Inject
     ResponseService responses;
 
     @Inject
@@ -55,21 +60,22 @@ public class EfficacyReportService {
     SecurityIdentity identity;
 
     /**
-     * No session here: the patients' references come first, all in one call to enrollment-service per page of
-     * patients (never one per patient), then the repositories read in their own sessions.
+     * No session here: the in-scope patients a page at a time (one call to enrollment-service for their references),
+     * then for the page's infused patients one query for their protocol versions and one per kind of measurement,
+     * each in its own short session; the rows are computed in memory. So the number of queries grows with the pages,
+     * not the patients, and only one page's measurements are held at a time.
      */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
-        return knownPatients().flatMap(known -> {
-            List<UUID> inScope = known.entrySet().stream().filter(patient -> scope.covers(patient.getValue()))
-                    .map(Map.Entry::getKey).toList();
-            return patients.findAll(inScope).flatMap(references -> Multi.createFrom()
-                    .iterable(inScope.stream().map(references::get).filter(Objects::nonNull).toList())
-                    // One patient at a time: the session is not shared between concurrent operations.
-                    .onItem().transformToUniAndConcatenate(patient -> row(patient, asOf))
-                    .filter(Objects::nonNull)
-                    .collect().asList());
-        }).map(rows -> figures.summarise(asOf, siteCodes, rows));
+        return knownPatients().flatMap(known -> Multi.createFrom()
+                .iterable(PatientGate.pages(known.entrySet().stream()
+                        .filter(patient -> scope.covers(patient.getValue())).map(Map.Entry::getKey).toList()))
+                // One page at a time: the session is not shared between concurrent operations.
+                .onItem().transformToUniAndConcatenate(page -> patients.findAll(page)
+                        .flatMap(references -> rows(page.stream().map(references::get).filter(Objects::nonNull)
+                                .filter(patient -> infused(patient, asOf)).toList(), asOf)))
+                .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll))
+                .map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
 
     /** Every patient with efficacy data, with the site recorded. */
@@ -86,15 +92,24 @@ public class EfficacyReportService {
                 });
     }
 
-    /** A patient's row, or null for one not infused by the cut-off. */
-    private Uni<EfficacySummary.PatientRow> row(PatientReference patient, LocalDate asOf) {
-        if (patient.day0() == null || (asOf != null && patient.day0().isAfter(asOf))) {
-            return Uni.createFrom().nullItem();
+    private static boolean infused(PatientReference patient, LocalDate asOf) {
+        return patient.day0() != null && (asOf == null || !patient.day0().isAfter(asOf));
+    }
+
+    /** The rows of a page's infused patients, from one read of each kind of data for all of them. */
+    private Uni<List<EfficacySummary.PatientRow>> rows(List<PatientReference> infused, LocalDate asOf) {
+        if (infused.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return responses.assess(patient, asOf).flatMap(response -> measurements
-                .ofPatient(BCellRecord.class, patient.id()).flatMap(cd19 -> measurements
-                        .ofPatient(AutoantibodyRecord.class, patient.id()).map(elisa -> row(patient, asOf, response,
-                                cd19, elisa))));
+        List<UUID> ids = infused.stream().map(PatientReference::id).toList();
+        return protocols.ofAll(ids).flatMap(protocolOf -> measurements.ofPatients(PlateletCountRecord.class, ids)
+                .flatMap(counts -> measurements.ofPatients(BCellRecord.class, ids)
+                        .flatMap(cd19 -> measurements.ofPatients(AutoantibodyRecord.class, ids)
+                                .map(elisa -> infused.stream().map(patient -> row(patient, asOf,
+                                        responses.assess(patient, protocolOf.get(patient.id()),
+                                                counts.getOrDefault(patient.id(), List.of()), asOf),
+                                        cd19.getOrDefault(patient.id(), List.of()),
+                                        elisa.getOrDefault(patient.id(), List.of()))).toList()))));
     }
 
     private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, PatientResponse response,

@@ -54,19 +54,28 @@ public class ResponseService {
         });
     }
 
-    /** The response of an infused patient at a cut-off (null: today), for one patient or for the summary. */
-    public Uni<PatientResponse> assess(PatientReference patient, LocalDate asOf) {
-        List<TherapyExposure> therapies = exposures(patient);
-        LocalDate cutOff = asOf != null ? asOf : LocalDate.now(clock);
+    /** Reads what the response needs (the patient's protocol, then its counts), each in its own short session. */
+    private Uni<PatientResponse> assess(PatientReference patient, LocalDate asOf) {
         return protocols.of(patient.id()).flatMap(protocol -> measurements
                 .ofPatient(PlateletCountRecord.class, patient.id())
-                .map(counts -> new PatientResponse(protocol.version(), evaluator.evaluate(
-                        patient.baselinePlateletCountPer1e9L(), patient.day0(),
-                        counts.stream().map(count -> new PlateletCount(count.measuredOn, count.valuePer1e9L,
-                                count.bleeding)).toList(),
-                        therapies, settings(protocol), asOf),
-                        cutOff.isBefore(patient.day0()) ? null
-                                : rescueIndependence.assess(patient.day0(), therapies, cutOff, RESCUE_FREE_DAYS))));
+                .map(counts -> assess(patient, protocol, counts, asOf)));
+    }
+
+    /**
+     * The response of an infused patient at a cut-off (null: today) from what was read: its protocol and its platelet
+     * counts that are not voided, oldest first. The same for one patient as for each row of the summary.
+     */
+    public PatientResponse assess(PatientReference patient, ProtocolReference protocol,
+            List<PlateletCountRecord> counts, LocalDate asOf) {
+        List<TherapyExposure> therapies = exposures(patient);
+        LocalDate cutOff = asOf != null ? asOf : LocalDate.now(clock);
+        return new PatientResponse(protocol.version(), evaluator.evaluate(
+                patient.baselinePlateletCountPer1e9L(), patient.day0(),
+                counts.stream().map(count -> new PlateletCount(count.measuredOn, count.valuePer1e9L, count.bleeding))
+                        .toList(),
+                therapies, settings(protocol), asOf),
+                cutOff.isBefore(patient.day0()) ? null
+                        : rescueIndependence.assess(patient.day0(), therapies, cutOff, RESCUE_FREE_DAYS));
     }
 
     private static IwgSettings settings(ProtocolReference protocol) {
