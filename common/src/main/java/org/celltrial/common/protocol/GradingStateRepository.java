@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,7 @@ public class GradingStateRepository implements PanacheRepositoryBase<GradingStat
 
     /** The versions these patients are graded under, in one query; a patient never graded is left out. */
     public Uni<Map<UUID, Integer>> versions(Collection<UUID> patientIds) {
-        return find("patientId in ?1", patientIds).list().map(states -> states.stream()
+        return find("array_contains(?1, patientId)", IdArray.of(patientIds)).list().map(states -> states.stream()
                 .collect(Collectors.toMap(state -> state.patientId, state -> state.protocolVersion)));
     }
 

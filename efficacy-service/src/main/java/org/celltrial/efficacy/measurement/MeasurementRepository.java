@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.common.persistence.IdArray;
 import org.celltrial.common.record.PatientRecord;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,9 +36,9 @@ public class MeasurementRepository {
      */
     public <M extends Measurement> Uni<Map<UUID, List<M>>> ofPatients(Class<M> kind, Collection<UUID> patientIds) {
         return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("from " + PatientRecord.entityType(kind) + " where patientId in :patients"
+                .createSelectionQuery("from " + PatientRecord.entityType(kind) + " where array_contains(:patients, patientId)"
                         + " and voided = false order by patientId, measuredOn, createdAt", kind)
-                .setParameter("patients", patientIds)
+                .setParameter("patients", IdArray.of(patientIds))
                 .getResultList())
                 .map(all -> all.stream().collect(Collectors.groupingBy(measurement -> measurement.patientId,
                         LinkedHashMap::new, Collectors.toList())));
