@@ -104,9 +104,11 @@ public abstract class ServiceFoundationTest {
     @Test
     void anAdminVerifiesTheAuditChainAndSeesTheFirstRowChanged() throws SQLException {
         String id = UUID.randomUUID().toString();
-        String chainSeq = TestDatabase.string(database(), """
+        TestDatabase.string(database(), """
                 INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id)
-                VALUES (?::uuid, now(), 'foundation-test', 'CREATE', 'test', '1') RETURNING chain_seq""", id);
+                VALUES (?::uuid, now(), 'foundation-test', 'CREATE', 'test', '1') RETURNING id""", id);
+        // chained when its transaction committed (autocommit here), not at the INSERT
+        String chainSeq = TestDatabase.string(database(), "SELECT chain_seq FROM audit_log WHERE id = ?::uuid", id);
         long rows = TestDatabase.count(database(), "SELECT count(*) FROM audit_log");
         given().auth().oauth2(Tokens.of("admin-user"))
                 .get(basePath() + "/audit/verify")

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The audit trail that cannot be rewritten (common's migrations V1_0 and V1_5; docs/architecture.md, Audit trail),
+ * The audit trail that cannot be rewritten (common's migrations V1_0, V1_5 and V1_7; docs/architecture.md, Audit trail),
  * on a real PostgreSQL: what the runtime role may and may not do, the hash chain under concurrent writers, and the
  * verifier naming the first row changed behind the triggers' back.
  */
@@ -175,6 +175,52 @@ class AuditLogDatabaseTest {
         assertEquals(String.valueOf(rows - 1), scalar("SELECT count(DISTINCT prev_hash) FROM audit_log"),
                 "every row but the first follows a different row");
         assertEquals(String.valueOf(rows), scalar("SELECT max(chain_seq) FROM audit_log"));
+    }
+
+    /**
+     * A writer whose transaction is still open (a write regrading its patient) holds up no other writer: the chain's
+     * head is taken at commit (V1_7), not at the audit row's INSERT as before, when the second writer below waited
+     * for the first to end and its lock timeout failed it. Rows take their places in commit order.
+     */
+    @Test
+    void anOpenTransactionHoldsUpNoOtherWriterAndRowsChainInCommitOrder() throws SQLException {
+        migrate(null);
+        try (Connection first = runtime(); Connection second = runtime()) {
+            first.setAutoCommit(false);
+            UUID earlierInsert = insert(first);
+            assertNull(scalarOn(first, "SELECT chain_seq::text FROM audit_log WHERE id = '" + earlierInsert + "'"),
+                    "no place in the chain before commit");
+
+            second.setAutoCommit(false);
+            second.createStatement().execute("SET LOCAL lock_timeout = '2s'");
+            UUID laterInsert = insert(second);
+            second.commit();
+            first.commit();
+
+            assertEquals("1", scalar("SELECT chain_seq FROM audit_log WHERE id = '" + laterInsert + "'"));
+            assertEquals("2", scalar("SELECT chain_seq FROM audit_log WHERE id = '" + earlierInsert + "'"));
+        }
+        assertVerified(2);
+    }
+
+    @Test
+    void anUnchainedRowIsNamed() throws SQLException {
+        migrate(null);
+        insertRows(2);
+        UUID unchained = UUID.randomUUID();
+        try (Connection db = owner(); Statement sql = db.createStatement()) {
+            sql.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_chained");
+            insert(db, unchained, Instant.now());
+            sql.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_chained");
+        }
+        try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(
+                "SELECT * FROM audit_log_verify()")) {
+            assertTrue(result.next());
+            assertFalse(result.getBoolean("verified"));
+            assertEquals(2, result.getLong("rows_checked"));
+            assertEquals(unchained, result.getObject("broken_id"));
+            assertTrue(result.getString("problem").contains("has no place in the chain"), result.getString("problem"));
+        }
     }
 
     @Test
@@ -324,7 +370,13 @@ class AuditLogDatabaseTest {
     }
 
     private String scalar(String sql) throws SQLException {
-        try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(sql)) {
+        try (Connection db = runtime()) {
+            return scalarOn(db, sql);
+        }
+    }
+
+    private static String scalarOn(Connection db, String sql) throws SQLException {
+        try (ResultSet result = db.createStatement().executeQuery(sql)) {
             assertTrue(result.next());
             return result.getString(1);
         }
