@@ -32,13 +32,14 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * No database connection is held while enrollment-service answers: with a pool of 2 connections and enrollment taking
- * 1.5 s per patient reference, 8 writes (and 8 reads) of 8 patients at once all complete, more than two of them wait
- * on enrollment at the same time, and while enrollment is being waited for the service has no transaction open (no
- * session of its database sits idle in a transaction, none waits on a lock).
+ * 1.5 s per patient reference, 8 writes of 8 patients and 8 reads of 8 others, all at once, complete; more than two
+ * writes, and more than two reads, wait on enrollment at the same time; and while enrollment is being waited for the
+ * service has no transaction open (no session of its database sits idle in a transaction, none waits on a lock).
  *
  * <p>The overlap is read from the stub's journal, not from a stopwatch: a request that held one of the 2 connections
- * through its 1.5 s call would leave that connection unable to start another call within 1.5 s, so 3 calls arriving
- * within less than 1.5 s of each other prove that no call holds a connection, however loaded the machine is.
+ * through its 1.5 s call would leave that connection unable to start another call within 1.5 s, so 3 calls of one
+ * kind arriving within less than 1.5 s of each other prove that that kind holds no connection, however loaded the
+ * machine is. Writes and reads are of different patients, so the journal tells their calls apart.
  */
 @QuarkusTest
 @TestProfile(SmallPoolProfile.class)
@@ -51,16 +52,18 @@ class NoConnectionHeldDuringEnrollmentTest {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
-    private final List<UUID> patients = new ArrayList<>();
+    private final List<UUID> writtenPatients = new ArrayList<>();
+    private final List<UUID> readPatients = new ArrayList<>();
 
     @BeforeEach
     void slowEnrollment() {
         EnrollmentStub.reset();
         circuitBreakers.resetAll();
-        patients.clear();
-        for (int i = 0; i < REQUESTS; i++) {
+        writtenPatients.clear();
+        readPatients.clear();
+        for (int i = 0; i < 2 * REQUESTS; i++) {
             UUID patient = UUID.randomUUID();
-            patients.add(patient);
+            (i < REQUESTS ? writtenPatients : readPatients).add(patient);
             EnrollmentStub.slow(patient, """
                     {"id":"%s","subjectId":"CT-SITE-01-%s","siteCode":"SITE-01","sex":"F","birthDate":"2016-01-01",
                      "ageAtInfusionYears":9,"day0":"2025-03-01","lymphodepletionStart":"2025-02-24","weightKg":30.0,
@@ -81,17 +84,19 @@ class NoConnectionHeldDuringEnrollmentTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> writes = new ArrayList<>();
             List<Future<Integer>> reads = new ArrayList<>();
-            for (UUID patient : patients) {
+            for (int i = 0; i < REQUESTS; i++) {
+                UUID writtenPatient = writtenPatients.get(i);
+                UUID readPatient = readPatients.get(i);
                 writes.add(pool.submit(() -> {
                     go.await();
                     return given().auth().oauth2(token).contentType("application/json")
                             .body(Map.of("at", "2025-03-02T08:00:00Z", "temperatureC", BigDecimal.valueOf(389, 1),
                                     "hypotension", "NONE", "oxygen", "NONE", "antipyreticOrAntiCytokine", false))
-                            .post(BASE + patient + "/vitals").statusCode();
+                            .post(BASE + writtenPatient + "/vitals").statusCode();
                 }));
                 reads.add(pool.submit(() -> {
                     go.await();
-                    return given().auth().oauth2(token).get(BASE + patient + "/crs").statusCode();
+                    return given().auth().oauth2(token).get(BASE + readPatient + "/crs").statusCode();
                 }));
             }
             long started = System.nanoTime();
@@ -105,41 +110,47 @@ class NoConnectionHeldDuringEnrollmentTest {
                 readStatuses.merge(read.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            int overlapping = mostCallsStartedWithinOneDelay();
+            int overlappingWrites = mostCallsStartedWithinOneDelay(writtenPatients);
+            int overlappingReads = mostCallsStartedWithinOneDelay(readPatients);
             watching.set(false);
             int sampled = samples.get(30, TimeUnit.SECONDS);
 
+            System.out.printf("NoConnectionHeldDuringEnrollmentTest: %d writes + %d reads, pool %d, enrollment %d ms: "
+                    + "%d ms in all, up to %d writes and %d reads waiting on enrollment at once; %d samples of "
+                    + "pg_stat_activity, worst %s%n", REQUESTS, REQUESTS, SmallPoolProfile.POOL, DELAY_MILLIS, millis,
+                    overlappingWrites, overlappingReads, sampled, worst);
+
             assertEquals(Map.of(201, REQUESTS), writeStatuses, "every write stored");
             assertEquals(Map.of(200, REQUESTS), readStatuses, "every read answered");
-            for (UUID patient : patients) {
+            for (UUID patient : writtenPatients) {
                 assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
                         "SELECT count(*) FROM vitals WHERE patient_id = ?", patient));
             }
             assertTrue(sampled >= 5, "pg_stat_activity was sampled while enrollment was waited for: " + sampled);
+            assertTrue(overlappingWrites > SmallPoolProfile.POOL, "at most " + overlappingWrites + " writes called "
+                    + "enrollment within " + DELAY_MILLIS + " ms of each other: each held one of " + SmallPoolProfile.POOL
+                    + " connections");
+            assertTrue(overlappingReads > SmallPoolProfile.POOL, "at most " + overlappingReads + " reads called "
+                    + "enrollment within " + DELAY_MILLIS + " ms of each other: each held one of " + SmallPoolProfile.POOL
+                    + " connections");
             assertEquals(0L, worst.getOrDefault("idle in transaction", 0L),
                     "no transaction left open while enrollment answers; worst seen: " + worst);
             // Different patients never wait on each other's lock (the audit chain's head, which every audited write
             // takes briefly at commit, is a row lock and not counted here)
             assertEquals(0L, worst.getOrDefault("waiting on a patient's lock", 0L), "worst seen: " + worst);
-            assertTrue(overlapping > SmallPoolProfile.POOL, "at most " + overlapping + " enrollment calls started within "
-                    + DELAY_MILLIS + " ms of each other: each call held one of " + SmallPoolProfile.POOL
-                    + " connections");
-            System.out.printf("NoConnectionHeldDuringEnrollmentTest: %d writes + %d reads, pool %d, enrollment %d ms: "
-                    + "%d ms in all, up to %d calls to enrollment at once; %d samples of pg_stat_activity, worst %s%n",
-                    REQUESTS, REQUESTS, SmallPoolProfile.POOL, DELAY_MILLIS, millis, overlapping, sampled, worst);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /**
-     * The most calls to enrollment's slow answers (a patient's reference, or the bulk references) that the stub received
-     * within one delay of each other, less 100 ms for the journal's millisecond clock.
+     * The most calls for these patients' references that the stub received within one delay of each other, less 100 ms
+     * for the journal's millisecond clock.
      */
-    private static int mostCallsStartedWithinOneDelay() {
+    private static int mostCallsStartedWithinOneDelay(List<UUID> of) {
+        List<String> paths = of.stream().map(EnrollmentStub::path).toList();
         List<Long> received = EnrollmentStub.server().getAllServeEvents().stream()
-                .filter(event -> event.getRequest().getUrl().endsWith("/reference")
-                        || event.getRequest().getUrl().equals(EnrollmentStub.REFERENCES_PATH))
+                .filter(event -> paths.contains(event.getRequest().getUrl()))
                 .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
         int most = 0;
         for (int first = 0, last = 0; last < received.size(); last++) {
