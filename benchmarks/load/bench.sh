@@ -166,20 +166,31 @@ pg_anchor() {
     record pgbench-select anchor "{\"rps\":$tps}"
 }
 
-# measure NAME URL [BODY] [CONNECTIONS] [USER]: wrk for BENCH_DURATION seconds, after a warm-up of a third of it.
+# measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after a warm-up of a third of
+# it; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
 measure() {
-    local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} figures
+    local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures
     local host=${url%%/api/*} path=/api/${url#*/api/}
-    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$path" BENCH_BODY="$body"
+    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$path" BENCH_BODY="$body" BENCH_RATE="$rate" BENCH_THREADS=2
     BENCH_TOKEN=$(token "$user")
-    wrk -t 2 -c "$connections" -d "$(((DURATION + 2) / 3))s" -s "$HERE/request.lua" "$host" >/dev/null
+    wrk -t "$BENCH_THREADS" -c "$connections" -d "$(((DURATION + 2) / 3))s" -s "$HERE/request.lua" "$host" >/dev/null
     sleep "$PAUSE"
-    figures=$(wrk -t 2 -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
+    figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
         | sed -n 's/^BENCH_JSON //p')
     sleep "$PAUSE"
     [[ -n "$figures" ]] || die "wrk gave no figures for $name"
     say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400"' <<<"$figures")"
-    record "$name" http "$(jq -c --argjson c "$connections" '. + {connections: $c}' <<<"$figures")"
+    record "$name" http "$(jq -c --argjson c "$connections" --arg rate "$rate" \
+        '. + {connections: $c} + (if $rate == "" then {} else {pacedRate: ($rate | tonumber)} end)' <<<"$figures")"
+}
+
+# measure_at_half_peak NAME URL: the request NAME measured at full speed, again at half its ok req/s, for the p99 at
+# a load the service keeps up with (the issue's p99 target).
+measure_at_half_peak() {
+    local name=$1 url=$2 peak
+    peak=$(jq -r --arg name "$name" 'select(.name == $name) | .rps' "$RESULTS")
+    [[ -n "$peak" ]] || die "no peak measured for $name"
+    measure "$name at half its peak" "$url" "" "$CONNECTIONS" data-manager "$(jq -n --argjson peak "$peak" '$peak / 2 | floor')"
 }
 
 # Each service's start, timed by ./suite before the load (BENCH_STARTS: launch to ready alone, Quarkus's figure, RSS
@@ -261,9 +272,9 @@ report() {
         printf '# Load benchmark %s\n\n' "$RUN"
         printf '%s patients; %s s a measurement; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
             "$PATIENTS" "$DURATION" "$(nproc)" "$(jq -r .anchorTps "$json")"
-        printf '| what | conns | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|\n'
+        printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
-            | "| \(.name) | \(.connections // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
+            | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
         jq -r '[.results[] | select(.kind == "rows")] | select(length == 2 and .[0].rps and .[1].rps)
             | "\nLab ingest: the batch endpoint stores \(.[0].rps / .[1].rps * 1000 | round / 10) % of COPY'"'"'s rows per second."' "$json"
         printf '\n| service | start to ready alone, s | Quarkus "started in", s | RSS MB ready | RSS MB after the load |\n|---|---:|---:|---:|---:|\n'
@@ -284,6 +295,7 @@ load_data
 say "Measuring (each ${DURATION} s after a warm-up; $CONNECTIONS connections unless said)..."
 pg_anchor
 measure "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
+measure_at_half_peak "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
 measure "direct GET /enrollment/patients/{id}" "$BENCH_ENROLLMENT/api/v1/enrollment/patients/{id}"
 measure "gateway GET /enrollment/me (token only)" "$BENCH_GATEWAY/api/v1/enrollment/me"
 measure "direct GET /enrollment/me (token only)" "$BENCH_ENROLLMENT/api/v1/enrollment/me"

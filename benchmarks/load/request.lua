@@ -3,6 +3,7 @@
 --   BENCH_TOKEN   bearer token;  BENCH_IDS  file of patient IDs, one a line
 --   BENCH_PATH    path with {id} for the patient (a fixed path without it)
 --   BENCH_BODY    vitals | lab | (unset: GET)
+--   BENCH_RATE    requests a second in all, paced (unset: as fast as the connections go); BENCH_THREADS wrk's -t
 local token = os.getenv("BENCH_TOKEN")
 local template = os.getenv("BENCH_PATH")
 local body_kind = os.getenv("BENCH_BODY")
@@ -47,6 +48,32 @@ function request()
          instant(), 0.5 + (counter % 40) / 10))
    end
    return wrk.format("GET", path, headers)
+end
+
+-- At a fixed rate (BENCH_RATE), delay() gives each request the next slot of its thread's schedule: the requests leave
+-- evenly spaced while connections are free. wrk times a request from its sending, so a stall that kept every
+-- connection busy would delay the next sends instead of showing in the latency (wrk2's coordinated omission); with
+-- 32 connections at half the peak rate, a connection is free at almost every slot.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+if rate then
+   local ffi = require("ffi")
+   ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } bench_timespec; int clock_gettime(int, bench_timespec *); ]]
+   local CLOCK_MONOTONIC = 1
+   local clock = ffi.new("bench_timespec")
+   local function now_ms()
+      ffi.C.clock_gettime(CLOCK_MONOTONIC, clock)
+      return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+   end
+   local interval_ms = 1000 * tonumber(os.getenv("BENCH_THREADS")) / rate
+   local next_slot
+   function delay()
+      local now = now_ms()
+      -- a slot missed because no connection was free is not made up for by a burst
+      if not next_slot or next_slot < now then next_slot = now end
+      local wait = next_slot - now
+      next_slot = next_slot + interval_ms
+      return wait
+   end
 end
 
 -- rps counts only the answers below 400: a fast error is not throughput (allRps counts every answer).
