@@ -17,7 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.celltrial.common.security.VerifiedTokens;
 import org.junit.jupiter.api.Test;
+
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 /**
  * What every CellTrial service must do, whatever its domain: health, OpenAPI, metrics, its own database
@@ -27,6 +32,9 @@ import org.junit.jupiter.api.Test;
 public abstract class ServiceFoundationTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     /** The service's API prefix, e.g. {@code /api/v1/enrollment}. */
     protected abstract String basePath();
@@ -192,6 +200,57 @@ public abstract class ServiceFoundationTest {
                 .then().statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:celltrial:problem:unauthorized"));
+    }
+
+    /** A token is verified on its first request only; the next ones find the identity it was verified with. */
+    @Test
+    void verifiesATokenOnceAndKnowsItOnTheNextRequests() {
+        String token = Tokens.of("inv-multi");
+        CacheStats before = verifiedTokens.stats();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token)
+                    .get(basePath() + "/me")
+                    .then().statusCode(200)
+                    .body("username", equalTo("inv-multi"))
+                    .body("roles", equalTo(List.of("investigator")))
+                    .body("sites", equalTo(List.of("SITE-01", "SITE-02")));
+        }
+        CacheStats after = verifiedTokens.stats();
+        assertEquals(1, after.missCount() - before.missCount(), "verified once");
+        assertEquals(4, after.hitCount() - before.hitCount(), "known on the four requests after");
+    }
+
+    /** A known token changed in any character is another token: verified, and refused. */
+    @Test
+    void refusesAKnownTokenChangedInItsSignatureOrItsClaims() {
+        String token = Tokens.of("inv-site01");
+        given().auth().oauth2(token).get(basePath() + "/me").then().statusCode(200);
+        for (String forged : List.of(Tokens.withAlteredSignature(token),
+                Tokens.withPayloadChanged(token, "\"inv-site01\"", "\"inv-site02\""),
+                Tokens.withPayloadChanged(token, "\"investigator\"", "\"data-manager\""))) {
+            given().auth().oauth2(forged)
+                    .get(basePath() + "/me")
+                    .then().statusCode(401)
+                    .contentType(PROBLEM_JSON);
+        }
+        given().auth().oauth2(token).get(basePath() + "/me").then().statusCode(200)
+                .body("username", equalTo("inv-site01"));
+    }
+
+    /** Known tokens keep their own callers apart, and a known token is authorised on every request. */
+    @Test
+    void eachKnownTokenIsItsOwnCallerAndIsAuthorisedEachTime() {
+        String investigator = Tokens.of("inv-site01");
+        String dataManager = Tokens.of("data-manager");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(investigator).get(basePath() + "/me").then().statusCode(200)
+                    .body("username", equalTo("inv-site01")).body("roles", equalTo(List.of("investigator")))
+                    .body("sites", equalTo(List.of("SITE-01")));
+            given().auth().oauth2(dataManager).get(basePath() + "/me").then().statusCode(200)
+                    .body("username", equalTo("data-manager")).body("roles", equalTo(List.of("data-manager")));
+            given().auth().oauth2(investigator).get(basePath() + "/audit/verify").then().statusCode(403)
+                    .contentType(PROBLEM_JSON);
+        }
     }
 
     @Test

@@ -229,6 +229,21 @@ public final class Tokens {
     }
 
     /** The same token with one byte of its signature changed: well-formed, but no longer Keycloak's. */
+    /**
+     * The token with its payload changed (every {@code from} in the claims' JSON replaced by {@code to}) and its
+     * header and signature kept: what a forger of a token's claims can send.
+     */
+    public static String withPayloadChanged(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        if (!claims.contains(from)) {
+            throw new IllegalArgumentException("the token's claims do not hold " + from);
+        }
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + forged + "." + parts[2];
+    }
+
     public static String withAlteredSignature(String token) {
         int lastDot = token.lastIndexOf('.');
         byte[] signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
