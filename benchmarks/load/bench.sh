@@ -11,7 +11,7 @@
 # Settings: BENCH_PATIENTS (100), BENCH_SITES (5), BENCH_AES (5 adverse events a patient), BENCH_COUNTS (10 platelet
 #   counts a patient), BENCH_DURATION (10 s a measurement), BENCH_CONNECTIONS (32), BENCH_LOADERS (4 parallel loaders),
 #   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
-#   between wrk runs).
+#   between wrk runs), BENCH_WARMUP (seconds of the same load before each measurement, 10).
 # The issue's scale: BENCH_PATIENTS=10000 BENCH_SITES=50 BENCH_AES=50 BENCH_COUNTS=100 (hours of loading here).
 set -euo pipefail
 
@@ -24,6 +24,10 @@ DURATION=${BENCH_DURATION:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 LOADERS=${BENCH_LOADERS:-4}
 LAB_ROWS=${BENCH_LAB_ROWS:-10000}
+# The JIT needs more than a few seconds of a request's load on 2 shared cores: a third of the measurement (2 s in short
+# runs) left most reads far below what they reached later, and even 10 s leaves the first measurement, the gateway
+# GET, on a gateway not yet compiled for it (docs/performance.md, run 8).
+WARMUP=${BENCH_WARMUP:-10}
 # Seconds between wrk runs: wrk drops its connections mid-request when it stops, which opened the gateway's circuit to
 # the service for 10 s before the gateway stopped counting hung-up callers as failures (docs/performance.md); the
 # pause keeps runs of the old and the new gateway comparable, and lets the machine settle.
@@ -166,14 +170,14 @@ pg_anchor() {
     record pgbench-select anchor "{\"rps\":$tps}"
 }
 
-# measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after a warm-up of a third of
-# it; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
+# measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after BENCH_WARMUP seconds
+# of the same load; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
 measure() {
     local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures
     local host=${url%%/api/*} path=/api/${url#*/api/}
     export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$path" BENCH_BODY="$body" BENCH_RATE="$rate" BENCH_THREADS=2
     BENCH_TOKEN=$(token "$user")
-    wrk -t "$BENCH_THREADS" -c "$connections" -d "$(((DURATION + 2) / 3))s" -s "$HERE/request.lua" "$host" >/dev/null
+    wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" -s "$HERE/request.lua" "$host" >/dev/null
     sleep "$PAUSE"
     figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
         | sed -n 's/^BENCH_JSON //p')
@@ -270,8 +274,8 @@ report() {
         "$RESULTS" >"$json"
     {
         printf '# Load benchmark %s\n\n' "$RUN"
-        printf '%s patients; %s s a measurement; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
-            "$PATIENTS" "$DURATION" "$(nproc)" "$(jq -r .anchorTps "$json")"
+        printf '%s patients; %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
+            "$PATIENTS" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
         printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
             | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
@@ -292,7 +296,7 @@ report() {
 # -------------------------------------------------------------------------------------------------- run
 
 load_data
-say "Measuring (each ${DURATION} s after a warm-up; $CONNECTIONS connections unless said)..."
+say "Measuring (each ${DURATION} s after ${WARMUP} s of warm-up; $CONNECTIONS connections unless said)..."
 pg_anchor
 measure "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
 measure_at_half_peak "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
