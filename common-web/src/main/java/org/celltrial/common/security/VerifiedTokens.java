@@ -28,8 +28,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The identities of access tokens this service has verified, each kept until its token expires (and at most
  * {@code celltrial.security.verified-tokens.max-age}), so that a token a client sends again is not verified again: its
- * signature, its claims' parsing and the identity built from them were a third of the CPU of a request through the
- * gateway (docs/performance.md). Quarkus OIDC caches introspection and UserInfo answers, not verified JWTs.
+ * signature, its claims' parsing and the identity built from them were half the CPU of a {@code GET} of a patient
+ * through the gateway, in the gateway and in the service (docs/performance.md, run 8). Quarkus OIDC caches
+ * introspection and UserInfo answers, not verified JWTs.
  *
  * <p>Only a token Quarkus OIDC has verified enters ({@link VerifiedTokenRecorder}), and only the identical token
  * string finds its identity ({@link VerifiedTokenIdentityProvider}): a token changed in any character is verified as
