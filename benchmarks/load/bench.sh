@@ -11,7 +11,8 @@
 # Settings: BENCH_PATIENTS (100), BENCH_SITES (5), BENCH_AES (5 adverse events a patient), BENCH_COUNTS (10 platelet
 #   counts a patient), BENCH_DURATION (10 s a measurement), BENCH_CONNECTIONS (32), BENCH_LOADERS (4 parallel loaders),
 #   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
-#   between wrk runs), BENCH_WARMUP (seconds of the same load before each measurement, 10).
+#   between wrk runs), BENCH_WARMUP (seconds of the same load before each measurement, 10), BENCH_SUITE_WARMUP (seconds
+#   of gateway reads before the first measurement, 45).
 # The issue's scale: BENCH_PATIENTS=10000 BENCH_SITES=50 BENCH_AES=50 BENCH_COUNTS=100 (hours of loading here).
 set -euo pipefail
 
@@ -25,9 +26,11 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 LOADERS=${BENCH_LOADERS:-4}
 LAB_ROWS=${BENCH_LAB_ROWS:-10000}
 # The JIT needs more than a few seconds of a request's load on 2 shared cores: a third of the measurement (2 s in short
-# runs) left most reads far below what they reached later, and even 10 s leaves the first measurement, the gateway
-# GET, on a gateway not yet compiled for it (docs/performance.md, run 8).
+# runs) left most reads far below what they reached later, and even 10 s left the first measurement, the gateway
+# GET, on a gateway not yet compiled for it (docs/performance.md, run 8). So the suite is first warmed as a whole
+# (BENCH_SUITE_WARMUP seconds of gateway reads), then each measurement after its own warm-up.
 WARMUP=${BENCH_WARMUP:-10}
+SUITE_WARMUP=${BENCH_SUITE_WARMUP:-45}
 # Seconds between wrk runs: wrk drops its connections mid-request when it stops, which opened the gateway's circuit to
 # the service for 10 s before the gateway stopped counting hung-up callers as failures (docs/performance.md); the
 # pause keeps runs of the old and the new gateway comparable, and lets the machine settle.
@@ -197,6 +200,19 @@ measure_at_half_peak() {
     measure "$name at half its peak" "$url" "" "$CONNECTIONS" data-manager "$(jq -n --argjson peak "$peak" '$peak / 2 | floor')"
 }
 
+# The gateway, enrollment and their reads warmed as a whole before the first measurement (half of it the GET of a
+# patient, half GET …/me), after the services' restart for the start timing.
+warm_up_suite() {
+    local half=$(((SUITE_WARMUP + 1) / 2)) path
+    say "  warming the suite up: ${SUITE_WARMUP} s of gateway reads"
+    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_BODY="" BENCH_RATE="" BENCH_THREADS=2
+    BENCH_TOKEN=$(token data-manager)
+    for path in "/api/v1/enrollment/patients/{id}" /api/v1/enrollment/me; do
+        BENCH_PATH=$path wrk -t 2 -c "$CONNECTIONS" -d "${half}s" -s "$HERE/request.lua" "$BENCH_GATEWAY" >/dev/null
+    done
+    sleep "$PAUSE"
+}
+
 # Each service's start, timed by ./suite before the load (BENCH_STARTS: launch to ready alone, Quarkus's figure, RSS
 # once ready), and its resident memory now, after the load.
 processes() {
@@ -274,8 +290,8 @@ report() {
         "$RESULTS" >"$json"
     {
         printf '# Load benchmark %s\n\n' "$RUN"
-        printf '%s patients; %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
-            "$PATIENTS" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
+        printf '%s patients; the suite warmed %s s, then %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
+            "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
         printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
             | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
@@ -297,6 +313,7 @@ report() {
 
 load_data
 say "Measuring (each ${DURATION} s after ${WARMUP} s of warm-up; $CONNECTIONS connections unless said)..."
+warm_up_suite
 pg_anchor
 measure "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
 measure_at_half_peak "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
