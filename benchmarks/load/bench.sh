@@ -173,13 +173,19 @@ pg_anchor() {
     record pgbench-select anchor "{\"rps\":$tps}"
 }
 
+# load_env PATH [BODY] [RATE] [USER]: what request.lua reads to send PATH ({id} a loaded patient's) as USER (default
+# data-manager) with BODY, paced at RATE requests a second when given.
+load_env() {
+    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$1" BENCH_BODY="${2:-}" BENCH_RATE="${3:-}" BENCH_THREADS=2
+    BENCH_TOKEN=$(token "${4:-data-manager}")
+}
+
 # measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after BENCH_WARMUP seconds
 # of the same load; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
 measure() {
     local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures
-    local host=${url%%/api/*} path=/api/${url#*/api/}
-    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_PATH="$path" BENCH_BODY="$body" BENCH_RATE="$rate" BENCH_THREADS=2
-    BENCH_TOKEN=$(token "$user")
+    local host=${url%%/api/*}
+    load_env "/api/${url#*/api/}" "$body" "$rate" "$user"
     wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" -s "$HERE/request.lua" "$host" >/dev/null
     sleep "$PAUSE"
     figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
@@ -205,10 +211,9 @@ measure_at_half_peak() {
 warm_up_suite() {
     local half=$(((SUITE_WARMUP + 1) / 2)) path
     say "  warming the suite up: ${SUITE_WARMUP} s of gateway reads"
-    export BENCH_TOKEN BENCH_IDS="$WORK/ids" BENCH_BODY="" BENCH_RATE="" BENCH_THREADS=2
-    BENCH_TOKEN=$(token data-manager)
     for path in "/api/v1/enrollment/patients/{id}" /api/v1/enrollment/me; do
-        BENCH_PATH=$path wrk -t 2 -c "$CONNECTIONS" -d "${half}s" -s "$HERE/request.lua" "$BENCH_GATEWAY" >/dev/null
+        load_env "$path"
+        wrk -t "$BENCH_THREADS" -c "$CONNECTIONS" -d "${half}s" -s "$HERE/request.lua" "$BENCH_GATEWAY" >/dev/null
     done
     sleep "$PAUSE"
 }
