@@ -22,7 +22,7 @@ public final class SourceVerificationViews {
      * The records verified against source; {@code all: true} instead verifies every record of the patient that is
      * not void, as it stands now.
      */
-    public record VerifyRecords(@Valid @Size(max = 1000) List<@NotNull @Valid RecordRef> records, Boolean all) {
+    public record VerifyRecords(@Size(max = 1000) List<@NotNull @Valid RecordRef> records, Boolean all) {
     }
 
     public record VerifiedRecord(String recordType, UUID recordId, Instant verifiedAt, String verifiedBy) {
