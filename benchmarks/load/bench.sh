@@ -302,9 +302,9 @@ report() {
             | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
         jq -r '[.results[] | select(.kind == "rows")] | select(length == 2 and .[0].rps and .[1].rps)
             | "\nLab ingest: the batch endpoint stores \(.[0].rps / .[1].rps * 1000 | round / 10) % of COPY'"'"'s rows per second."' "$json"
-        printf '\n| service | start to ready alone, s | Quarkus "started in", s | RSS MB ready | RSS MB after the load |\n|---|---:|---:|---:|---:|\n'
+        printf '\n| service | start to ready alone, s | Quarkus "started in", s | CPU s to ready | RSS MB ready | RSS MB after the load |\n|---|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "process")
-            | "| \(.name) | \(if .readyMs then .readyMs / 1000 else "" end) | \(.startedSeconds // "") | \(.rssMbReady // "") | \(.rssMb) |"' "$json"
+            | "| \(.name) | \(if .readyMs then .readyMs / 1000 else "" end) | \(.startedSeconds // "") | \(.cpuSecondsReady // "") | \(.rssMbReady // "") | \(.rssMb) |"' "$json"
         jq -r '[.results[] | select(.kind == "process")][0] | select(.cache)
             | "\nStarts: Java \(.javaMajor), cache \(.cache) (CELLTRIAL_JAVA_CACHE)."' "$json"
     } >"$md"
