@@ -13,7 +13,10 @@
 #   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
 #   between wrk runs), BENCH_WARMUP (seconds of the same load before each measurement, 10), BENCH_SUITE_WARMUP (seconds
 #   of gateway reads before the first measurement, 45).
-# The issue's scale: BENCH_PATIENTS=10000 BENCH_SITES=50 BENCH_AES=50 BENCH_COUNTS=100 (hours of loading here).
+#   BENCH_REPORT_REPEATS (each report timed alone this many times, 5), BENCH_LISTING_PAGES (line-listing pages walked, 20).
+# The issue's scale, BENCH_SCALE patients in all (default BENCH_PATIENTS): the BENCH_PATIENTS loaded through the API are
+#   copied in the databases (scale.sql) until there are BENCH_SCALE, e.g. BENCH_PATIENTS=50 BENCH_SITES=50 BENCH_AES=50
+#   BENCH_COUNTS=100 BENCH_SCALE=10000 (loading 10 000 patients through the API would take hours here).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +28,9 @@ DURATION=${BENCH_DURATION:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 LOADERS=${BENCH_LOADERS:-4}
 LAB_ROWS=${BENCH_LAB_ROWS:-10000}
+SCALE=${BENCH_SCALE:-$PATIENTS}
+REPORT_REPEATS=${BENCH_REPORT_REPEATS:-5}
+LISTING_PAGES=${BENCH_LISTING_PAGES:-20}
 # The JIT needs more than a few seconds of a request's load on 2 shared cores: a third of the measurement (2 s in short
 # runs) left most reads far below what they reached later, and even 10 s left the first measurement, the gateway
 # GET, on a gateway not yet compiled for it (docs/performance.md, run 8). So the suite is first warmed as a whole
@@ -155,6 +161,24 @@ load_data() {
     record load-patients load "{\"patients\":$loaded,\"seconds\":$seconds,\"callsPerPatient\":$((13 + AES + (COUNTS > 0)))}"
 }
 
+# scale_data: each loaded patient copied in the three databases until there are BENCH_SCALE patients; the copies'
+# IDs join the loaded ones, so every measurement spreads over all of them.
+scale_data() {
+    ((SCALE > PATIENTS)) || return 0
+    local copies=$(((SCALE + PATIENTS - 1) / PATIENTS - 1)) templates db started=$SECONDS
+    templates=$(paste -sd, "$WORK/ids")
+    say "Copying each of the $PATIENTS patients $copies times in the databases (benchmarks/load/scale.sql)..."
+    for db in enrollment safety efficacy; do
+        psql -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d "$db" -q -v templates="$templates" \
+            -v copies="$copies" -f "$HERE/scale.sql" >/dev/null || die "copying the patients in $db failed"
+    done
+    psql -h "$BENCH_PG_HOST" -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d enrollment -Atc \
+        "select md5(t || '/' || n)::uuid from unnest(string_to_array('$templates', ',')) t, generate_series(1, $copies) n" \
+        >>"$WORK/ids"
+    say "  $(wc -l <"$WORK/ids") patients in $((SECONDS - started)) s"
+    record scale-patients load "{\"patients\":$(wc -l <"$WORK/ids"),\"copiesEach\":$copies,\"seconds\":$((SECONDS - started))}"
+}
+
 # ------------------------------------------------------------------------------------------- measurement
 
 BENCH_DB=celltrial_pgbench
@@ -186,9 +210,10 @@ measure() {
     local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures
     local host=${url%%/api/*}
     load_env "/api/${url#*/api/}" "$body" "$rate" "$user"
-    wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" -s "$HERE/request.lua" "$host" >/dev/null
+    # (--timeout: a report over many patients may take seconds; wrk's default 2 s would drop it from the figures)
+    wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" --timeout 60s -s "$HERE/request.lua" "$host" >/dev/null
     sleep "$PAUSE"
-    figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --latency -s "$HERE/request.lua" "$host" \
+    figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --timeout 60s --latency -s "$HERE/request.lua" "$host" \
         | sed -n 's/^BENCH_JSON //p')
     sleep "$PAUSE"
     [[ -n "$figures" ]] || die "wrk gave no figures for $name"
@@ -283,11 +308,47 @@ SQL
         "{\"rows\":$rows,\"ms\":$copy_ms,\"rps\":$(awk -v r="$rows" -v ms="$copy_ms" 'BEGIN {printf "%.1f", r / (ms / 1000)}')}"
 }
 
+# time_report NAME URL [PAGES]: the report asked for alone, one unmeasured request then BENCH_REPORT_REPEATS timed
+# ones (curl's time_total); with PAGES, each request walks PAGES pages by their nextCursor and each page is timed.
+time_report() {
+    local name=$1 url=$2 pages=${3:-1} token i page status seconds cursor bytes=0
+    local -a times=()
+    token=$(token data-manager)
+    for ((i = 0; i <= REPORT_REPEATS; i++)); do
+        cursor=''
+        for ((page = 0; page < pages; page++)); do
+            read -r status seconds < <(curl -s -o "$WORK/report" -w '%{http_code} %{time_total}\n' --max-time 300 \
+                -H "Authorization: Bearer $token" "$url$cursor")
+            if [[ "$status" != 200 ]]; then
+                say "  $name: $status $(head -c 300 "$WORK/report") (not measured)"
+                record "$name" latency "{\"status\":$status}"
+                return
+            fi
+            ((i == 0)) || times+=("$seconds")
+            bytes=$(wc -c <"$WORK/report")
+            cursor=$(jq -r '.nextCursor // empty | "&cursor=\(@uri)"' "$WORK/report" 2>/dev/null || true)
+            [[ -n "$cursor" ]] || break
+        done
+    done
+    record "$name" latency "$(printf '%s\n' "${times[@]}" | jq -sc --argjson bytes "$bytes" --argjson pages "$pages" \
+        'sort | {requests: length, pages: $pages, lastBytes: $bytes, medianSeconds: .[length / 2 | floor], maxSeconds: max}')"
+    say "  $name alone: $(jq -r --arg name "$name" 'select(.name == $name) | "median \(.medianSeconds) s, max \(.maxSeconds) s"' "$RESULTS")"
+}
+
+time_reports() {
+    say "Timing the reports alone over $(wc -l <"$WORK/ids") patients..."
+    time_report "gateway GET /study/summary" "$BENCH_GATEWAY/api/v1/study/summary?asOf=2026-12-01"
+    time_report "gateway GET /safety/summary" "$BENCH_GATEWAY/api/v1/safety/summary?asOf=2026-12-01"
+    time_report "gateway GET /safety/line-listing, a page of 200" \
+        "$BENCH_GATEWAY/api/v1/safety/line-listing?asOf=2026-12-01&limit=200" "$LISTING_PAGES"
+}
+
 # ------------------------------------------------------------------------------------------------ report
 
 report() {
-    local json="$BENCH_OUT/bench-$RUN.json" md="$BENCH_OUT/bench-$RUN.md"
-    jq -s --arg run "$RUN" --argjson patients "$PATIENTS" --argjson duration "$DURATION" '
+    local json="$BENCH_OUT/bench-$RUN.json" md="$BENCH_OUT/bench-$RUN.md" patients
+    patients=$(wc -l <"$WORK/ids")
+    jq -s --arg run "$RUN" --argjson patients "$patients" --argjson duration "$DURATION" '
         (map(select(.kind == "anchor"))[0].rps) as $anchor
         | {run: $run, patients: $patients, secondsPerMeasurement: $duration,
            machine: {cores: '"$(nproc)"'}, anchorTps: $anchor,
@@ -295,11 +356,14 @@ report() {
         "$RESULTS" >"$json"
     {
         printf '# Load benchmark %s\n\n' "$RUN"
-        printf '%s patients; the suite warmed %s s, then %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
-            "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
+        printf '%s patients (%s loaded through the API); the suite warmed %s s, then %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
+            "$patients" "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
         printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
             | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
+        printf '\n| report, asked for alone | requests | median s | max s | bytes of the last |\n|---|---:|---:|---:|---:|\n'
+        jq -r '.results[] | select(.kind == "latency")
+            | "| \(.name) | \(.requests // "failed \(.status)") | \(.medianSeconds // "") | \(.maxSeconds // "") | \(.lastBytes // "") |"' "$json"
         jq -r '[.results[] | select(.kind == "rows")] | select(length == 2 and .[0].rps and .[1].rps)
             | "\nLab ingest: the batch endpoint stores \(.[0].rps / .[1].rps * 1000 | round / 10) % of COPY'"'"'s rows per second."' "$json"
         printf '\n| service | start to ready alone, s | Quarkus "started in", s | CPU s to ready | RSS MB ready | RSS MB after the load |\n|---|---:|---:|---:|---:|---:|\n'
@@ -317,6 +381,7 @@ report() {
 # -------------------------------------------------------------------------------------------------- run
 
 load_data
+scale_data
 say "Measuring (each ${DURATION} s after ${WARMUP} s of warm-up; $CONNECTIONS connections unless said)..."
 warm_up_suite
 pg_anchor
@@ -332,5 +397,6 @@ measure "gateway GET /study/summary" "$BENCH_GATEWAY/api/v1/study/summary?asOf=2
 measure "gateway GET /safety/summary" "$BENCH_GATEWAY/api/v1/safety/summary?asOf=2026-12-01" "" 2
 measure "gateway GET /safety/line-listing" "$BENCH_GATEWAY/api/v1/safety/line-listing?asOf=2026-12-01&limit=200" "" 2
 lab_ingest
+time_reports
 processes
 report
