@@ -1,22 +1,13 @@
 package org.celltrial.enrollment.patient;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.celltrial.common.persistence.IdArray;
-
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
 public class PatientIdentityRepository implements PanacheRepositoryBase<PatientIdentity, UUID> {
-
-    public Uni<List<PatientIdentity>> ofPatients(Collection<UUID> patientIds) {
-        return list("array_contains(?1, patientId)", IdArray.of(patientIds));
-    }
 }

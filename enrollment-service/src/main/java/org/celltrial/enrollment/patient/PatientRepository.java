@@ -1,6 +1,5 @@
 package org.celltrial.enrollment.patient;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -68,16 +67,5 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
             parameters.and("status", status);
         }
         return find(query + " order by subjectId", parameters).range(0, limitPlusOne - 1).list();
-    }
-
-    /** Patients of the given sites (all sites when null) who consented on or before the date, by subject ID. */
-    public Uni<List<Patient>> consentedBy(LocalDate date, Collection<String> sites) {
-        Parameters parameters = Parameters.with("date", date);
-        String siteFilter = "";
-        if (sites != null) {
-            siteFilter = " and siteCode in :sites";
-            parameters.and("sites", sites);
-        }
-        return list("consentDate <= :date" + siteFilter + " order by subjectId", parameters);
     }
 }

@@ -1,12 +1,9 @@
 package org.celltrial.enrollment.patient;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.celltrial.common.persistence.IdArray;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,9 +15,5 @@ public class PriorTherapyRepository implements PanacheRepositoryBase<PriorTherap
 
     public Uni<List<PriorTherapy>> ofPatient(UUID patientId) {
         return list("patientId = ?1 order by start nulls first, category", patientId);
-    }
-
-    public Uni<List<PriorTherapy>> ofPatients(Collection<UUID> patientIds) {
-        return list("array_contains(?1, patientId)", IdArray.of(patientIds));
     }
 }
