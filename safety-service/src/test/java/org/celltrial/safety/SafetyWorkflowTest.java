@@ -231,6 +231,36 @@ class SafetyWorkflowTest {
     }
 
     @Test
+    void theSummaryNamesATermByTheMeddraCodeOfItsFirstEventBySubjectOnsetAndCreation() {
+        UUID first = UUID.fromString("0000" + patient.toString().substring(4));
+        UUID second = UUID.fromString("ffff" + patient.toString().substring(4));
+        EnrollmentStub.reference(first, reference(first, "2016-01-01"));
+        EnrollmentStub.reference(second, reference(second, "2016-01-01"));
+        nausea(second, "10028801", "2025-03-02", 2);   // the earliest onset, but not the first subject
+        nausea(first, "10028802", "2025-03-05", 1);
+        nausea(first, "10028803", "2025-03-04", 3);    // the first subject's first onset
+        nausea(first, "10028804", "2025-03-04", 1);    // same onset, created after
+        as("sponsor-user").get("/api/v1/safety/summary?asOf=2025-06-01")
+                .then().statusCode(200)
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.meddraCode", equalTo("10028803"))
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patients", equalTo(2))
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patientsByMaxGrade.'3'", equalTo(1))
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patientsByMaxGrade.'2'", equalTo(1));
+        // before the first subject's first event, the term is named by the second subject's
+        as("sponsor-user").get("/api/v1/safety/summary?asOf=2025-03-03")
+                .then().statusCode(200)
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.meddraCode", equalTo("10028801"))
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patients", equalTo(1));
+    }
+
+    private static void nausea(UUID patient, String meddraCode, String onset, int grade) {
+        as("inv-site01").body(Map.of("ctcaeTerm", "Nausea", "meddraCode", meddraCode, "onset", onset, "grade", grade,
+                "serious", false, "seriousnessCriteria", List.of(), "treatments", List.of()))
+                .post(BASE + patient + "/adverse-events")
+                .then().statusCode(201);
+    }
+
+    @Test
     void whenEnrollmentIsDownVitalsAre503AndNothingIsWritten() {
         EnrollmentStub.reset();
         EnrollmentStub.status(patient, 503);
