@@ -4,11 +4,12 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * IDs bound as one array parameter, for HQL's {@code array_contains(?1, patientId)} (PostgreSQL {@code = any(?)})
- * instead of {@code patientId in ?1}. Hibernate caches no plan for a query with a list parameter, so an {@code in}
- * query was translated from HQL to SQL again on every call: 13 % of enrollment-service's samples while serving
- * patients' references to the other services (docs/performance.md, Run 7). An array is one value: the plan is
- * cached and the SQL is the same for any number of IDs.
+ * IDs bound as one array parameter of native SQL, {@code WHERE patient_id = any(:ids)}, instead of HQL's
+ * {@code patientId in :ids}: Hibernate caches no plan for a query with a list parameter, so an {@code in} query was
+ * translated from HQL to SQL again on every call, 13 % of enrollment-service's samples while serving patients'
+ * references (docs/performance.md, run 7). An array is one value: the SQL is the same for any number of IDs.
+ * Not HQL's {@code array_contains(:ids, patientId)}: Hibernate writes it {@code :ids @> array[patient_id]}, which no
+ * index serves, so over 10 000 patients each page of a report read the whole table (docs/performance.md, "At scale").
  */
 public final class IdArray {
 

@@ -20,7 +20,11 @@ public class GradingStateRepository implements PanacheRepositoryBase<GradingStat
 
     /** The versions these patients are graded under, in one query; a patient never graded is left out. */
     public Uni<Map<UUID, Integer>> versions(Collection<UUID> patientIds) {
-        return find("array_contains(?1, patientId)", IdArray.of(patientIds)).list().map(states -> states.stream()
+        return getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT * FROM grading_state WHERE patient_id = any(:ids)", GradingState.class)
+                        .setParameter("ids", IdArray.of(patientIds))
+                        .getResultList())
+                .map(states -> states.stream()
                 .collect(Collectors.toMap(state -> state.patientId, state -> state.protocolVersion)));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Table;
 
 /**
  * What every clinical record kept outside enrollment-service has: the patient's id with the site and subject ID
@@ -33,5 +34,10 @@ public abstract class PatientRecord extends VoidableRecord {
     public static String entityType(Class<? extends PatientRecord> kind) {
         Entity entity = kind.getAnnotation(Entity.class);
         return entity != null && !entity.name().isEmpty() ? entity.name() : kind.getSimpleName();
+    }
+
+    /** The table a kind of record is stored in, for the queries written in SQL. */
+    public static String tableOf(Class<? extends PatientRecord> kind) {
+        return kind.getAnnotation(Table.class).name();
     }
 }

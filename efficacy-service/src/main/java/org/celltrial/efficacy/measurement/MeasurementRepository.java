@@ -36,8 +36,8 @@ public class MeasurementRepository {
      */
     public <M extends Measurement> Uni<Map<UUID, List<M>>> ofPatients(Class<M> kind, Collection<UUID> patientIds) {
         return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("from " + PatientRecord.entityType(kind) + " where array_contains(:patients, patientId)"
-                        + " and voided = false order by patientId, measuredOn, createdAt", kind)
+                .createNativeQuery("SELECT * FROM " + PatientRecord.tableOf(kind) + " WHERE patient_id = any(:patients)"
+                        + " AND NOT voided ORDER BY patient_id, measured_on, created_at", kind)
                 .setParameter("patients", IdArray.of(patientIds))
                 .getResultList())
                 .map(all -> all.stream().collect(Collectors.groupingBy(measurement -> measurement.patientId,

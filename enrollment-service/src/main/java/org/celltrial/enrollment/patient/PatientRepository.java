@@ -25,7 +25,10 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /** The patients of these IDs that exist, in no particular order. */
     public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
-        return list("array_contains(?1, id)", IdArray.of(ids));
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM patient WHERE id = any(:ids)", Patient.class)
+                .setParameter("ids", IdArray.of(ids))
+                .getResultList());
     }
 
     /**

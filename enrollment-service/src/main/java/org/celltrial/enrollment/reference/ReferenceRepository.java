@@ -24,19 +24,20 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID> {
 
+    /** SQL, not HQL, for the index on the patient's ID (IdArray says why). */
     private static final String FACTS = """
-            select p.id, i.birthDate,
-                (select count(t) from PriorTherapy t where t.patientId = p.id),
-                (select f.weightKg from Infusion f where f.patientId = p.id),
-                (select min(a.givenOn) from Administration a
-                    where a.patientId = p.id and a.omitted = false and a.voided = false)
-            from Patient p join PatientIdentity i on i.patientId = p.id
-            where array_contains(?1, p.id)
+            SELECT p.id, i.birth_date,
+                (SELECT count(*) FROM prior_therapy t WHERE t.patient_id = p.id),
+                (SELECT f.weight_kg FROM infusion f WHERE f.patient_id = p.id),
+                (SELECT min(a.given_on) FROM lymphodepletion_administration a
+                    WHERE a.patient_id = p.id AND NOT a.omitted AND NOT a.voided)
+            FROM patient p JOIN patient_identity i ON i.patient_id = p.id
+            WHERE p.id = any(:ids)
             """;
 
     public Uni<Map<UUID, ReferenceFacts>> factsOf(Collection<UUID> patientIds) {
-        return getSession().flatMap(session -> session.createSelectionQuery(FACTS, Object[].class)
-                        .setParameter(1, IdArray.of(patientIds))
+        return getSession().flatMap(session -> session.createNativeQuery(FACTS, Object[].class)
+                        .setParameter("ids", IdArray.of(patientIds))
                         .getResultList())
                 .map(rows -> rows.stream().map(ReferenceFacts::of)
                         .collect(Collectors.toMap(ReferenceFacts::patientId, Function.identity())));

@@ -23,6 +23,10 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
 
     /** These patients' therapies in force, each patient's by start date. */
     public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
-        return list("array_contains(?1, patientId) and voided = false order by start, id", IdArray.of(patientIds));
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM therapy WHERE patient_id = any(:ids) AND NOT voided"
+                        + " ORDER BY start_date, id", Therapy.class)
+                .setParameter("ids", IdArray.of(patientIds))
+                .getResultList());
     }
 }
