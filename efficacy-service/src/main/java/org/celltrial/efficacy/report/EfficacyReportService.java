@@ -25,8 +25,10 @@ import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
 import org.celltrial.efficacy.response.PatientResponse;
+import org.celltrial.efficacy.response.PlateletCountRepository;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -40,6 +42,9 @@ public class EfficacyReportService {
 
     @Inject
     MeasurementRepository measurements;
+
+    @Inject
+    PlateletCountRepository plateletCounts;
 
     @Inject
     PatientGate patients;
@@ -63,8 +68,10 @@ public class EfficacyReportService {
      * No session here: the in-scope patients a page at a time (one call to enrollment-service for their references),
      * then for the page's infused patients one query for their protocol versions and one per kind of measurement,
      * each in its own short session; the rows are computed in memory. So the number of queries grows with the pages,
-     * not the patients, and only one page's measurements are held at a time.
+     * not the patients, and only one page's measurements are held at a time. One summary is computed at a time, two
+     * more wait, any further is a 503 (BusyProblems): several at once over 10 000 patients took more than the heap.
      */
+    @Bulkhead(value = 1, waitingTaskQueue = 2)
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return knownPatients().flatMap(known -> Multi.createFrom()
@@ -102,7 +109,7 @@ public class EfficacyReportService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = infused.stream().map(PatientReference::id).toList();
-        return protocols.ofAll(ids).flatMap(protocolOf -> measurements.ofPatients(PlateletCountRecord.class, ids)
+        return protocols.ofAll(ids).flatMap(protocolOf -> plateletCounts.ofPatients(ids)
                 .flatMap(counts -> measurements.ofPatients(BCellRecord.class, ids)
                         .flatMap(cd19 -> measurements.ofPatients(AutoantibodyRecord.class, ids)
                                 .map(elisa -> infused.stream().map(patient -> row(patient, asOf,

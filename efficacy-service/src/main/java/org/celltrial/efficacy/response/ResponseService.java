@@ -13,8 +13,6 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.protocol.PatientProtocols;
-import org.celltrial.efficacy.measurement.MeasurementRepository;
-import org.celltrial.efficacy.platelet.PlateletCountRecord;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +33,7 @@ public class ResponseService {
     PatientGate patients;
 
     @Inject
-    MeasurementRepository measurements;
+    PlateletCountRepository counts;
 
     @Inject
     PatientProtocols protocols;
@@ -56,9 +54,8 @@ public class ResponseService {
 
     /** Reads what the response needs (the patient's protocol, then its counts), each in its own short session. */
     private Uni<PatientResponse> assess(PatientReference patient, LocalDate asOf) {
-        return protocols.of(patient.id()).flatMap(protocol -> measurements
-                .ofPatient(PlateletCountRecord.class, patient.id())
-                .map(counts -> assess(patient, protocol, counts, asOf)));
+        return protocols.of(patient.id()).flatMap(protocol -> counts.ofPatient(patient.id())
+                .map(read -> assess(patient, protocol, read, asOf)));
     }
 
     /**
@@ -66,14 +63,11 @@ public class ResponseService {
      * counts that are not voided, oldest first. The same for one patient as for each row of the summary.
      */
     public PatientResponse assess(PatientReference patient, ProtocolReference protocol,
-            List<PlateletCountRecord> counts, LocalDate asOf) {
+            List<PlateletCount> counts, LocalDate asOf) {
         List<TherapyExposure> therapies = exposures(patient);
         LocalDate cutOff = asOf != null ? asOf : LocalDate.now(clock);
         return new PatientResponse(protocol.version(), evaluator.evaluate(
-                patient.baselinePlateletCountPer1e9L(), patient.day0(),
-                counts.stream().map(count -> new PlateletCount(count.measuredOn, count.valuePer1e9L, count.bleeding))
-                        .toList(),
-                therapies, settings(protocol), asOf),
+                patient.baselinePlateletCountPer1e9L(), patient.day0(), counts, therapies, settings(protocol), asOf),
                 cutOff.isBefore(patient.day0()) ? null
                         : rescueIndependence.assess(patient.day0(), therapies, cutOff, RESCUE_FREE_DAYS));
     }
