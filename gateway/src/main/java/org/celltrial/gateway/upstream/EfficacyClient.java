@@ -59,6 +59,8 @@ public class EfficacyClient extends ReviewingClient {
         return Part.answer(SERVICE, api.bCells(id));
     }
 
+    @Timeout(Part.REPORT_TIMEOUT_MS)
+    @Retry(maxRetries = 0)
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
     }

@@ -62,6 +62,8 @@ public class EnrollmentClient extends LockingClient {
         return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.deviations(id, limit, cursor)));
     }
 
+    @Timeout(Part.REPORT_TIMEOUT_MS)
+    @Retry(maxRetries = 0)
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
     }

@@ -56,6 +56,8 @@ public class SafetyClient extends ReviewingClient {
         return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.adverseEvents(id, limit, cursor)));
     }
 
+    @Timeout(Part.REPORT_TIMEOUT_MS)
+    @Retry(maxRetries = 0)
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
         return Part.answer(SERVICE, api.summary(asOf, siteCodes));
     }
