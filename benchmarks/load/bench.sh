@@ -217,7 +217,7 @@ measure() {
         | sed -n 's/^BENCH_JSON //p')
     sleep "$PAUSE"
     [[ -n "$figures" ]] || die "wrk gave no figures for $name"
-    say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400"' <<<"$figures")"
+    say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400, \(.incomplete) incomplete"' <<<"$figures")"
     record "$name" http "$(jq -c --argjson c "$connections" --arg rate "$rate" \
         '. + {connections: $c} + (if $rate == "" then {} else {pacedRate: ($rate | tonumber)} end)' <<<"$figures")"
 }
@@ -262,15 +262,14 @@ processes() {
 # lab_result table (its indexes too) in the safety database: rows per second each, and their ratio.
 lab_ingest() {
     local rows=$LAB_ROWS per=${BENCH_BATCH_ROWS:-1000} ndjson="$WORK/labs.ndjson" csv="$WORK/labs.csv"
-    local -a ids
-    mapfile -t ids <"$WORK/ids"
-    awk -v rows="$rows" -v n="${#ids[@]}" -v idlist="${ids[*]}" 'BEGIN {
-        split(idlist, id, " "); start = 1780272000   # 2026-06-01T00:00:00Z
+    # (the IDs read from their file: 10 000 of them passed as one argument are past the kernel's limit of one)
+    awk -v rows="$rows" '{ id[++n] = $1 } END {
+        start = 1780272000   # 2026-06-01T00:00:00Z
         for (k = 0; k < rows; k++) {
             at = strftime("%Y-%m-%dT%H:%M:%SZ", start + k * 60, 1); value = 0.5 + (k % 40) / 10
             printf "{\"patientId\":\"%s\",\"at\":\"%s\",\"analyte\":\"ANC\",\"value\":%.1f,\"unit\":\"10*9/L\",\"lowerLimitNormal\":1.5,\"upperLimitNormal\":8.0}\n", id[k % n + 1], at, value > "/dev/stdout"
             printf "%s,BENCH-01,CT-BENCH,%s,ANC,%.1f,10*9/L,1.5,8.0,0,bench,1,%s,bench,bench,5.0,1\n", id[k % n + 1], at, value, at > "/dev/stderr"
-        } }' >"$ndjson" 2>"$csv"
+        } }' "$WORK/ids" >"$ndjson" 2>"$csv"
     split -l "$per" -d -a 4 "$ndjson" "$WORK/batch-"
     local token status started elapsed batch stored=0
     token=$(token data-manager)
@@ -319,8 +318,8 @@ time_report() {
         for ((page = 0; page < pages; page++)); do
             read -r status seconds < <(curl -s -o "$WORK/report" -w '%{http_code} %{time_total}\n' --max-time 300 \
                 -H "Authorization: Bearer $token" "$url$cursor")
-            if [[ "$status" != 200 ]]; then
-                say "  $name: $status $(head -c 300 "$WORK/report") (not measured)"
+            if [[ "$status" != 200 ]] || [[ "$(jq -r '.unavailable // [] | length' "$WORK/report")" != 0 ]]; then
+                say "  $name: $status $(head -c 300 "$WORK/report") (an error or incomplete: not measured)"
                 record "$name" latency "{\"status\":$status}"
                 return
             fi
@@ -332,7 +331,7 @@ time_report() {
     done
     record "$name" latency "$(printf '%s\n' "${times[@]}" | jq -sc --argjson bytes "$bytes" --argjson pages "$pages" \
         'sort | {requests: length, pages: $pages, lastBytes: $bytes, medianSeconds: .[length / 2 | floor], maxSeconds: max}')"
-    say "  $name alone: $(jq -r --arg name "$name" 'select(.name == $name) | "median \(.medianSeconds) s, max \(.maxSeconds) s"' "$RESULTS")"
+    say "  $name alone: $(jq -r --arg name "$name" 'select(.name == $name and .kind == "latency") | "median \(.medianSeconds) s, max \(.maxSeconds) s"' "$RESULTS")"
 }
 
 time_reports() {
@@ -358,9 +357,9 @@ report() {
         printf '# Load benchmark %s\n\n' "$RUN"
         printf '%s patients (%s loaded through the API); the suite warmed %s s, then %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
             "$patients" "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
-        printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
+        printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 | incomplete |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
-            | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") |"' "$json"
+            | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") | \(.incomplete // "") |"' "$json"
         printf '\n| report, asked for alone | requests | median s | max s | bytes of the last |\n|---|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "latency")
             | "| \(.name) | \(.requests // "failed \(.status)") | \(.medianSeconds // "") | \(.maxSeconds // "") | \(.lastBytes // "") |"' "$json"

@@ -1,4 +1,4 @@
--- The benchmark's bulk path to the issue's scale (docs/performance.md, "At scale"): copies of the patients the
+-- The benchmark's bulk path to the issue's scale (docs/performance.md, run 12): copies of the patients the
 -- benchmark loaded through the API, written straight into one service's database. Run by bench.sh on each of the
 -- enrollment, safety and efficacy databases with
 --   psql -v templates=<comma-separated patient IDs> -v copies=<copies of each> -f scale.sql

@@ -9,7 +9,7 @@ import java.util.UUID;
  * translated from HQL to SQL again on every call, 13 % of enrollment-service's samples while serving patients'
  * references (docs/performance.md, run 7). An array is one value: the SQL is the same for any number of IDs.
  * Not HQL's {@code array_contains(:ids, patientId)}: Hibernate writes it {@code :ids @> array[patient_id]}, which no
- * index serves, so over 10 000 patients each page of a report read the whole table (docs/performance.md, "At scale").
+ * index serves, so over 10 000 patients each page of a report read the whole table (docs/performance.md, run 12).
  */
 public final class IdArray {
 

@@ -22,13 +22,13 @@ import org.celltrial.efficacy.kinetics.KineticsRecord;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.measurement.SeriesService;
 import org.celltrial.common.enrollment.PatientGate;
+import org.celltrial.common.load.ConcurrencyLimit;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.efficacy.platelet.PlateletCountRecord;
 import org.celltrial.efficacy.response.PatientResponse;
 import org.celltrial.efficacy.response.PlateletCountRepository;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -39,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class EfficacyReportService {
 
     private final EfficacyFigures figures = new EfficacyFigures();
+    private final ConcurrencyLimit summaries = new ConcurrencyLimit(2, "efficacy summaries");
 
     @Inject
     MeasurementRepository measurements;
@@ -68,11 +69,14 @@ public class EfficacyReportService {
      * No session here: the in-scope patients a page at a time (one call to enrollment-service for their references),
      * then for the page's infused patients one query for their protocol versions and one per kind of measurement,
      * each in its own short session; the rows are computed in memory. So the number of queries grows with the pages,
-     * not the patients, and only one page's measurements are held at a time. One summary is computed at a time, two
-     * more wait, any further is a 503 (BusyProblems): several at once over 10 000 patients took more than the heap.
+     * not the patients, and only one page's measurements are held at a time. At most two summaries are computed at
+     * once, a third is a 503: three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
      */
-    @Bulkhead(value = 1, waitingTaskQueue = 2)
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
+        return summaries.run(() -> summaryNow(asOf, siteCodes));
+    }
+
+    private Uni<EfficacySummary> summaryNow(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         return knownPatients().flatMap(known -> Multi.createFrom()
                 .iterable(PatientGate.pages(known.entrySet().stream()

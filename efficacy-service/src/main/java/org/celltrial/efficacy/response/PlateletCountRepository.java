@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The platelet counts a response is read from, as the three values the evaluator takes, not as entities: the study
  * summary over 10 000 patients read a million counts, and as entities (every column, managed by the session) they
- * took more time and heap than the evaluation (docs/performance.md, "At scale").
+ * took more time and heap than the evaluation (docs/performance.md, run 12).
  */
 @ApplicationScoped
 @WithSession

@@ -21,7 +21,7 @@ public record Part(String service, State state, JsonNode value) {
     /**
      * How long a service may take over a report of the whole study (its summary), asked once, not retried: over
      * 10 000 patients efficacy's took 7-12 s on 2 cores, and the 3 s of a patient's composites left the study summary
-     * without it (docs/performance.md, "At scale"). Under the REST client's own read timeout (30 s).
+     * without it (docs/performance.md, run 12). Under the REST client's own read timeout (30 s).
      */
     public static final long REPORT_TIMEOUT_MS = 25_000;
 
