@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.celltrial.common.persistence.IdArray;
+import org.celltrial.enrollment.lymphodepletion.AdministrationRepository;
 import org.celltrial.enrollment.patient.Patient;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -29,11 +30,10 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
             SELECT p.id, i.birth_date,
                 (SELECT count(*) FROM prior_therapy t WHERE t.patient_id = p.id),
                 (SELECT f.weight_kg FROM infusion f WHERE f.patient_id = p.id),
-                (SELECT min(a.given_on) FROM lymphodepletion_administration a
-                    WHERE a.patient_id = p.id AND NOT a.omitted AND NOT a.voided)
+                %s
             FROM patient p JOIN patient_identity i ON i.patient_id = p.id
             WHERE p.id = any(:ids)
-            """;
+            """.formatted(AdministrationRepository.FIRST_DOSE_OF_P);
 
     public Uni<Map<UUID, ReferenceFacts>> factsOf(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createNativeQuery(FACTS, Object[].class)

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.celltrial.enrollment.lymphodepletion.AdministrationRepository;
 import org.celltrial.enrollment.patient.Patient;
 import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
@@ -18,31 +19,30 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The demographics' facts of every patient consented by a cut-off in one query, a row of values a patient: read as
- * entities (the patients, their identities, prior therapies, infusions and doses, a table at a time) 10 000 patients
- * took more than the service's heap (docs/performance.md, "At scale").
+ * The demographics' facts of every patient consented by a cut-off in one SQL query, a row of values a patient: read
+ * as entities (the patients, their identities, prior therapies, infusions and doses, a table at a time) 10 000
+ * patients took more than the service's heap (docs/performance.md, run 12).
  */
 @ApplicationScoped
 @WithSession
 public class DemographicsRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     private static final String FACTS = """
-            select p.subjectId, p.siteCode, p.sex, i.birthDate, p.itpDiagnosisDate, p.baselinePlateletCountPer1e9L,
-                (select listagg(cast(t.category as String), ',') from PriorTherapy t where t.patientId = p.id),
-                p.consentDate, p.doseLevel, p.day0,
-                (select f.doseLevel from Infusion f where f.patientId = p.id),
-                (select min(a.givenOn) from Administration a
-                    where a.patientId = p.id and a.omitted = false and a.voided = false)
-            from Patient p left join PatientIdentity i on i.patientId = p.id
-            where p.consentDate <= :date %s
-            order by p.subjectId
-            """;
+            SELECT p.subject_id, p.site_code, p.sex, i.birth_date, p.itp_diagnosis_date, p.baseline_platelets_per1e9l,
+                (SELECT string_agg(t.category, ',') FROM prior_therapy t WHERE t.patient_id = p.id),
+                p.consent_date, p.dose_level, p.day0,
+                (SELECT f.dose_level FROM infusion f WHERE f.patient_id = p.id),
+                %s
+            FROM patient p LEFT JOIN patient_identity i ON i.patient_id = p.id
+            WHERE p.consent_date <= :date %%s
+            ORDER BY p.subject_id
+            """.formatted(AdministrationRepository.FIRST_DOSE_OF_P);
 
     /** Every site's patients when {@code sites} is null. */
     public Uni<List<DemographicFacts>> consentedBy(LocalDate date, Collection<String> sites) {
-        String query = FACTS.formatted(sites == null ? "" : "and p.siteCode in :sites");
+        String query = FACTS.formatted(sites == null ? "" : "AND p.site_code IN (:sites)");
         return getSession().flatMap(session -> {
-            var selection = session.createSelectionQuery(query, Object[].class).setParameter("date", date);
+            var selection = session.createNativeQuery(query, Object[].class).setParameter("date", date);
             if (sites != null) {
                 selection.setParameter("sites", sites);
             }
@@ -52,7 +52,7 @@ public class DemographicsRepository implements PanacheRepositoryBase<Patient, UU
 
     private static DemographicFacts facts(Object[] row) {
         String categories = (String) row[6];
-        return new DemographicFacts((String) row[0], (String) row[1], (Sex) row[2], (LocalDate) row[3],
+        return new DemographicFacts((String) row[0], (String) row[1], Sex.valueOf((String) row[2]), (LocalDate) row[3],
                 (LocalDate) row[4], (BigDecimal) row[5], categories == null ? List.of()
                         : Arrays.stream(categories.split(",")).map(TherapyCategory::valueOf).toList(),
                 (LocalDate) row[7], (String) row[8], (LocalDate) row[9], (String) row[10], (LocalDate) row[11]);
