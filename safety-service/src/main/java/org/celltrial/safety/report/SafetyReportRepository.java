@@ -35,7 +35,7 @@ public class SafetyReportRepository {
      * onset and creation, the order the events were listed in before the database added them up). One pass over the
      * events groups them by term and subject; the first event of a term is then looked up only in the first subject's
      * events of it: sorting every event by subject, onset and creation to find it took PostgreSQL 3.3 s over 500 000
-     * events, on disk (docs/performance.md, "At scale"). A subject is one patient.
+     * events, on disk (docs/performance.md, run 12). A subject is one patient.
      */
     public Uni<List<SafetyFigures.TermWorst>> termWorst(LocalDate asOf, Collection<String> siteCodes) {
         return rows("WITH worst AS MATERIALIZED (SELECT ctcae_term, subject_id, min(patient_id::text) AS patient_id,"
