@@ -18,6 +18,11 @@ public class BCellService extends SeriesService<BCellRecord, BCellRequest, BCell
     @ConfigProperty(name = "celltrial.efficacy.b-cells.aplasia-threshold-per-ul")
     BigDecimal aplasiaThreshold;
 
+    /** The deployment's threshold: a summary row kept under another was computed by another rule. */
+    public BigDecimal aplasiaThreshold() {
+        return aplasiaThreshold;
+    }
+
     public BCellService() {
         super(BCellRecord.class, BCellView.class, "b-cells");
     }

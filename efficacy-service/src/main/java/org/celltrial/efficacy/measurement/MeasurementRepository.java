@@ -43,13 +43,4 @@ public class MeasurementRepository {
                 .map(all -> all.stream().collect(Collectors.groupingBy(measurement -> measurement.patientId,
                         LinkedHashMap::new, Collectors.toList())));
     }
-
-    /** Every patient with measurements of this kind that are not voided, with the site recorded. */
-    public <M extends Measurement> Uni<List<MeasuredPatient>> patients(Class<M> kind) {
-        return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("select distinct new " + MeasuredPatient.class.getName()
-                        + "(patientId, siteCode) from " + PatientRecord.entityType(kind) + " where voided = false",
-                        MeasuredPatient.class)
-                .getResultList());
-    }
 }

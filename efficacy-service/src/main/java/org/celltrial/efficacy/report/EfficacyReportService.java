@@ -1,8 +1,9 @@
 package org.celltrial.efficacy.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +19,19 @@ import org.celltrial.efficacy.antibody.AutoantibodyService;
 import org.celltrial.efficacy.antibody.AutoantibodyRecord;
 import org.celltrial.efficacy.bcell.BCellService;
 import org.celltrial.efficacy.bcell.BCellRecord;
-import org.celltrial.efficacy.kinetics.KineticsRecord;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.measurement.SeriesService;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.load.ConcurrencyLimit;
 import org.celltrial.common.enrollment.PatientReference;
-import org.celltrial.efficacy.platelet.PlateletCountRecord;
+import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.efficacy.response.PatientResponse;
 import org.celltrial.efficacy.response.PlateletCountRepository;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
+import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +39,8 @@ import io.smallrye.mutiny.Uni;
 /** The efficacy summary of every infused patient the caller may see, at a cut-off date. */
 @ApplicationScoped
 public class EfficacyReportService {
+
+    private static final Logger LOG = Logger.getLogger(EfficacyReportService.class);
 
     private final EfficacyFigures figures = new EfficacyFigures();
     private final ConcurrencyLimit summaries = new ConcurrencyLimit(2, "efficacy summaries");
@@ -65,12 +69,25 @@ public class EfficacyReportService {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    PatientRevisionRepository revisions;
+
+    @Inject
+    ResponseSnapshotRepository snapshots;
+
+    @Inject
+    Clock clock;
+
+    private volatile SummaryInputs summaryInputs;
+
     /**
-     * No session here: the in-scope patients a page at a time (one call to enrollment-service for their references),
-     * then for the page's infused patients one query for their protocol versions and one per kind of measurement,
-     * each in its own short session; the rows are computed in memory. So the number of queries grows with the pages,
-     * not the patients, and only one page's measurements are held at a time. At most two summaries are computed at
-     * once, a third is a 503: three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
+     * No session here: the in-scope patients with efficacy data and their data's revisions (one query), then a page
+     * at a time: one call to enrollment-service for their references, their protocol versions, and the rows kept for
+     * this cut-off. A kept row is used while the patient's data and the digest of everything else it was computed from
+     * are unchanged ({@link ResponseSnapshot}); the rest are computed from one query per kind of measurement for them
+     * and kept, in a short transaction of their own. So an unchanged study's summary reads a row a patient, not a
+     * million counts (docs/performance.md, "The efficacy summary"). At most two summaries are computed at once, a
+     * third is a 503: three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
      */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         return summaries.run(() -> summaryNow(asOf, siteCodes));
@@ -78,49 +95,109 @@ public class EfficacyReportService {
 
     private Uni<EfficacySummary> summaryNow(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
-        return knownPatients().flatMap(known -> Multi.createFrom()
-                .iterable(PatientGate.pages(known.entrySet().stream()
-                        .filter(patient -> scope.covers(patient.getValue())).map(Map.Entry::getKey).toList()))
-                // One page at a time: the session is not shared between concurrent operations.
-                .onItem().transformToUniAndConcatenate(page -> patients.findAll(page)
-                        .flatMap(references -> rows(page.stream().map(references::get).filter(Objects::nonNull)
-                                .filter(patient -> infused(patient, asOf)).toList(), asOf)))
-                .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll))
-                .map(rows -> figures.summarise(asOf, siteCodes, rows));
+        CutOff cutOff = new CutOff(asOf, LocalDate.now(clock));
+        return revisions.all().flatMap(known -> {
+            Map<UUID, Long> revisionOf = new HashMap<>();
+            known.forEach(patient -> revisionOf.put(patient.patientId(), patient.revision()));
+            return Multi.createFrom()
+                    .iterable(PatientGate.pages(known.stream().filter(patient -> scope.covers(patient.siteCode()))
+                            .map(PatientRevision::patientId).toList()))
+                    // One page at a time: the session is not shared between concurrent operations.
+                    .onItem().transformToUniAndConcatenate(page -> patients.findAll(page)
+                            .flatMap(references -> rows(page.stream().map(references::get).filter(Objects::nonNull)
+                                    .filter(patient -> infused(patient, asOf)).toList(), cutOff, revisionOf)))
+                    .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
+        }).map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
 
-    /** Every patient with efficacy data, with the site recorded. */
-    private Uni<Map<UUID, String>> knownPatients() {
-        Map<UUID, String> known = new LinkedHashMap<>();
-        return Multi.createFrom().items(PlateletCountRecord.class, AutoantibodyRecord.class, KineticsRecord.class,
-                BCellRecord.class)
-                .onItem().transformToUniAndConcatenate(kind -> measurements.patients(kind))
-                .collect().asList()
-                .map(lists -> {
-                    lists.forEach(measured -> measured.forEach(patient -> known.put(patient.patientId(),
-                            patient.siteCode())));
-                    return known;
-                });
+    /** The summary's cut-off; without {@code asOf}, every count, rescue-free up to today. */
+    private record CutOff(LocalDate asOf, LocalDate today) {
+
+        LocalDate date() {
+            return asOf != null ? asOf : today;
+        }
+
+        /** Under which key its rows are kept: an open cut-off's rows hold for the day only. */
+        String key() {
+            return asOf != null ? asOf.toString() : "open, on " + today;
+        }
     }
 
     private static boolean infused(PatientReference patient, LocalDate asOf) {
         return patient.day0() != null && (asOf == null || !patient.day0().isAfter(asOf));
     }
 
-    /** The rows of a page's infused patients, from one read of each kind of data for all of them. */
-    private Uni<List<EfficacySummary.PatientRow>> rows(List<PatientReference> infused, LocalDate asOf) {
+    /** The rows of a page's infused patients: those kept that still hold, the others computed and kept. */
+    private Uni<List<EfficacySummary.PatientRow>> rows(List<PatientReference> infused, CutOff cutOff,
+            Map<UUID, Long> revisionOf) {
         if (infused.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = infused.stream().map(PatientReference::id).toList();
-        return protocols.ofAll(ids).flatMap(protocolOf -> plateletCounts.ofPatients(ids)
+        SummaryInputs inputs = summaryInputs();
+        return protocols.ofAll(ids).flatMap(protocolOf -> snapshots.ofPatients(cutOff.key(), ids).flatMap(kept -> {
+            Map<UUID, String> inputsOf = new HashMap<>();
+            infused.forEach(patient -> inputsOf.put(patient.id(),
+                    inputs.of(patient, protocolOf.get(patient.id()), cutOff.asOf(), cutOff.date())));
+            List<PatientReference> stale = infused.stream().filter(patient -> kept.get(patient.id()) == null
+                    || !kept.get(patient.id()).holdsFor(revisionOf.get(patient.id()), inputsOf.get(patient.id())))
+                    .toList();
+            return computed(stale, protocolOf, cutOff.asOf())
+                    .map(rows -> stale.stream().map(patient -> new ResponseSnapshot(patient.id(),
+                            revisionOf.get(patient.id()), inputsOf.get(patient.id()), rows.get(patient.id()))).toList())
+                    .call(fresh -> keep(cutOff, fresh))
+                    .map(fresh -> {
+                        Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
+                        kept.forEach((patient, snapshot) -> rowOf.put(patient, snapshot.row()));
+                        fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
+                        return ids.stream().map(rowOf::get).toList();
+                    });
+        }));
+    }
+
+    /**
+     * The rows of these patients computed from their data, one query per kind for all of them. The revision of each
+     * patient's data was read before (in {@link #summaryNow}): data written since makes the kept row's revision old,
+     * so it is computed again next time, never kept as newer than it is.
+     */
+    private Uni<Map<UUID, EfficacySummary.PatientRow>> computed(List<PatientReference> patients,
+            Map<UUID, ProtocolReference> protocolOf, LocalDate asOf) {
+        if (patients.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = patients.stream().map(PatientReference::id).toList();
+        return plateletCounts.ofPatients(ids)
                 .flatMap(counts -> measurements.ofPatients(BCellRecord.class, ids)
                         .flatMap(cd19 -> measurements.ofPatients(AutoantibodyRecord.class, ids)
-                                .map(elisa -> infused.stream().map(patient -> row(patient, asOf,
-                                        responses.assess(patient, protocolOf.get(patient.id()),
-                                                counts.getOrDefault(patient.id(), List.of()), asOf),
-                                        cd19.getOrDefault(patient.id(), List.of()),
-                                        elisa.getOrDefault(patient.id(), List.of()))).toList()))));
+                                .map(elisa -> {
+                                    Map<UUID, EfficacySummary.PatientRow> rows = new HashMap<>();
+                                    patients.forEach(patient -> rows.put(patient.id(), row(patient, asOf,
+                                            responses.assess(patient, protocolOf.get(patient.id()),
+                                                    counts.getOrDefault(patient.id(), List.of()), asOf),
+                                            cd19.getOrDefault(patient.id(), List.of()),
+                                            elisa.getOrDefault(patient.id(), List.of()))));
+                                    return rows;
+                                })));
+    }
+
+    /** Keeps the rows computed; where that fails, the summary is answered all the same and computes them next time. */
+    private Uni<Void> keep(CutOff cutOff, List<ResponseSnapshot> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> snapshots.store(cutOff.key(), fresh))
+                .onFailure().invoke(e -> LOG.warnf(e, "The summary rows at %s were not kept", cutOff.key()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Built on first use: digesting the code reads this service's classes once. */
+    private SummaryInputs summaryInputs() {
+        SummaryInputs built = summaryInputs;
+        if (built == null) {
+            built = SummaryInputs.ofRunningCode(bCells.aplasiaThreshold());
+            summaryInputs = built;
+        }
+        return built;
     }
 
     private EfficacySummary.PatientRow row(PatientReference patient, LocalDate asOf, PatientResponse response,

@@ -1,0 +1,128 @@
+package org.celltrial.efficacy.report;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.celltrial.common.persistence.IdArray;
+import org.celltrial.efficacy.response.ResponseStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The summary rows kept per cut-off ({@code response_snapshot}, V2_1__response_snapshots.sql). Rows are kept for the
+ * {@value #KEPT_CUT_OFFS} cut-offs most recently computed; an older cut-off's rows are dropped and computed again when
+ * asked for.
+ */
+@ApplicationScoped
+@WithSession
+public class ResponseSnapshotRepository {
+
+    static final int KEPT_CUT_OFFS = 8;
+
+    private static final String COLUMNS = "patient_id, revision, inputs, subject_id, site_code, best_response,"
+            + " time_to_response_days, censored_at, b_cell_aplasia_sustained, gp_autoantibody_positive_at_baseline,"
+            + " gp_autoantibody_all_negative_after, rescue_free_at_cut_off";
+
+    /** One writer of snapshots at a time: the cut-offs' pruning and upserts then never wait on each other in a cycle. */
+    private static final String ONE_WRITER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext('celltrial.response_snapshot'))";
+
+    private static final String PRUNE = "DELETE FROM response_cut_off WHERE cut_off_key <> :key AND cut_off_key NOT IN"
+            + " (SELECT cut_off_key FROM response_cut_off WHERE cut_off_key <> :key ORDER BY used_at DESC LIMIT :others)";
+
+    private static final String USE = "INSERT INTO response_cut_off (cut_off_key, used_at) VALUES (:key, now())"
+            + " ON CONFLICT (cut_off_key) DO UPDATE SET used_at = excluded.used_at";
+
+    private static final String UPSERT = "INSERT INTO response_snapshot (cut_off_key, " + COLUMNS + ")"
+            + " SELECT :key, " + COLUMNS + " FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(patient_id uuid,"
+            + " revision bigint, inputs text, subject_id text, site_code text, best_response text,"
+            + " time_to_response_days int, censored_at date, b_cell_aplasia_sustained boolean,"
+            + " gp_autoantibody_positive_at_baseline boolean, gp_autoantibody_all_negative_after boolean,"
+            + " rescue_free_at_cut_off boolean) ORDER BY patient_id"
+            + " ON CONFLICT (cut_off_key, patient_id) DO UPDATE SET revision = excluded.revision,"
+            + " inputs = excluded.inputs, subject_id = excluded.subject_id, site_code = excluded.site_code,"
+            + " best_response = excluded.best_response, time_to_response_days = excluded.time_to_response_days,"
+            + " censored_at = excluded.censored_at, b_cell_aplasia_sustained = excluded.b_cell_aplasia_sustained,"
+            + " gp_autoantibody_positive_at_baseline = excluded.gp_autoantibody_positive_at_baseline,"
+            + " gp_autoantibody_all_negative_after = excluded.gp_autoantibody_all_negative_after,"
+            + " rescue_free_at_cut_off = excluded.rescue_free_at_cut_off";
+
+    @Inject
+    ObjectMapper json;
+
+    // The rows go as one text parameter, cast to jsonb in SQL: bound as jsonb, the client would send the Java string
+    // as a JSON string, not as the array it holds.
+
+    /** The rows kept at this cut-off for these patients, by patient; a patient without one is left out. */
+    public Uni<Map<UUID, ResponseSnapshot>> ofPatients(String cutOffKey, Collection<UUID> patientIds) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT " + COLUMNS + " FROM response_snapshot WHERE cut_off_key = :key"
+                        + " AND patient_id = any(:ids)", Object[].class)
+                .setParameter("key", cutOffKey)
+                .setParameter("ids", IdArray.of(patientIds))
+                .getResultList())
+                .map(rows -> rows.stream().map(ResponseSnapshotRepository::snapshot)
+                        .collect(Collectors.toMap(ResponseSnapshot::patientId, Function.identity())));
+    }
+
+    /**
+     * Keeps these rows at this cut-off, replacing any kept before, in one statement; marks the cut-off as just used
+     * and drops the rows of all but the {@value #KEPT_CUT_OFFS} cut-offs last used. Runs in the caller's transaction.
+     */
+    public Uni<Void> store(String cutOffKey, List<ResponseSnapshot> snapshots) {
+        String rows = rowsJson(snapshots);
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(ONE_WRITER, Integer.class)
+                .getSingleResult()
+                .chain(() -> session.createNativeQuery(PRUNE).setParameter("key", cutOffKey)
+                        .setParameter("others", KEPT_CUT_OFFS - 1).executeUpdate())
+                .chain(() -> session.createNativeQuery(USE).setParameter("key", cutOffKey).executeUpdate())
+                .chain(() -> session.createNativeQuery(UPSERT).setParameter("key", cutOffKey)
+                        .setParameter("rows", rows).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private String rowsJson(List<ResponseSnapshot> snapshots) {
+        List<Map<String, Object>> rows = snapshots.stream().map(snapshot -> {
+            EfficacySummary.PatientRow row = snapshot.row();
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("patient_id", snapshot.patientId().toString());
+            columns.put("revision", snapshot.revision());
+            columns.put("inputs", snapshot.inputs());
+            columns.put("subject_id", row.subjectId());
+            columns.put("site_code", row.siteCode());
+            columns.put("best_response", row.bestResponse().name());
+            columns.put("time_to_response_days", row.timeToResponseDays());
+            columns.put("censored_at", row.censoredAt() == null ? null : row.censoredAt().toString());
+            columns.put("b_cell_aplasia_sustained", row.bCellAplasiaSustained());
+            columns.put("gp_autoantibody_positive_at_baseline", row.gpAutoantibodyPositiveAtBaseline());
+            columns.put("gp_autoantibody_all_negative_after", row.gpAutoantibodyAllNegativeAfter());
+            columns.put("rescue_free_at_cut_off", row.rescueFreeAtCutOff());
+            return columns;
+        }).toList();
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("summary rows do not serialise", e);
+        }
+    }
+
+    private static ResponseSnapshot snapshot(Object[] row) {
+        return new ResponseSnapshot((UUID) row[0], ((Number) row[1]).longValue(), ((String) row[2]).trim(),
+                new EfficacySummary.PatientRow((String) row[3], (String) row[4], ResponseStatus.valueOf((String) row[5]),
+                        row[6] == null ? null : ((Number) row[6]).intValue(), (LocalDate) row[7], (Boolean) row[8],
+                        (Boolean) row[9], (Boolean) row[10], (Boolean) row[11]));
+    }
+}
