@@ -102,10 +102,14 @@ public class EfficacyReportService {
             return Multi.createFrom()
                     .iterable(PatientGate.pages(known.stream().filter(patient -> scope.covers(patient.siteCode()))
                             .map(PatientRevision::patientId).toList()))
-                    // One page at a time: the session is not shared between concurrent operations.
-                    .onItem().transformToUniAndConcatenate(page -> patients.findAll(page)
-                            .flatMap(references -> rows(page.stream().map(references::get).filter(Objects::nonNull)
-                                    .filter(patient -> infused(patient, asOf)).toList(), cutOff, revisionOf)))
+                    // The next page's references are asked for while a page is read: enrollment and this service
+                    // work at once (no session is open while enrollment answers). The pages' reads one at a time:
+                    // the session is not shared between concurrent operations.
+                    .onItem().transformToUni(page -> patients.findAll(page).map(references -> page.stream()
+                            .map(references::get).filter(Objects::nonNull).filter(patient -> infused(patient, asOf))
+                            .toList()))
+                    .merge(2)
+                    .onItem().transformToUniAndConcatenate(infused -> rows(infused, cutOff, revisionOf))
                     .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
         }).map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
