@@ -13,9 +13,12 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.celltrial.common.enrollment.PatientReference;
@@ -57,7 +60,7 @@ final class SummaryInputs {
     }
 
     /**
-     * The digest of the code these classes were loaded from: a jar's bytes, or a directory's files (tests, dev mode).
+     * The digest of the code these classes were loaded from: a jar's entries, or a directory's files (tests, dev mode).
      * Where the code cannot be read, a digest of this run alone: rows kept by another run are then never used.
      */
     static String codeDigest(List<Class<?>> classes) {
@@ -78,8 +81,15 @@ final class SummaryInputs {
                         }
                     }
                 } else {
-                    try (InputStream in = Files.newInputStream(location)) {
-                        digest.update(in.readAllBytes());
+                    // Each entry's name and bytes, not the jar's: its entries' timestamps change with every build.
+                    try (JarFile jar = new JarFile(location.toFile())) {
+                        for (JarEntry entry : jar.stream().filter(entry -> !entry.isDirectory())
+                                .sorted(Comparator.comparing(JarEntry::getName)).toList()) {
+                            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                digest.update(in.readAllBytes());
+                            }
+                        }
                     }
                 }
             }
