@@ -23,11 +23,15 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
     public record Details(Patient patient, PatientIdentity identity, List<PriorTherapy> therapies) {
     }
 
-    /** The patients of these IDs that exist, in no particular order. */
+    /**
+     * The patients of these IDs that exist, in no particular order, read-only (for references: nothing keeps a copy of
+     * each to check for changes at the session's end).
+     */
     public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
         return getSession().flatMap(session -> session
                 .createNativeQuery("SELECT * FROM patient WHERE id = any(:ids)", Patient.class)
                 .setParameter("ids", IdArray.of(ids))
+                .setReadOnly(true)
                 .getResultList());
     }
 

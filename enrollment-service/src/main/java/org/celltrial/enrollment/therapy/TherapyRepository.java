@@ -21,12 +21,13 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
         return list("patientId = ?1 and voided = false order by start, id", patientId);
     }
 
-    /** These patients' therapies in force, each patient's by start date. */
+    /** These patients' therapies in force, each patient's by start date, read-only (for references). */
     public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session
                 .createNativeQuery("SELECT * FROM therapy WHERE patient_id = any(:ids) AND NOT voided"
                         + " ORDER BY start_date, id", Therapy.class)
                 .setParameter("ids", IdArray.of(patientIds))
+                .setReadOnly(true)
                 .getResultList());
     }
 }
