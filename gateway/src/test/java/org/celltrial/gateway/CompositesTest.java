@@ -156,6 +156,9 @@ class CompositesTest {
                     .withQueryParam("asOf", equalTo("2025-06-15"))
                     .withQueryParam("siteCode", equalTo("SITE-01")));
         }
+        // efficacy's figures without its row per patient, which the study summary does not show
+        CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo("/api/v1/efficacy/summary"))
+                .withQueryParam("patients", equalTo("false")));
     }
 
     @Test

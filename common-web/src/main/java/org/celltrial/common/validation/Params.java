@@ -27,6 +27,18 @@ public final class Params {
         }
     }
 
+    /** {@code true} or {@code false}; {@code absent} when the parameter is absent. */
+    public static boolean flag(String value, String parameter, boolean absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(parameter, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
         if (value == null || value.isEmpty()) {
             return null;

@@ -14,6 +14,7 @@ import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,7 +31,11 @@ public class EfficacyReportResource {
     @Operation(summary = "Efficacy at a cut-off: patients by best response, ORR, CR rate, median time to response, "
             + "sustained B-cell aplasia, autoantibody conversion (pseudonymised)")
     public Uni<EfficacySummary> summary(@QueryParam("asOf") String asOf,
-            @QueryParam("siteCode") List<String> siteCodes) {
-        return reports.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes);
+            @QueryParam("siteCode") List<String> siteCodes,
+            @Parameter(description = "false: the figures without a row per patient (the gateway's study summary)")
+            @QueryParam("patients") String patients) {
+        boolean withPatients = Params.flag(patients, "patients", true);
+        return reports.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes)
+                .map(summary -> withPatients ? summary : summary.withoutPatients());
     }
 }

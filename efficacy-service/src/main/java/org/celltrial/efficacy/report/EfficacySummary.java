@@ -8,6 +8,8 @@ import java.util.Map;
 import org.celltrial.efficacy.response.ResponseStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The study's efficacy at a cut-off, pseudonymised (subject IDs only): patients by best IWG response, ORR
  * (CR + R) and CR rate with percentages of the infused patients, median time to response, sustained B-cell
@@ -25,7 +27,14 @@ public record EfficacySummary(
         int gpAutoantibodyPositiveAtBaseline,
         int gpAutoantibodyAllNegativeAfter,
         int rescueFreeAtCutOff,
-        List<PatientRow> patients) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PatientRow> patients) {
+
+    /** The figures alone: {@code patients} left out of the answer. */
+    public EfficacySummary withoutPatients() {
+        return new EfficacySummary(asOf, siteCodes, patientsEvaluated, byBestResponse, orr, completeResponse,
+                medianTimeToResponseDays, bCellAplasiaSustained, gpAutoantibodyPositiveAtBaseline,
+                gpAutoantibodyAllNegativeAfter, rescueFreeAtCutOff, null);
+    }
 
     public record Rate(int patients, BigDecimal percent) {
     }

@@ -1,6 +1,7 @@
 package org.celltrial.efficacy.report;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,25 @@ class EfficacySummaryReadsTest {
         // R under version 1 (40 ≥ 30), NR under the amendment it was regraded under (40 < 50).
         assertEquals("NR", ownReads(patients.get(4), "2025-06-15").get("bestResponse"));
         assertEquals(null, ownReads(patients.get(5), "2025-06-15").get("gpAutoantibodyPositiveAtBaseline"));
+    }
+
+    @Test
+    void theFiguresAloneLeaveOutTheRowsAndAFlagThatIsNeitherTrueNorFalseIs400() {
+        UUID patient = responder();
+        JsonPath figures = given().auth().oauth2(dataManager)
+                .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=false")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, figures.getInt("patientsEvaluated"));
+        assertEquals(1, figures.getInt("byBestResponse.R"));
+        assertEquals(false, figures.getMap("").containsKey("patients"));
+        JsonPath whole = given().auth().oauth2(dataManager)
+                .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=true")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(subject(patient)), whole.getList("patients.subjectId"));
+        given().auth().oauth2(dataManager)
+                .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=no")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("patients"));
     }
 
     /** The SQL statements Hibernate sends while the summary of SITE-01 is read. */
