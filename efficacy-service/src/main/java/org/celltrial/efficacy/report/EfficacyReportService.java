@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,8 +142,10 @@ public class EfficacyReportService {
         SummaryInputs inputs = summaryInputs();
         return protocols.ofAll(ids).flatMap(protocolOf -> snapshots.ofPatients(cutOff.key(), ids).flatMap(kept -> {
             Map<UUID, String> inputsOf = new HashMap<>();
-            infused.forEach(patient -> inputsOf.put(patient.id(),
-                    inputs.of(patient, protocolOf.get(patient.id()), cutOff.asOf(), cutOff.date())));
+            Map<ProtocolReference, String> written = new IdentityHashMap<>();
+            infused.forEach(patient -> inputsOf.put(patient.id(), inputs.of(patient,
+                    written.computeIfAbsent(protocolOf.get(patient.id()), String::valueOf), cutOff.asOf(),
+                    cutOff.date())));
             List<PatientReference> stale = infused.stream().filter(patient -> kept.get(patient.id()) == null
                     || !kept.get(patient.id()).holdsFor(revisionOf.get(patient.id()), inputsOf.get(patient.id())))
                     .toList();

@@ -51,12 +51,20 @@ final class SummaryInputs {
 
     /** {@code asOf} null: every count, with the rescue-free window ending on {@code cutOff} (today). */
     String of(PatientReference patient, ProtocolReference protocol, LocalDate asOf, LocalDate cutOff) {
+        return of(patient, String.valueOf(protocol), asOf, cutOff);
+    }
+
+    /**
+     * The same with the protocol already written out ({@code String.valueOf(protocol)}): a page of 500 patients has
+     * one or two protocols, written out once each.
+     */
+    String of(PatientReference patient, String protocol, LocalDate asOf, LocalDate cutOff) {
         // Records' toString lists every field: any change of a value changes the digest. Only the fields the row
         // reads: the reference's other fields differ by caller (a sponsor's has no birth date).
         return sha256(String.join("\n", code, String.valueOf(aplasiaThreshold), String.valueOf(asOf),
                 String.valueOf(cutOff), String.valueOf(patient.id()), patient.subjectId(), patient.siteCode(),
                 String.valueOf(patient.day0()), String.valueOf(patient.baselinePlateletCountPer1e9L()),
-                String.valueOf(patient.therapies()), String.valueOf(protocol)));
+                String.valueOf(patient.therapies()), protocol));
     }
 
     /**
