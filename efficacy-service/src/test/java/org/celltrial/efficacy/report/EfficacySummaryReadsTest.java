@@ -1,6 +1,7 @@
 package org.celltrial.efficacy.report;
 
 import static io.restassured.RestAssured.given;
+import static org.celltrial.efficacy.report.SummaryPatients.subject;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,20 +263,7 @@ class EfficacySummaryReadsTest {
 
     /** A SITE-01 patient infused on 2025-01-10, baseline 8×10⁹/L, IVIG rescue from 2025-03-01. */
     private static UUID patient() {
-        UUID patient = UUID.randomUUID();
-        EnrollmentStub.reference(patient, """
-                {"id":"%s","subjectId":"%s","siteCode":"SITE-01","sex":"F","ageAtInfusionYears":11,
-                 "day0":"2025-01-10","weightKg":32.0,"baselinePlateletCountPer1e9L":8,"priorTherapyCount":4,
-                 "status":"INFUSED","doseLevel":"DL1",
-                 "therapies":[{"id":"%s","kind":"RESCUE","agent":"IVIG","category":"IVIG","doseValue":1,
-                   "doseUnit":"g/kg","start":"2025-03-01","version":0}]}
-                """.formatted(patient, subject(patient), UUID.randomUUID()));
-        return patient;
-    }
-
-    /** Unique among the test's patients (a subject ID holds at most 40 characters). */
-    private static String subject(UUID patient) {
-        return "CT-SITE-01-" + patient.toString().substring(0, 13);
+        return SummaryPatients.infused("2025-03-01", "");
     }
 
     private void count(UUID patient, String date, int value, int bleeding) {

@@ -1,6 +1,7 @@
 package org.celltrial.efficacy.report;
 
 import static io.restassured.RestAssured.given;
+import static org.celltrial.efficacy.report.SummaryPatients.subject;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,6 +40,7 @@ class ResponseSnapshotTest {
 
     private static final String BASE = "/api/v1/efficacy/patients/";
     private static final String DB = EfficacyTestProfile.DATABASE;
+    private static final String RESCUE_START = "2025-05-01";
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -185,25 +187,13 @@ class ResponseSnapshotTest {
         return summary.getMap("patients.find { it.subjectId == '" + subject(patient) + "' }");
     }
 
-    /** A SITE-01 patient infused on 2025-01-10, baseline 8×10⁹/L, with these therapies after an IVIG rescue. */
+    /** An IVIG rescue late (2025-05-01), after the counts that matter here, then these therapies. */
     private static UUID patient(String moreTherapies) {
-        UUID patient = UUID.randomUUID();
-        EnrollmentStub.reference(patient, reference(patient, moreTherapies));
-        return patient;
+        return SummaryPatients.infused(RESCUE_START, moreTherapies);
     }
 
     private static String reference(UUID patient, String moreTherapies) {
-        return """
-                {"id":"%s","subjectId":"%s","siteCode":"SITE-01","sex":"F","ageAtInfusionYears":11,
-                 "day0":"2025-01-10","weightKg":32.0,"baselinePlateletCountPer1e9L":8,"priorTherapyCount":4,
-                 "status":"INFUSED","doseLevel":"DL1",
-                 "therapies":[{"id":"%s","kind":"RESCUE","agent":"IVIG","category":"IVIG","doseValue":1,
-                   "doseUnit":"g/kg","start":"2025-05-01","version":0}%s]}
-                """.formatted(patient, subject(patient), UUID.randomUUID(), moreTherapies);
-    }
-
-    private static String subject(UUID patient) {
-        return "CT-SITE-01-" + patient.toString().substring(0, 13);
+        return SummaryPatients.reference(patient, RESCUE_START, moreTherapies);
     }
 
     private void count(UUID patient, String date, int value) {
