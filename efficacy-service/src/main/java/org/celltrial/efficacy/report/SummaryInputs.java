@@ -49,14 +49,10 @@ final class SummaryInputs {
         return new SummaryInputs(codeDigest(List.of(SummaryInputs.class, PatientReference.class)), aplasiaThreshold);
     }
 
-    /** {@code asOf} null: every count, with the rescue-free window ending on {@code cutOff} (today). */
-    String of(PatientReference patient, ProtocolReference protocol, LocalDate asOf, LocalDate cutOff) {
-        return of(patient, String.valueOf(protocol), asOf, cutOff);
-    }
-
     /**
-     * The same with the protocol already written out ({@code String.valueOf(protocol)}): a page of 500 patients has
-     * one or two protocols, written out once each.
+     * @param protocol the patient's {@link ProtocolReference} written out ({@code String.valueOf}): a page of 500
+     *                 patients has one or two protocols, written out once each
+     * @param asOf     null: every count, with the rescue-free window ending on {@code cutOff} (today)
      */
     String of(PatientReference patient, String protocol, LocalDate asOf, LocalDate cutOff) {
         // Records' toString lists every field: any change of a value changes the digest. Only the fields the row

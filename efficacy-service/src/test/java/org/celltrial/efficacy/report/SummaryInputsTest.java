@@ -28,7 +28,7 @@ class SummaryInputsTest {
     private static final PatientReference PATIENT = new PatientReference(ID, "CT-SITE-01-001", "SITE-01", "F",
             LocalDate.of(2014, 2, 1), 11, LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 5), new BigDecimal("32.0"),
             new BigDecimal("8"), "INFUSED", List.of(IVIG), "DL1");
-    private static final ProtocolReference PROTOCOL = protocol(1, 30);
+    private static final String PROTOCOL = protocol(1, 30);
 
     private final SummaryInputs inputs = new SummaryInputs("code A", BigDecimal.ONE);
     private final String digest = inputs.of(PATIENT, PROTOCOL, AS_OF, AS_OF);
@@ -98,9 +98,10 @@ class SummaryInputsTest {
                 patient.status(), therapies, patient.doseLevel());
     }
 
-    private static ProtocolReference protocol(int version, int responsePer1e9L) {
-        return new ProtocolReference(version, null, new ProtocolReference.EfficacyResponse(new BigDecimal("100"),
-                new BigDecimal(responsePer1e9L), new BigDecimal("2"), 7, true, 1, 2, false,
-                Map.of("IVIG", new ProtocolReference.ExposureWindow(28, "ANY_DOSE"))));
+    /** A protocol as the summary writes it out for the digest. */
+    private static String protocol(int version, int responsePer1e9L) {
+        return String.valueOf(new ProtocolReference(version, null, new ProtocolReference.EfficacyResponse(
+                new BigDecimal("100"), new BigDecimal(responsePer1e9L), new BigDecimal("2"), 7, true, 1, 2, false,
+                Map.of("IVIG", new ProtocolReference.ExposureWindow(28, "ANY_DOSE")))));
     }
 }
