@@ -3,6 +3,7 @@ package org.celltrial.safety;
 import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -219,6 +220,8 @@ class SafetyWorkflowTest {
                 .then().statusCode(200)
                 .body("perPatient.find { it.subjectId == '" + subject + "' }.maxCrsGrade", equalTo(1))
                 .body("perPatient.find { it.subjectId == '" + subject + "' }.maxIcansGrade", equalTo(3))
+                // two terms (CRS, ICANS), one row
+                .body("perPatient.findAll { it.subjectId == '" + subject + "' }", hasSize(1))
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("2016-01-01"), "no birth date in a report");
         as("sponsor-user").get("/api/v1/safety/summary?asOf=2025-03-01")
@@ -245,7 +248,13 @@ class SafetyWorkflowTest {
                 .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.meddraCode", equalTo("10028803"))
                 .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patients", equalTo(2))
                 .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patientsByMaxGrade.'3'", equalTo(1))
-                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patientsByMaxGrade.'2'", equalTo(1));
+                .body("adverseEventsByTerm.find { it.ctcaeTerm == 'Nausea' }.patientsByMaxGrade.'2'", equalTo(1))
+                // each of the two patients once, with no CRS or ICANS: grade 0 of both
+                .body("perPatient.findAll { it.subjectId in ['CT-SITE-01-0000', 'CT-SITE-01-ffff'] }", hasSize(2))
+                .body("perPatient.findAll { it.subjectId in ['CT-SITE-01-0000', 'CT-SITE-01-ffff'] }.maxCrsGrade",
+                        everyItem(equalTo(0)))
+                .body("perPatient.findAll { it.subjectId in ['CT-SITE-01-0000', 'CT-SITE-01-ffff'] }.maxIcansGrade",
+                        everyItem(equalTo(0)));
         // before the first subject's first event, the term is named by the second subject's
         as("sponsor-user").get("/api/v1/safety/summary?asOf=2025-03-03")
                 .then().statusCode(200)

@@ -1,8 +1,11 @@
 package org.celltrial.safety.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,35 +24,45 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class SafetyReportRepository {
 
-    /** Each patient's max CRS and ICANS grade (0 without such an event), in no particular order. */
-    public Uni<List<SafetySummary.PatientRow>> patientMaxima(LocalDate asOf, Collection<String> siteCodes) {
-        return rows("SELECT subject_id, min(site_code), coalesce(max(grade) FILTER (WHERE origin = 'CRS'), 0),"
-                + " coalesce(max(grade) FILTER (WHERE origin = 'ICANS'), 0) FROM adverse_event WHERE "
-                + counting("", asOf, siteCodes) + " GROUP BY subject_id", asOf, siteCodes)
-                .map(rows -> rows.stream().map(row -> new SafetySummary.PatientRow((String) row[0], (String) row[1],
-                        ((Number) row[2]).intValue(), ((Number) row[3]).intValue())).toList());
+    /** What the summary adds up from one pass over the events: per patient, and per patient and term. */
+    public record Tallies(List<SafetySummary.PatientRow> patients, List<SafetyFigures.TermWorst> terms) {
     }
 
     /**
      * Each patient's worst grade of each term, with the term's MedDRA code as its first event has it (by subject,
-     * onset and creation, the order the events were listed in before the database added them up). One pass over the
-     * events groups them by term and subject; the first event of a term is then looked up only in the first subject's
-     * events of it: sorting every event by subject, onset and creation to find it took PostgreSQL 3.3 s over 500 000
-     * events, on disk (docs/performance.md, run 12). A subject is one patient.
+     * onset and creation, the order the events were listed in before the database added them up), and each patient's
+     * max CRS and ICANS grade (0 without such an event; patients in no particular order). One pass over the events
+     * groups them by term and subject (a subject is one patient), the patient's figures are taken over its terms'
+     * groups: a second pass for them cost as much as the first (docs/performance.md, run 14). The first event of a
+     * term is looked up only in the first subject's events of it: sorting every event by subject, onset and creation
+     * to find it took PostgreSQL 3.3 s over 500 000 events, on disk (docs/performance.md, run 12).
      */
-    public Uni<List<SafetyFigures.TermWorst>> termWorst(LocalDate asOf, Collection<String> siteCodes) {
+    public Uni<Tallies> tallies(LocalDate asOf, Collection<String> siteCodes) {
         return rows("WITH worst AS MATERIALIZED (SELECT ctcae_term, subject_id, min(patient_id::text) AS patient_id,"
-                + " max(grade) AS grade FROM adverse_event WHERE " + counting("", asOf, siteCodes)
-                + " GROUP BY ctcae_term, subject_id),"
+                + " min(site_code) AS site_code, max(grade) AS grade, max(grade) FILTER (WHERE origin = 'CRS') AS crs,"
+                + " max(grade) FILTER (WHERE origin = 'ICANS') AS icans FROM adverse_event WHERE "
+                + counting("", asOf, siteCodes) + " GROUP BY ctcae_term, subject_id),"
                 + " first AS MATERIALIZED (SELECT term.ctcae_term, (SELECT e.meddra_code FROM adverse_event e"
                 + " WHERE e.patient_id = term.patient_id::uuid AND e.ctcae_term = term.ctcae_term AND "
                 + counting("e.", asOf, siteCodes) + " ORDER BY e.onset, e.created_at LIMIT 1) AS meddra_code"
                 + " FROM (SELECT DISTINCT ON (ctcae_term) ctcae_term, patient_id FROM worst"
                 + " ORDER BY ctcae_term, subject_id) term)"
-                + " SELECT w.ctcae_term, f.meddra_code, w.subject_id, w.grade FROM worst w JOIN first f"
-                + " ON f.ctcae_term = w.ctcae_term", asOf, siteCodes)
-                .map(rows -> rows.stream().map(row -> new SafetyFigures.TermWorst((String) row[0], (String) row[1],
-                        (String) row[2], ((Number) row[3]).intValue())).toList());
+                + " SELECT w.ctcae_term, f.meddra_code, w.subject_id, w.grade, min(w.site_code) OVER subject,"
+                + " coalesce(max(w.crs) OVER subject, 0), coalesce(max(w.icans) OVER subject, 0)"
+                + " FROM worst w JOIN first f ON f.ctcae_term = w.ctcae_term WINDOW subject AS (PARTITION BY w.subject_id)",
+                asOf, siteCodes)
+                .map(rows -> {
+                    Map<String, SafetySummary.PatientRow> patients = new HashMap<>();
+                    List<SafetyFigures.TermWorst> terms = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        String subject = (String) row[2];
+                        terms.add(new SafetyFigures.TermWorst((String) row[0], (String) row[1], subject,
+                                ((Number) row[3]).intValue()));
+                        patients.computeIfAbsent(subject, ignored -> new SafetySummary.PatientRow(subject,
+                                (String) row[4], ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
+                    }
+                    return new Tallies(List.copyOf(patients.values()), terms);
+                });
     }
 
     /** The serious events, by subject, onset and creation. */

@@ -53,7 +53,7 @@ public class SafetyReportService {
     @Inject
     PatientGate enrollment;
 
-    /** Added up by the database (three queries), so its memory grows with the patients, not with their events. */
+    /** Added up by the database (two queries), so its memory grows with the patients, not with their events. */
     @WithSession
     public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
@@ -61,9 +61,9 @@ public class SafetyReportService {
             return Uni.createFrom().item(figures.summarise(asOf, siteCodes, List.of()));
         }
         Collection<String> sites = scope.sites();
-        return reports.patientMaxima(asOf, sites).flatMap(patients -> reports.termWorst(asOf, sites)
-                .flatMap(terms -> reports.serious(asOf, sites).map(serious -> figures.summarise(asOf, siteCodes,
-                        patients, terms, serious.stream().map(adverseEvents::view).toList()))));
+        return reports.tallies(asOf, sites).flatMap(tallies -> reports.serious(asOf, sites)
+                .map(serious -> figures.summarise(asOf, siteCodes, tallies.patients(), tallies.terms(),
+                        serious.stream().map(adverseEvents::view).toList())));
     }
 
     /** One page read from the database in export order after the cursor's event (keyset paging, as exports do). */
