@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What the safety summary adds up, added up by PostgreSQL over the adverse events that count (not voided, onset up to
- * the cut-off, at the sites covered): the summary reads a row per patient and per patient and term, never every event.
+ * the cut-off, at the sites covered): the summary reads a row per patient and term, and the serious events, never every
+ * event.
  */
 @ApplicationScoped
 @WithSession
@@ -49,7 +50,8 @@ public class SafetyReportRepository {
                 + " ORDER BY ctcae_term, subject_id) term)"
                 + " SELECT w.ctcae_term, f.meddra_code, w.subject_id, w.grade, min(w.site_code) OVER subject,"
                 + " coalesce(max(w.crs) OVER subject, 0), coalesce(max(w.icans) OVER subject, 0)"
-                + " FROM worst w JOIN first f ON f.ctcae_term = w.ctcae_term WINDOW subject AS (PARTITION BY w.subject_id)",
+                + " FROM worst w JOIN first f ON f.ctcae_term = w.ctcae_term"
+                + " WINDOW subject AS (PARTITION BY w.subject_id)",
                 asOf, siteCodes)
                 .map(rows -> {
                     Map<String, SafetySummary.PatientRow> patients = new HashMap<>();
