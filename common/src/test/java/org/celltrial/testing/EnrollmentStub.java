@@ -8,8 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
@@ -18,9 +21,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
  * stubs, including its failures (500s, delays past the client's timeout, "not found"); its protocol endpoints
- * answer the reference protocol unless a test amends it. Its bulk endpoint ({@code POST …/patients/references})
- * answers every reference stubbed so far (the callers look up those they asked for), fails with the status of any
- * patient stubbed as failing and is as slow as the slowest patient.
+ * answer the reference protocol unless a test amends it. Its bulk endpoints ({@code POST …/patients/references} and
+ * {@code …/changed-references}) answer every reference stubbed so far (the callers look up those they asked for; the
+ * second with each one's revision, new each time a test stubs the patient, and whatever revisions the caller knew),
+ * fail with the status of any patient stubbed as failing and are as slow as the slowest patient.
  */
 public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
 
@@ -41,6 +45,10 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
             + "\"TPO_RA\":{\"windowDays\":28,\"trigger\":\"STARTED_OR_INCREASED_AFTER_DAY0\"}}}";
 
     public static final String REFERENCES_PATH = "/api/v1/enrollment/patients/references";
+    public static final String CHANGED_REFERENCES_PATH = "/api/v1/enrollment/patients/changed-references";
+
+    /** Each reference stubbed gets a new revision, as enrollment raises it at every change. */
+    private static final AtomicLong REVISIONS = new AtomicLong();
 
     private static WireMockServer server;
 
@@ -48,7 +56,9 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, String> references = new LinkedHashMap<>();
     private static final Map<UUID, Integer> failing = new LinkedHashMap<>();
     private static final Map<UUID, Integer> delays = new LinkedHashMap<>();
+    private static final Map<UUID, Long> revisions = new LinkedHashMap<>();
     private static StubMapping bulk;
+    private static StubMapping changed;
 
     @Override
     public Map<String, String> start() {
@@ -73,9 +83,11 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         server.resetAll();
         references.clear();
+        revisions.clear();
         failing.clear();
         delays.clear();
         bulk = null;
+        changed = null;
         protocolInForce(1, DEFAULT_SAFETY_GRADING, DEFAULT_EFFICACY_RESPONSE);
     }
 
@@ -132,16 +144,29 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     /** The patient's part of the bulk endpoint's answer (null: none), then the endpoint's stub made anew. */
     private static void bulk(UUID patientId, String json, Integer failingStatus, Integer delayMillis) {
         put(references, patientId, json == null ? null : json.strip());
+        put(revisions, patientId, json == null ? null : REVISIONS.incrementAndGet());
         put(failing, patientId, failingStatus);
         put(delays, patientId, delayMillis);
         if (bulk != null) {
             server.removeStub(bulk);
+            server.removeStub(changed);
         }
         int status = failing.values().stream().findFirst().orElse(200);
-        String body = status == 200 ? "[" + String.join(",", references.values()) + "]" : "{\"status\":" + status + "}";
-        bulk = server.stubFor(post(urlEqualTo(REFERENCES_PATH)).willReturn(aResponse().withStatus(status)
+        String all = "[" + String.join(",", references.values()) + "]";
+        String revisionsJson = revisions.entrySet().stream()
+                .map(patient -> "\"" + patient.getKey() + "\":" + patient.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+        bulk = server.stubFor(post(urlEqualTo(REFERENCES_PATH)).willReturn(answer(status, all)));
+        changed = server.stubFor(post(urlEqualTo(CHANGED_REFERENCES_PATH)).willReturn(answer(status,
+                "{\"revisions\":" + revisionsJson + ",\"references\":" + all + "}")));
+    }
+
+    /** The bulk endpoints' answer: the JSON, or the failing status as a problem; as slow as the slowest patient. */
+    private static ResponseDefinitionBuilder answer(int status, String json) {
+        return aResponse().withStatus(status)
                 .withHeader("Content-Type", status == 200 ? "application/json" : "application/problem+json")
-                .withBody(body).withFixedDelay(delays.values().stream().max(Integer::compare).orElse(0))));
+                .withBody(status == 200 ? json : "{\"status\":" + status + "}")
+                .withFixedDelay(delays.values().stream().max(Integer::compare).orElse(0));
     }
 
     private static <T> void put(Map<UUID, T> map, UUID patientId, T value) {

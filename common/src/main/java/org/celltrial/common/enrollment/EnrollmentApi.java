@@ -1,6 +1,7 @@
 package org.celltrial.common.enrollment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -36,6 +37,17 @@ public interface EnrollmentApi {
     int MAX_REFERENCES = 500;
 
     record ReferencesRequest(List<UUID> ids) {
+    }
+
+    /**
+     * Of these patients (at most {@link #MAX_REFERENCES}) the caller may see: each one's reference revision, and the
+     * references whose revision is not the one in {@code known}.
+     */
+    @POST
+    @Path("/patients/changed-references")
+    Uni<ReferenceChanges> changedReferences(ChangedReferencesRequest request);
+
+    record ChangedReferencesRequest(List<UUID> ids, Map<UUID, Long> known) {
     }
 
     @GET

@@ -59,6 +59,21 @@ public class EnrollmentClient {
                         ProblemType.FORBIDDEN, "Your role may not read these patients' data"));
     }
 
+    /**
+     * Of these patients (at most {@link EnrollmentApi#MAX_REFERENCES}) enrollment shows the caller: each one's
+     * reference revision, and the references whose revision is not the one {@code known} gives; as
+     * {@link #references}, in one call.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = Throwable.class, skipOn = ProblemException.class)
+    public Uni<ReferenceChanges> changedReferences(List<UUID> patientIds, Map<UUID, Long> known) {
+        return api.changedReferences(new EnrollmentApi.ChangedReferencesRequest(patientIds, known))
+                .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
+                        ProblemType.FORBIDDEN, "Your role may not read these patients' data"));
+    }
+
     /** The protocol in force, for grading a patient not yet graded or regrading after an amendment. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)

@@ -56,6 +56,16 @@ public class PatientGate {
                         (all, page) -> page.forEach(reference -> all.put(reference.id(), reference)));
     }
 
+    /**
+     * One page of patients (at most {@link EnrollmentApi#MAX_REFERENCES}): the revision of each one's reference
+     * enrollment-service shows the caller, and the references whose revision is not the one in {@code known}; 503 if
+     * it cannot say.
+     */
+    public Uni<ReferenceChanges> changed(List<UUID> page, Map<UUID, Long> known) {
+        return enrollment.changedReferences(page, known)
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    }
+
     /** These patients in pages of at most {@link EnrollmentApi#MAX_REFERENCES}: one call to enrollment-service each. */
     public static List<List<UUID>> pages(Collection<UUID> patientIds) {
         List<UUID> ids = List.copyOf(patientIds);

@@ -1,6 +1,7 @@
 package org.celltrial.enrollment.reference;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,6 +35,21 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
             FROM patient p JOIN patient_identity i ON i.patient_id = p.id
             WHERE p.id = any(:ids)
             """.formatted(AdministrationRepository.FIRST_DOSE_OF_P);
+
+    /** A patient's site and the revision of its reference data (V2_7__reference_revision.sql). */
+    public record Revision(UUID patientId, String siteCode, long revision) {
+    }
+
+    /** The revisions of these patients' references, with their sites; patients that do not exist are left out. */
+    public Uni<List<Revision>> revisionsOf(Collection<UUID> patientIds) {
+        return getSession().flatMap(session -> session.createNativeQuery("SELECT p.id, p.site_code, r.revision"
+                        + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id"
+                        + " WHERE p.id = any(:ids)", Object[].class)
+                        .setParameter("ids", IdArray.of(patientIds))
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new Revision((UUID) row[0], (String) row[1],
+                        ((Number) row[2]).longValue())).toList());
+    }
 
     public Uni<Map<UUID, ReferenceFacts>> factsOf(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createNativeQuery(FACTS, Object[].class)

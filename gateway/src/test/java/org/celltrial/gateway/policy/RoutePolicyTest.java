@@ -48,6 +48,10 @@ class RoutePolicyTest {
         "monitor,        POST, /api/v1/enrollment/patients/references,             true",
         "admin,          POST, /api/v1/enrollment/patients/references,             false",
         "sponsor,        GET,  /api/v1/enrollment/patients/references,             false",
+        "sponsor,        POST, /api/v1/enrollment/patients/changed-references,     true",
+        "safety-officer, POST, /api/v1/enrollment/patients/changed-references,     true",
+        "admin,          POST, /api/v1/enrollment/patients/changed-references,     false",
+        "sponsor,        POST, /api/v1/enrollment/patients/changed-referencesx,    false",
         // safety: reports for safety officers, data managers and sponsors; monitors never write
         "sponsor,        GET,  /api/v1/safety/summary,                             true",
         "sponsor,        GET,  /api/v1/safety/export/fhir,                         true",
