@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,12 +82,14 @@ public class EfficacyReportService {
 
     /**
      * No session here: the in-scope patients with efficacy data and their data's revisions (one query), then a page
-     * at a time: one call to enrollment-service for their references, their protocol versions, and the rows kept for
-     * this cut-off. A kept row is used while the patient's data and the digest of everything else it was computed from
-     * are unchanged ({@link ResponseSnapshot}); the rest are computed from one query per kind of measurement for them
-     * and kept, in a short transaction of their own. So an unchanged study's summary reads a row a patient, not a
-     * million counts (docs/performance.md, "The efficacy summary"). At most two summaries are computed at once, a
-     * third is a 503: three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
+     * at a time: their protocol versions and the rows kept for this cut-off, then one call to enrollment-service
+     * with the reference revision of each kept row that still holds for the data and the protocol. Enrollment answers
+     * every patient's current reference revision, and the references of the others alone: a kept row is used while
+     * its patient's data, reference revision and the digest of the rest are unchanged ({@link ResponseSnapshot}); the
+     * rest are computed from one query per kind of measurement for them and kept, in a short transaction of their
+     * own. So an unchanged study's summary reads a row a patient, not a million counts, nor every patient's reference
+     * (docs/performance.md, "The efficacy summary"). At most two summaries are computed at once, a third is a 503:
+     * three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
      */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         return summaries.run(() -> summaryNow(asOf, siteCodes));
@@ -103,14 +104,8 @@ public class EfficacyReportService {
             return Multi.createFrom()
                     .iterable(PatientGate.pages(known.stream().filter(patient -> scope.covers(patient.siteCode()))
                             .map(PatientRevision::patientId).toList()))
-                    // The next page's references are asked for while a page is read: enrollment and this service
-                    // work at once (no session is open while enrollment answers). The pages' reads one at a time:
-                    // the session is not shared between concurrent operations.
-                    .onItem().transformToUni(page -> patients.findAll(page).map(references -> page.stream()
-                            .map(references::get).filter(Objects::nonNull).filter(patient -> infused(patient, asOf))
-                            .toList()))
-                    .merge(2)
-                    .onItem().transformToUniAndConcatenate(infused -> rows(infused, cutOff, revisionOf))
+                    // One page at a time: the session is not shared between concurrent operations.
+                    .onItem().transformToUniAndConcatenate(page -> rows(page, cutOff, revisionOf))
                     .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
         }).map(rows -> figures.summarise(asOf, siteCodes, rows));
     }
@@ -132,33 +127,59 @@ public class EfficacyReportService {
         return patient.day0() != null && (asOf == null || !patient.day0().isAfter(asOf));
     }
 
-    /** The rows of a page's infused patients: those kept that still hold, the others computed and kept. */
-    private Uni<List<EfficacySummary.PatientRow>> rows(List<PatientReference> infused, CutOff cutOff,
-            Map<UUID, Long> revisionOf) {
-        if (infused.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<UUID> ids = infused.stream().map(PatientReference::id).toList();
+    /**
+     * The rows of a page's infused patients the caller may see: those kept that still hold, the others computed and
+     * kept. A kept row's reference revision is sent to enrollment only when the row holds for the patient's data and
+     * protocol with it; enrollment then answers the reference only if its revision changed.
+     */
+    private Uni<List<EfficacySummary.PatientRow>> rows(List<UUID> page, CutOff cutOff, Map<UUID, Long> revisionOf) {
         SummaryInputs inputs = summaryInputs();
-        return protocols.ofAll(ids).flatMap(protocolOf -> snapshots.ofPatients(cutOff.key(), ids).flatMap(kept -> {
-            Map<UUID, String> inputsOf = new HashMap<>();
+        return protocols.ofAll(page).flatMap(protocolOf -> snapshots.ofPatients(cutOff.key(), page).flatMap(kept -> {
             Map<ProtocolReference, String> written = new IdentityHashMap<>();
-            infused.forEach(patient -> inputsOf.put(patient.id(), inputs.of(patient,
-                    written.computeIfAbsent(protocolOf.get(patient.id()), String::valueOf), cutOff.asOf(),
-                    cutOff.date())));
-            List<PatientReference> stale = infused.stream().filter(patient -> kept.get(patient.id()) == null
-                    || !kept.get(patient.id()).holdsFor(revisionOf.get(patient.id()), inputsOf.get(patient.id())))
-                    .toList();
-            return computed(stale, protocolOf, cutOff.asOf())
-                    .map(rows -> stale.stream().map(patient -> new ResponseSnapshot(patient.id(),
-                            revisionOf.get(patient.id()), inputsOf.get(patient.id()), rows.get(patient.id()))).toList())
-                    .call(fresh -> keep(cutOff, fresh))
-                    .map(fresh -> {
-                        Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
-                        kept.forEach((patient, snapshot) -> rowOf.put(patient, snapshot.row()));
-                        fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
-                        return ids.stream().map(rowOf::get).toList();
-                    });
+            Map<UUID, String> protocolText = new HashMap<>();
+            page.forEach(patient -> protocolText.put(patient,
+                    written.computeIfAbsent(protocolOf.get(patient), String::valueOf)));
+            Map<UUID, Long> holding = new HashMap<>();
+            kept.forEach((patient, snapshot) -> {
+                if (snapshot.referenceRevision() != null && snapshot.holdsFor(revisionOf.get(patient), inputs.of(
+                        patient, snapshot.referenceRevision(), protocolText.get(patient), cutOff.asOf(),
+                        cutOff.date()))) {
+                    holding.put(patient, snapshot.referenceRevision());
+                }
+            });
+            return patients.changed(page, holding).flatMap(changes -> {
+                Map<UUID, PatientReference> changed = new HashMap<>();
+                changes.references().forEach(reference -> changed.put(reference.id(), reference));
+                List<UUID> shown = new ArrayList<>();
+                List<PatientReference> stale = new ArrayList<>();
+                for (UUID patient : page) {
+                    Long referenceRevision = changes.revisions().get(patient);
+                    if (referenceRevision == null) {
+                        continue;   // not shown to the caller
+                    }
+                    if (referenceRevision.equals(holding.get(patient))) {
+                        shown.add(patient);
+                    } else if (changed.containsKey(patient) && infused(changed.get(patient), cutOff.asOf())) {
+                        shown.add(patient);
+                        stale.add(changed.get(patient));
+                    }
+                }
+                return computed(stale, protocolOf, cutOff.asOf())
+                        .map(rows -> stale.stream().map(patient -> {
+                            long referenceRevision = changes.revisions().get(patient.id());
+                            return new ResponseSnapshot(patient.id(), revisionOf.get(patient.id()), referenceRevision,
+                                    inputs.of(patient.id(), referenceRevision, protocolText.get(patient.id()),
+                                            cutOff.asOf(), cutOff.date()),
+                                    rows.get(patient.id()));
+                        }).toList())
+                        .call(fresh -> keep(cutOff, fresh))
+                        .map(fresh -> {
+                            Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
+                            kept.forEach((patient, snapshot) -> rowOf.put(patient, snapshot.row()));
+                            fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
+                            return shown.stream().map(rowOf::get).toList();
+                        });
+            });
         }));
     }
 

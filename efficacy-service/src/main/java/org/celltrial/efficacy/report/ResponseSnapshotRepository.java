@@ -33,7 +33,7 @@ public class ResponseSnapshotRepository {
 
     static final int KEPT_CUT_OFFS = 8;
 
-    private static final String COLUMNS = "patient_id, revision, inputs, subject_id, site_code, best_response,"
+    private static final String COLUMNS = "patient_id, revision, reference_revision, inputs, subject_id, site_code, best_response,"
             + " time_to_response_days, censored_at, b_cell_aplasia_sustained, gp_autoantibody_positive_at_baseline,"
             + " gp_autoantibody_all_negative_after, rescue_free_at_cut_off";
 
@@ -48,12 +48,12 @@ public class ResponseSnapshotRepository {
 
     private static final String UPSERT = "INSERT INTO response_snapshot (cut_off_key, " + COLUMNS + ")"
             + " SELECT :key, " + COLUMNS + " FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(patient_id uuid,"
-            + " revision bigint, inputs text, subject_id text, site_code text, best_response text,"
+            + " revision bigint, reference_revision bigint, inputs text, subject_id text, site_code text, best_response text,"
             + " time_to_response_days int, censored_at date, b_cell_aplasia_sustained boolean,"
             + " gp_autoantibody_positive_at_baseline boolean, gp_autoantibody_all_negative_after boolean,"
             + " rescue_free_at_cut_off boolean) ORDER BY patient_id"
             + " ON CONFLICT (cut_off_key, patient_id) DO UPDATE SET revision = excluded.revision,"
-            + " inputs = excluded.inputs, subject_id = excluded.subject_id, site_code = excluded.site_code,"
+            + " reference_revision = excluded.reference_revision, inputs = excluded.inputs, subject_id = excluded.subject_id, site_code = excluded.site_code,"
             + " best_response = excluded.best_response, time_to_response_days = excluded.time_to_response_days,"
             + " censored_at = excluded.censored_at, b_cell_aplasia_sustained = excluded.b_cell_aplasia_sustained,"
             + " gp_autoantibody_positive_at_baseline = excluded.gp_autoantibody_positive_at_baseline,"
@@ -100,6 +100,7 @@ public class ResponseSnapshotRepository {
             Map<String, Object> columns = new LinkedHashMap<>();
             columns.put("patient_id", snapshot.patientId().toString());
             columns.put("revision", snapshot.revision());
+            columns.put("reference_revision", snapshot.referenceRevision());
             columns.put("inputs", snapshot.inputs());
             columns.put("subject_id", row.subjectId());
             columns.put("site_code", row.siteCode());
@@ -120,9 +121,10 @@ public class ResponseSnapshotRepository {
     }
 
     private static ResponseSnapshot snapshot(Object[] row) {
-        return new ResponseSnapshot((UUID) row[0], ((Number) row[1]).longValue(), ((String) row[2]).trim(),
-                new EfficacySummary.PatientRow((String) row[3], (String) row[4], ResponseStatus.valueOf((String) row[5]),
-                        row[6] == null ? null : ((Number) row[6]).intValue(), (LocalDate) row[7], (Boolean) row[8],
-                        (Boolean) row[9], (Boolean) row[10], (Boolean) row[11]));
+        return new ResponseSnapshot((UUID) row[0], ((Number) row[1]).longValue(),
+                row[2] == null ? null : ((Number) row[2]).longValue(), ((String) row[3]).trim(),
+                new EfficacySummary.PatientRow((String) row[4], (String) row[5], ResponseStatus.valueOf((String) row[6]),
+                        row[7] == null ? null : ((Number) row[7]).intValue(), (LocalDate) row[8], (Boolean) row[9],
+                        (Boolean) row[10], (Boolean) row[11], (Boolean) row[12]));
     }
 }

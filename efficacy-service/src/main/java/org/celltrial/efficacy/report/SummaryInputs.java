@@ -26,11 +26,11 @@ import org.celltrial.common.enrollment.ProtocolReference;
 import org.jboss.logging.Logger;
 
 /**
- * The digest (SHA-256) of everything a patient's summary row is computed from but its own efficacy data: what the row
- * reads of enrollment's reference (subject, site, Day 0, baseline, every therapy), the protocol version with its
- * settings, the cut-off, the B-cell threshold of this deployment, and the code that computes the row (the bytes of
- * this service's and common's classes). A kept row is used only while this digest and the data's revision are
- * unchanged: a new reference, protocol, setting or build computes it again.
+ * The digest (SHA-256) of everything a patient's summary row is computed from but its own efficacy data: the revision
+ * of the patient's reference in enrollment-service (raised by every change of what the reference reads), the
+ * protocol version with its settings, the cut-off, the B-cell threshold of this deployment, and the code that
+ * computes the row (the bytes of this service's and common's classes). A kept row is used only while this digest and
+ * the data's revision are unchanged: a new reference, protocol, setting or build computes it again.
  */
 final class SummaryInputs {
 
@@ -50,17 +50,16 @@ final class SummaryInputs {
     }
 
     /**
-     * @param protocol the patient's {@link ProtocolReference} written out ({@code String.valueOf}): a page of 500
-     *                 patients has one or two protocols, written out once each
-     * @param asOf     null: every count, with the rescue-free window ending on {@code cutOff} (today)
+     * @param referenceRevision the revision of the patient's reference in enrollment-service, which every change of
+     *                          what the reference reads raises (docs/api.md, {@code patients/changed-references})
+     * @param protocol          the patient's {@link ProtocolReference} written out ({@code String.valueOf}): a page of
+     *                          500 patients has one or two protocols, written out once each
+     * @param asOf              null: every count, with the rescue-free window ending on {@code cutOff} (today)
      */
-    String of(PatientReference patient, String protocol, LocalDate asOf, LocalDate cutOff) {
-        // Records' toString lists every field: any change of a value changes the digest. Only the fields the row
-        // reads: the reference's other fields differ by caller (a sponsor's has no birth date).
+    String of(UUID patientId, long referenceRevision, String protocol, LocalDate asOf, LocalDate cutOff) {
+        // Records' toString lists every field: any change of a value changes the digest.
         return sha256(String.join("\n", code, String.valueOf(aplasiaThreshold), String.valueOf(asOf),
-                String.valueOf(cutOff), String.valueOf(patient.id()), patient.subjectId(), patient.siteCode(),
-                String.valueOf(patient.day0()), String.valueOf(patient.baselinePlateletCountPer1e9L()),
-                String.valueOf(patient.therapies()), protocol));
+                String.valueOf(cutOff), String.valueOf(patientId), String.valueOf(referenceRevision), protocol));
     }
 
     /**
