@@ -22,7 +22,9 @@ BEGIN
     FOR target IN
         SELECT table_name, CASE WHEN table_name = 'patient' THEN 'id' ELSE 'patient_id' END AS patient_column
           FROM information_schema.tables
-         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'audit_log'
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+           -- not the audit trail; not the tables kept by triggers on the ones copied (they fill themselves)
+           AND table_name NOT IN ('audit_log', 'efficacy_patient', 'patient_reference_revision')
            AND (table_name = 'patient' OR EXISTS (SELECT 1 FROM information_schema.columns c
                 WHERE c.table_schema = 'public' AND c.table_name = tables.table_name AND c.column_name = 'patient_id'))
          ORDER BY table_name <> 'patient', table_name

@@ -1,5 +1,6 @@
 package org.celltrial.enrollment;
 
+import static io.restassured.RestAssured.given;
 import static org.celltrial.enrollment.EnrollmentRequests.BASE;
 import static org.celltrial.enrollment.EnrollmentRequests.as;
 import static org.hamcrest.Matchers.anEmptyMap;
@@ -11,10 +12,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.celltrial.testing.Tokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,7 @@ import io.quarkus.test.junit.TestProfile;
 class ChangedReferencesTest {
 
     private static final String CHANGED = BASE + "/patients/changed-references";
+    private static final int WRITERS = 8;
 
     @BeforeEach
     void sites() {
@@ -96,6 +106,47 @@ class ChangedReferencesTest {
         assertEquals(third, revision(as("sponsor-user").body(Map.of("ids", List.of(id), "known", Map.of(id, third)))
                 .post(CHANGED).then().statusCode(200).body("references", hasSize(0))
                 .extract().path("revisions.'" + id + "'")));
+    }
+
+    /** Two patients' therapies written at once, eight at a time: every write stored, each patient's revision new. */
+    @Test
+    void therapiesWrittenAtOnceEachRaiseTheRevisionAndNoneFails() throws Exception {
+        List<String> ids = List.of(
+                as("inv-site01").body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
+                        .then().statusCode(201).extract().path("id"),
+                as("inv-site01").body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
+                        .then().statusCode(201).extract().path("id"));
+        Map<String, Object> known = new HashMap<>();
+        as("inv-site01").body(Map.of("ids", ids)).post(CHANGED).then().statusCode(200).extract()
+                .<Map<String, Object>>path("revisions").forEach(known::put);
+        String token = Tokens.of("inv-site01");
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Integer>> answers = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            for (int writer = 0; writer < WRITERS; writer++) {
+                String id = ids.get(writer % 2);
+                String therapyStart = "2025-03-%02d".formatted(1 + writer);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).contentType("application/json")
+                            .body(Map.of("kind", "RESCUE", "agent", "IVIG", "category", "IVIG", "doseValue", 1,
+                                    "doseUnit", "g/kg", "start", therapyStart))
+                            .post(BASE + "/patients/" + id + "/therapies").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertEquals(201, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as("inv-site01").body(Map.of("ids", ids, "known", known)).post(CHANGED)
+                .then().statusCode(200)
+                .body("references", hasSize(2))
+                .body("references.find { it.id == '" + ids.get(0) + "' }.therapies", hasSize(WRITERS / 2))
+                .body("references.find { it.id == '" + ids.get(1) + "' }.therapies", hasSize(WRITERS / 2));
     }
 
     @Test
