@@ -18,8 +18,11 @@ import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -30,6 +33,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
@@ -38,6 +42,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * breaker: a service that does not answer, or keeps failing, gives a fast 503 problem naming it, and the other
  * services are not affected. Each service has a bounded pool of connections and a bounded queue of requests
  * waiting for one: a request that finds both full is answered 503 at once, without counting against the circuit.
+ * A {@code GET} or {@code HEAD} whose connection closes before any answer is sent once more on another connection.
  * The edge handlers (request ID, access log, limits, route policy) ran before this.
  */
 @ApplicationScoped
@@ -102,7 +107,7 @@ public class ServiceProxy {
             // Neither a full pool and queue (the gateway's own load) nor a caller that hung up (the forwarded request
             // is reset with it) is the service failing: answered, never counted, or a load test's dropped
             // connections would open the circuit for everyone.
-            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(sent -> {
+            return breaker.<ProxyResponse>execute(promise -> sent(context).onComplete(sent -> {
                 if (sent.failed() && sent.cause() instanceof ConnectionPoolTooBusyException) {
                     promise.complete(unavailable(context, "too busy: every connection to it is in use", "1"));
                 } else if (sent.failed() && context.request().proxiedRequest().response().closed()) {
@@ -117,6 +122,33 @@ public class ServiceProxy {
                         LOG.warnf("%s failed for %s: %s", service, context.request().getURI(), failure.getMessage());
                         return Future.succeededFuture(unavailable(context, "it did not answer", "5"));
                     });
+        }
+
+        /**
+         * The request sent, and a read sent once more if its connection closed before any answer: a pooled connection
+         * to a service that has just restarted is dead when used, and reading twice changes nothing. A write is never
+         * sent again (it may have been stored); nor a read whose caller has gone.
+         */
+        private Future<ProxyResponse> sent(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                ProxyRequest request = context.request();
+                if (!(failure instanceof HttpClosedException) || !bodilessRead(request)
+                        || request.proxiedRequest().response().closed()) {
+                    return Future.failedFuture(failure);
+                }
+                LOG.debugf("%s closed the connection of %s before answering: sent once more", service,
+                        request.getURI());
+                request.setBody(null);   // nothing to send, and the caller's stream was read by the first attempt
+                return context.sendRequest();
+            });
+        }
+
+        private static boolean bodilessRead(ProxyRequest request) {
+            HttpMethod method = request.getMethod();
+            String length = request.headers().get(HttpHeaders.CONTENT_LENGTH);
+            return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                    && (length == null || "0".equals(length))
+                    && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
         }
 
         private ProxyResponse unavailable(ProxyContext context, String why, String retryAfterSeconds) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * The proxy under load: with every connection to a service busy and the wait queue full, the next request is
- * answered 503 at once; neither that nor callers that hang up open the service's circuit.
+ * answered 503 at once; neither that nor callers that hang up open the service's circuit. A connection the service
+ * closes before answering (a pooled connection to a process that has since restarted) costs a read nothing.
  */
 class ServiceProxyPoolTest {
 
@@ -40,6 +42,9 @@ class ServiceProxyPoolTest {
 
     private Vertx vertx;
     private final List<HttpServerRequest> held = new ArrayList<>();
+    /** How many of the next requests the service answers by closing their connection. */
+    private final AtomicInteger toClose = new AtomicInteger();
+    private final AtomicInteger received = new AtomicInteger();
     private int upstreamPort;
     private int gatewayPort;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -49,6 +54,11 @@ class ServiceProxyPoolTest {
         vertx = Vertx.vertx();
         // The service: holds every request until release() answers it.
         HttpServer upstream = vertx.createHttpServer().requestHandler(request -> {
+            received.incrementAndGet();
+            if (toClose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                request.connection().close();
+                return;
+            }
             synchronized (held) {
                 held.add(request);
             }
@@ -124,6 +134,41 @@ class ServiceProxyPoolTest {
         awaitHeld(1);
         release();
         assertEquals(200, after.get(5, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void aReadWhoseConnectionClosesBeforeAnyAnswerIsSentOnceMoreAndAnswered() throws Exception {
+        toClose.set(1);
+        CompletableFuture<HttpResponse<String>> read = send();
+        awaitHeld(1);
+        release();
+
+        HttpResponse<String> answer = read.get(5, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("{}", answer.body());
+        assertEquals(2, received.get(), "the closed attempt and the one answered");
+    }
+
+    @Test
+    void aWriteWhoseConnectionClosesIsNotSentAgain() throws Exception {
+        toClose.set(1);
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + gatewayPort + "/api/v1/enrollment/protocol"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":2}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("it did not answer"), answer.body());
+        assertEquals(1, received.get(), "the write reached the service once");
+    }
+
+    @Test
+    void aReadIsSentOnceMoreOnlyOnce() throws Exception {
+        toClose.set(2);
+        HttpResponse<String> answer = send().get(5, TimeUnit.SECONDS);
+
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertEquals(2, received.get());
     }
 
     private CompletableFuture<HttpResponse<String>> send() {
