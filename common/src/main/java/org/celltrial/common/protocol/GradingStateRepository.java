@@ -2,6 +2,7 @@ package org.celltrial.common.protocol;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,11 +35,17 @@ public class GradingStateRepository implements PanacheRepositoryBase<GradingStat
 
     /** Records the version in one statement, so two first writes for a patient at once cannot collide. */
     public Uni<Void> gradedUnder(UUID patientId, int protocolVersion, Instant at) {
+        return gradedUnder(List.of(patientId), protocolVersion, at);
+    }
+
+    /** {@link #gradedUnder} for many patients graded under the same version (a batch), in one statement. */
+    public Uni<Void> gradedUnder(Collection<UUID> patientIds, int protocolVersion, Instant at) {
         return getSession().flatMap(session -> session.createNativeQuery("""
-                        INSERT INTO grading_state (patient_id, protocol_version, graded_at) VALUES (?1, ?2, ?3)
+                        INSERT INTO grading_state (patient_id, protocol_version, graded_at)
+                        SELECT id, ?2, ?3 FROM unnest(CAST(?1 AS uuid[])) AS id
                         ON CONFLICT (patient_id) DO UPDATE
                         SET protocol_version = excluded.protocol_version, graded_at = excluded.graded_at""")
-                .setParameter(1, patientId).setParameter(2, protocolVersion).setParameter(3, at)
+                .setParameter(1, IdArray.of(patientIds)).setParameter(2, protocolVersion).setParameter(3, at)
                 .executeUpdate()).replaceWithVoid();
     }
 }

@@ -1,11 +1,14 @@
 package org.celltrial.common.protocol;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,19 +87,41 @@ public class PatientProtocols {
      * asked while the transaction is open).
      */
     public Uni<Optional<ProtocolReference>> movedFrom(UUID patientId, int versionBefore) {
-        return states.findById(patientId).map(state -> {
-            if (state == null || state.protocolVersion == versionBefore) {
-                return Optional.<ProtocolReference>empty();
-            }
-            return Optional.of(enrollment.known(state.protocolVersion).orElseThrow(() -> ProblemException.conflict(
-                    "The patient was regraded under protocol version " + state.protocolVersion
-                            + " while this write was prepared; send it again")));
+        return states.findById(patientId).map(state -> moved(state == null ? null : state.protocolVersion,
+                versionBefore));
+    }
+
+    /** {@link #movedFrom} for many patients (a batch, all of them locked), their versions read in one query. */
+    public Uni<Map<UUID, Optional<ProtocolReference>>> movedFrom(Map<UUID, Integer> versionsBefore) {
+        return states.versions(versionsBefore.keySet()).map(now -> {
+            Map<UUID, Optional<ProtocolReference>> moved = new HashMap<>();
+            versionsBefore.forEach((patient, before) -> moved.put(patient, moved(now.get(patient), before)));
+            return moved;
         });
+    }
+
+    private Optional<ProtocolReference> moved(Integer versionNow, int versionBefore) {
+        if (versionNow == null || versionNow == versionBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(enrollment.known(versionNow).orElseThrow(() -> ProblemException.conflict(
+                "The patient was regraded under protocol version " + versionNow
+                        + " while this write was prepared; send it again")));
     }
 
     /** Records that the patient's grades are now those of this protocol version (in the caller's transaction). */
     public Uni<Void> gradedUnder(UUID patientId, int protocolVersion) {
         return states.gradedUnder(patientId, protocolVersion, clock.instant());
+    }
+
+    /** {@link #gradedUnder} for many patients, one statement a version. */
+    public Uni<Void> gradedUnder(Map<UUID, Integer> versions) {
+        Instant now = clock.instant();
+        return Multi.createFrom().iterable(versions.keySet().stream()
+                        .collect(Collectors.groupingBy(versions::get, TreeMap::new, Collectors.toList())).entrySet())
+                .onItem().transformToUniAndConcatenate(version -> states.gradedUnder(version.getValue(),
+                        version.getKey(), now))
+                .collect().last().replaceWithVoid();
     }
 
     /**

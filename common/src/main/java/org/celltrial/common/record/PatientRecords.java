@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,7 @@ import org.celltrial.common.batch.BatchResult;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.idempotency.Created;
+import org.celltrial.common.persistence.IdArray;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.problem.ProblemType;
 import org.celltrial.common.review.RecordReview;
@@ -146,19 +148,37 @@ public class PatientRecords {
     public <R extends PatientRecord, V> Uni<List<Created<V>>> storeAll(PatientReference patient, List<R> records,
             String path, Function<R, V> view) {
         List<R> recorded = records.stream().map(record -> stamp(record, patient)).toList();
-        List<V> shown = recorded.stream().map(view).toList();
-        return review.requireOpen(recorded)
-                .chain(() -> Panache.getSession().chain(session -> session.persistAll(recorded.toArray())))
-                .chain(() -> Multi.createFrom().range(0, recorded.size())
-                        .onItem().transformToUniAndConcatenate(index -> audit.created(
-                                PatientRecord.entityType(recorded.get(index).getClass()), recorded.get(index).id,
-                                shown.get(index)))
-                        .collect().last())
-                .chain(() -> flushTogether(recorded))
+        return persisted(recorded, view)
+                .call(() -> flushTogether(recorded))
                 .call(() -> review.created(recorded))
-                .map(ignored -> IntStream.range(0, recorded.size()).mapToObj(index -> new Created<>(
+                .map(shown -> IntStream.range(0, recorded.size()).mapToObj(index -> new Created<>(
                         URI.create("patients/" + patient.id() + "/" + path + "/" + recorded.get(index).id),
                         shown.get(index))).toList());
+    }
+
+    /**
+     * Adds new records, already {@link #stamp stamped}, of one patient or many (a batch, docs/performance.md), with
+     * one round of checks for all of them: the locked-period check at each site's earliest record, the records and
+     * their audit rows persisted together, and the signatures covering each patient's earliest record invalidated in
+     * one read ({@link RecordReview#created}). They are sent with the transaction's next flush.
+     *
+     * @return each record's view, in order
+     */
+    public <R extends PatientRecord, V> Uni<List<V>> add(List<R> stamped, Function<R, V> view) {
+        return persisted(stamped, view).call(() -> review.created(stamped));
+    }
+
+    /** The locked-period check, then the records and their audit rows persisted (not flushed); their views. */
+    private <R extends PatientRecord, V> Uni<List<V>> persisted(List<R> stamped, Function<R, V> view) {
+        List<V> shown = stamped.stream().map(view).toList();
+        return review.requireOpen(stamped)
+                .chain(() -> Panache.getSession().chain(session -> session.persistAll(stamped.toArray())))
+                .chain(() -> Multi.createFrom().range(0, stamped.size())
+                        .onItem().transformToUniAndConcatenate(index -> audit.created(
+                                PatientRecord.entityType(stamped.get(index).getClass()), stamped.get(index).id,
+                                shown.get(index)))
+                        .collect().last())
+                .replaceWith(shown);
     }
 
     /**
@@ -169,10 +189,20 @@ public class PatientRecords {
      * Only writers take it: reads never wait.
      */
     public Uni<Void> lockPatient(UUID patientId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(?1))",
-                        Integer.class)
-                .setParameter(1, patientId.toString())
+        return lockPatients(List.of(patientId));
+    }
+
+    /**
+     * {@link #lockPatient} for many patients at once (a batch), in one statement, in the order of their IDs' text
+     * (the ordered set is materialised before any lock is taken), so two batches sharing patients queue rather than
+     * deadlock.
+     */
+    public Uni<Void> lockPatients(Collection<UUID> patientIds) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        WITH ordered AS MATERIALIZED (SELECT DISTINCT id::text AS id FROM unnest(CAST(?1 AS uuid[])) AS id ORDER BY 1)
+                        SELECT count(pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(id))) FROM ordered""",
+                        Long.class)
+                .setParameter(1, IdArray.of(patientIds))
                 .getSingleResult())
                 .replaceWithVoid();
     }
@@ -204,24 +234,34 @@ public class PatientRecords {
 
     /**
      * Stores a batch inside the service's transaction (one for the batch), patient after patient in the order given
-     * (ID order, so concurrent batches do not deadlock), answered with each line's record in line order. From here on
-     * the transaction's session flushes only when told ({@link #storeAll}, after each patient) or at commit, not before each query as Hibernate does by
-     * default, which checked every entity the session held each time (docs/performance.md, lab ingest); a batch's
-     * queries read other tables than the ones its pending changes touch (locks, signatures, adverse events, grading
-     * state).
+     * (ID order, so concurrent batches do not deadlock), answered with each line's record in line order, as
+     * {@link #storeBatch(int, int, Supplier)} stores one; after each patient the session is flushed and cleared.
      *
      * @param storeOne stores one patient's lines (its lock first), answering the record each line became
      */
     public <P> Uni<BatchResult> storeBatch(int lines, List<P> patients,
             Function<P, Uni<List<BatchResult.StoredLine>>> storeOne) {
+        return storeBatch(lines, patients.size(), () -> Multi.createFrom().iterable(patients)
+                .onItem().transformToUniAndConcatenate(patient -> storeOne.apply(patient).call(this::doneWithPatient))
+                .collect().asList()
+                .map(stored -> stored.stream().flatMap(List::stream).toList()));
+    }
+
+    /**
+     * Stores a batch inside the service's transaction (one for the batch), answered with each line's record in line
+     * order. From here on the transaction's session flushes only when told ({@link #flushTogether}) or at commit, not
+     * before each query as Hibernate does by default, which checked every entity the session held each time
+     * (docs/performance.md, lab ingest); a batch's queries read other tables than the ones its pending changes touch
+     * (locks, signatures, adverse events, grading state).
+     *
+     * @param storeAll stores every line (the patients' locks first), answering the record each line became
+     */
+    public Uni<BatchResult> storeBatch(int lines, int patients,
+            Supplier<Uni<List<BatchResult.StoredLine>>> storeAll) {
         return Panache.getSession()
                 .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                .chain(() -> Multi.createFrom().iterable(patients)
-                        .onItem().transformToUniAndConcatenate(patient -> storeOne.apply(patient)
-                                .call(this::doneWithPatient))
-                        .collect().asList())
-                .map(stored -> new BatchResult(lines, patients.size(), stored.stream()
-                        .flatMap(List::stream)
+                .chain(() -> storeAll.get())
+                .map(stored -> new BatchResult(lines, patients, stored.stream()
                         .sorted(Comparator.comparingInt(BatchResult.StoredLine::line))
                         .toList()));
     }
@@ -237,9 +277,10 @@ public class PatientRecords {
 
     /**
      * Flushed at once (the inserts in batches: {@code quarkus.hibernate-orm.jdbc.statement-batch-size}), so a record a
-     * unique index refuses (a second sample that day) is a 409 that says so.
+     * unique index refuses (a second sample that day) is a 409 that says so. A batch calls it once, after all its
+     * patients ({@link #add}).
      */
-    private Uni<Void> flushTogether(List<? extends PatientRecord> recorded) {
+    public Uni<Void> flushTogether(List<? extends PatientRecord> recorded) {
         String kind = recorded.get(0).getClass().getSimpleName().replace("Record", "");
         return Panache.getSession().chain(session -> session.flush())
                 .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(

@@ -3,7 +3,11 @@ package org.celltrial.common.review;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +16,7 @@ import org.celltrial.common.record.PatientRecord;
 import org.celltrial.common.record.VoidableRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,32 +59,38 @@ public class RecordReview {
     }
 
     /**
-     * Before a person creates these records of one site: 423 if any lies in a locked period. A lock covers every date
-     * up to its cut-off, so it is enough to ask for the earliest.
+     * Before a person creates these records, of one site or several (a batch): 423 if any lies in a locked period. A
+     * lock covers every date up to its cut-off, so it is enough to ask for each site's earliest.
      */
     public Uni<Void> requireOpen(List<? extends PatientRecord> created) {
-        PatientRecord earliest = earliest(created);
-        return requireOpen(earliest.siteCode, earliest);
+        return Multi.createFrom().iterable(earliestBy(created, record -> record.siteCode))
+                .onItem().transformToUniAndConcatenate(record -> requireOpen(record))
+                .collect().last().replaceWithVoid();
     }
 
     /**
-     * After new records of one patient were created: the signatures whose period holds one of their dates are
-     * invalidated, by the earliest record (a signature covers every date up to its end, so those covering any of them
-     * cover the earliest). A new record has no source verification to clear.
+     * After new records, of one patient or many (a batch), were created: the signatures whose period holds one of a
+     * patient's new dates are invalidated, by that patient's earliest record (a signature covers every date up to its
+     * end, so those covering any of them cover the earliest), all patients' in one read. A new record has no source
+     * verification to clear.
      */
     public Uni<Void> created(List<? extends PatientRecord> created) {
-        PatientRecord earliest = earliest(created);
-        return signatures.invalidateCovering(earliest, records.typeOf(earliest), earliest.dataDate(studyZone));
+        List<PatientRecord> earliest = earliestBy(created, record -> record.patientId);
+        return signatures.invalidateCovering(earliest, records.typeOf(earliest.get(0)));
     }
 
-    private PatientRecord earliest(List<? extends PatientRecord> created) {
-        return created.stream().min(Comparator.comparing(record -> record.dataDate(studyZone))).orElseThrow();
+    /** The earliest record of each group, by its data date. */
+    private <K> List<PatientRecord> earliestBy(List<? extends PatientRecord> created,
+            Function<PatientRecord, K> group) {
+        return List.copyOf(created.stream().collect(Collectors.toMap(group, record -> (PatientRecord) record,
+                BinaryOperator.minBy(Comparator.comparing(record -> record.dataDate(studyZone))), LinkedHashMap::new))
+                .values());
     }
 
     /** After the record was corrected or voided. */
     public Uni<Void> changed(PatientRecord record) {
         String type = records.typeOf(record);
         return verifications.clear(record, type)
-                .call(() -> signatures.invalidateCovering(record, type, record.dataDate(studyZone)));
+                .call(() -> signatures.invalidateCovering(List.of(record), type));
     }
 }

@@ -1,11 +1,13 @@
 package org.celltrial.common.review;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+
+import org.celltrial.common.persistence.IdArray;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,9 +21,17 @@ public class SignatureRepository implements PanacheRepositoryBase<CasebookSignat
         return list("patientId = ?1 order by signedAt, id", patientId);
     }
 
-    /** The patient's valid signatures whose period holds the date, locked for their invalidation. */
-    public Uni<List<CasebookSignature>> validCovering(UUID patientId, LocalDate dataDate) {
-        return find("patientId = ?1 and invalidatedAt is null and signedThrough >= ?2", patientId, dataDate)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /**
+     * These patients' valid signatures whose period holds the date, locked for their invalidation; in native SQL with
+     * the IDs as one array ({@link IdArray}).
+     */
+    public Uni<List<CasebookSignature>> validCovering(Collection<UUID> patientIds, LocalDate dataDate) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        SELECT * FROM casebook_signature
+                        WHERE patient_id = any(?1) AND invalidated_at IS NULL AND signed_through >= ?2
+                        ORDER BY id FOR UPDATE""", CasebookSignature.class)
+                .setParameter(1, IdArray.of(patientIds))
+                .setParameter(2, dataDate)
+                .getResultList());
     }
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,18 +87,32 @@ public class SignatureService {
                 .map(found -> found.stream().map(SignatureView::of).toList());
     }
 
-    /** Inside a change's transaction: every valid signature whose period holds the record's date is invalidated. */
-    Uni<Void> invalidateCovering(PatientRecord record, String recordType, LocalDate dataDate) {
-        return signatures.validCovering(record.patientId, dataDate).flatMap(covering -> Multi.createFrom()
-                .iterable(covering)
+    /**
+     * Inside a change's transaction: every valid signature whose period holds a record's date is invalidated, for
+     * records of different patients (at most one a patient: the one to name) read in one query.
+     */
+    Uni<Void> invalidateCovering(List<? extends PatientRecord> changed, String recordType) {
+        Map<UUID, PatientRecord> byPatient = changed.stream()
+                .collect(Collectors.toMap(record -> record.patientId, record -> (PatientRecord) record));
+        LocalDate earliest = changed.stream().map(record -> record.dataDate(studyZone)).min(Comparator.naturalOrder())
+                .orElseThrow();
+        return signatures.validCovering(byPatient.keySet(), earliest).flatMap(found -> Multi.createFrom()
+                .iterable(found)
                 .onItem().transformToUniAndConcatenate(signature -> {
+                    PatientRecord record = byPatient.get(signature.patientId);
+                    LocalDate dataDate = record.dataDate(studyZone);
+                    // Skipped: one through an earlier date (it covers another patient's record), and one this
+                    // transaction has invalidated already (a batch flushes at its end, so the query still finds it).
+                    if (signature.signedThrough.isBefore(dataDate) || signature.invalidatedAt != null) {
+                        return Uni.createFrom().voidItem();
+                    }
                     SignatureView before = SignatureView.of(signature);
                     signature.invalidatedAt = clock.instant();
                     signature.invalidatedByRecord = record.id;
                     signature.invalidationReason = "the " + recordType + " record of " + dataDate
                             + " changed after signing";
                     return audit.record(AuditAction.SIGNATURE_INVALIDATE, "CasebookSignature", signature.id, before,
-                            SignatureView.of(signature), signature.invalidationReason);
+                            SignatureView.of(signature), signature.invalidationReason).replaceWithVoid();
                 })
                 .collect().last().replaceWithVoid());
     }

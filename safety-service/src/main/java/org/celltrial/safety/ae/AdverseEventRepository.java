@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.celltrial.common.persistence.IdArray;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -32,6 +36,17 @@ public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEven
 
     public Uni<List<AdverseEvent>> derived(UUID patientId, Origin origin) {
         return list("patientId = ?1 and origin = ?2 and voided = false order by onset", patientId, origin);
+    }
+
+    /** {@link #derived} for many patients (a batch), in one query, by patient ({@link IdArray}). */
+    public Uni<Map<UUID, List<AdverseEvent>>> derived(Collection<UUID> patientIds, Origin origin) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        SELECT * FROM adverse_event WHERE patient_id = any(?1) AND origin = ?2 AND NOT voided
+                        ORDER BY patient_id, onset""", AdverseEvent.class)
+                .setParameter(1, IdArray.of(patientIds))
+                .setParameter(2, origin.name())
+                .getResultList())
+                .map(found -> found.stream().collect(Collectors.groupingBy(event -> event.patientId)));
     }
 
     public Uni<List<AdverseEvent>> all() {

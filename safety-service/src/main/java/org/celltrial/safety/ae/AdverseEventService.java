@@ -269,27 +269,45 @@ public class AdverseEventService {
      * exists (two CRS episodes that merged) are voided with a reason. Runs in the caller's transaction.
      */
     public Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> derivedNow) {
+        return events.derived(patient.id(), origin)
+                .flatMap(existing -> synchronise(patient, origin, derivedNow, existing))
+                .chain(events::flush);
+    }
+
+    /**
+     * {@link #synchronise} for many patients (a batch): their derived events of that origin read in one query, and
+     * not flushed: the caller's transaction sends the changes with its next flush.
+     */
+    public Uni<Void> synchronise(Map<PatientReference, List<Derived>> derivedNow, Origin origin) {
+        return events.derived(derivedNow.keySet().stream().map(PatientReference::id).toList(), origin)
+                .flatMap(existing -> Multi.createFrom().iterable(derivedNow.entrySet())
+                        .onItem().transformToUniAndConcatenate(patient -> synchronise(patient.getKey(), origin,
+                                patient.getValue(), existing.getOrDefault(patient.getKey().id(), List.of())))
+                        .collect().last().replaceWithVoid());
+    }
+
+    /** {@link #synchronise} against the patient's derived events of that origin as already read, not flushed. */
+    private Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> derivedNow,
+            List<AdverseEvent> existing) {
         // Two derived events may share a key (two lab episodes opened on one day): the last stands for the key, as it
         // did when results came one at a time and each updated the one stored event; two would break its unique index.
         Map<String, Derived> byKey = new LinkedHashMap<>();
         derivedNow.forEach(derived -> byKey.put(derived.key(), derived));
         List<Derived> current = List.copyOf(byKey.values());
-        return events.derived(patient.id(), origin).flatMap(existing -> {
-            Set<String> keys = current.stream().map(Derived::key).collect(Collectors.toSet());
-            Uni<Void> voids = Multi.createFrom().iterable(existing)
-                    .filter(event -> !keys.contains(event.originKey))
-                    .onItem().transformToUniAndConcatenate(event -> voiding.markVoid(event, "AdverseEvent",
-                            this::view, "Its source no longer grades as a separate event (regraded after new or "
-                                    + "corrected observations)").call(review::changed))
-                    .collect().asList().replaceWithVoid();
-            Uni<Void> upserts = Multi.createFrom().iterable(current)
-                    .onItem().transformToUniAndConcatenate(derived -> existing.stream()
-                            .filter(event -> derived.key().equals(event.originKey)).findFirst()
-                            .map(event -> update(event, derived))
-                            .orElseGet(() -> open(patient, origin, derived)))
-                    .collect().asList().replaceWithVoid();
-            return voids.chain(() -> upserts).chain(events::flush);
-        });
+        Set<String> keys = current.stream().map(Derived::key).collect(Collectors.toSet());
+        Uni<Void> voids = Multi.createFrom().iterable(existing)
+                .filter(event -> !keys.contains(event.originKey))
+                .onItem().transformToUniAndConcatenate(event -> voiding.markVoid(event, "AdverseEvent",
+                        this::view, "Its source no longer grades as a separate event (regraded after new or "
+                                + "corrected observations)").call(review::changed))
+                .collect().asList().replaceWithVoid();
+        Uni<Void> upserts = Multi.createFrom().iterable(current)
+                .onItem().transformToUniAndConcatenate(derived -> existing.stream()
+                        .filter(event -> derived.key().equals(event.originKey)).findFirst()
+                        .map(event -> update(event, derived))
+                        .orElseGet(() -> open(patient, origin, derived)))
+                .collect().asList().replaceWithVoid();
+        return voids.chain(() -> upserts);
     }
 
     private Uni<Void> update(AdverseEvent event, Derived derived) {
@@ -345,7 +363,7 @@ public class AdverseEventService {
         event.treatments = List.of();
         event.applyGrade();
         return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
-                .call(review::changed)
+                .call(saved -> review.created(List.of(saved)))   // new: no source verification to clear
                 .replaceWithVoid();
     }
 

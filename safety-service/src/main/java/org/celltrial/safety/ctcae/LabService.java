@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,26 +101,32 @@ public class LabService {
 
     /**
      * Stores a batch of results (read by common's {@link BatchReader}), as {@link #record} stores one, in one
-     * transaction. First, with no connection held, the patients' references from enrollment-service (one call per
-     * page of patients), each patient's grading settings and whether every line can be graded; a line that cannot (an
-     * unknown patient, one the caller may not write, a unit the grader cannot read) is named in a 400 problem and
-     * nothing is stored. Then, patient after patient (in ID order, so concurrent batches do not deadlock), the
-     * patient's lock, each result graded against the results stored before it, all of them stored with their audit
-     * rows together ({@link PatientRecords#storeAll}), and one regrade of the patient.
+     * transaction, set-wise: a batch of 500 results for 500 patients makes about a dozen round trips to PostgreSQL,
+     * not a dozen a patient (docs/performance.md, lab ingest). First, with no connection held, the patients'
+     * references from enrollment-service (one call per page of patients), their grading settings (one query) and
+     * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
+     * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
+     * statement, in ID order, so concurrent batches do not deadlock), their settings confirmed and their stored
+     * results read (one query each); each result graded against the results stored before it, each patient regraded
+     * in memory; the results with their audit rows ({@link PatientRecords#add}), the regrades' audit rows, the lab
+     * adverse events (their patients' read in one query) and the grading states, all sent in one flush.
      */
     public Uni<BatchResult> recordBatch(List<BatchReader.Row<LabRequest>> rows) {
         Map<UUID, List<BatchReader.Row<LabRequest>>> byPatient = rows.stream()
                 .collect(Collectors.groupingBy(BatchReader.Row::patientId, TreeMap::new, Collectors.toList()));
         return records.patientsToWrite(byPatient.keySet(), Action.WRITE)
-                .flatMap(writable -> Multi.createFrom().iterable(byPatient.entrySet())
-                        .onItem().transformToUniAndConcatenate(rowsOf -> prepared(writable.get(rowsOf.getKey()),
-                                rowsOf.getValue()))
-                        .collect().asList())
+                .flatMap(writable -> settings.of(writable.values().stream()
+                                .filter(patient -> patient.refusal() == null)
+                                .map(PatientRecords.PatientToWrite::patientId).toList())
+                        .map(before -> byPatient.entrySet().stream()
+                                .map(rowsOf -> prepared(writable.get(rowsOf.getKey()), rowsOf.getValue(),
+                                        before.get(rowsOf.getKey())))
+                                .toList()))
                 .invoke(patients -> BatchReader.refuseIfAny(patients.stream()
                         .flatMap(patient -> patient.problems().stream())
                         .toList()))
-                .flatMap(patients -> Panache.withTransaction(
-                        () -> records.storeBatch(rows.size(), patients, this::storeBatchOf)));
+                .flatMap(patients -> Panache.withTransaction(() -> records.storeBatch(rows.size(), patients.size(),
+                        () -> stored(patients))));
     }
 
     /** One patient's lines of a batch, with the patient's reference and settings, or why they cannot be stored. */
@@ -127,22 +134,21 @@ public class LabService {
             GradingSettings before, List<Problem.Violation> problems) {
     }
 
-    private Uni<BatchPatient> prepared(PatientRecords.PatientToWrite writable, List<BatchReader.Row<LabRequest>> rows) {
+    private BatchPatient prepared(PatientRecords.PatientToWrite writable, List<BatchReader.Row<LabRequest>> rows,
+            GradingSettings before) {
         if (writable.refusal() != null) {
-            return Uni.createFrom().item(new BatchPatient(writable.patientId(), rows, null, null,
-                    BatchReader.refusedLines(rows, writable.refusal())));
+            return new BatchPatient(writable.patientId(), rows, null, null,
+                    BatchReader.refusedLines(rows, writable.refusal()));
         }
-        return settings.of(writable.patientId()).map(before -> {
-            List<Problem.Violation> problems = new ArrayList<>();
-            for (BatchReader.Row<LabRequest> row : rows) {
-                try {
-                    grade(result(row.request()), null, before);
-                } catch (ProblemException e) {
-                    problems.add(BatchReader.violation(row.line(), field(e), e.problem().detail()));
-                }
+        List<Problem.Violation> problems = new ArrayList<>();
+        for (BatchReader.Row<LabRequest> row : rows) {
+            try {
+                grade(result(row.request()), null, before);
+            } catch (ProblemException e) {
+                problems.add(BatchReader.violation(row.line(), field(e), e.problem().detail()));
             }
-            return new BatchPatient(writable.patientId(), rows, writable.patient(), before, problems);
-        });
+        }
+        return new BatchPatient(writable.patientId(), rows, writable.patient(), before, problems);
     }
 
     private static String field(ProblemException e) {
@@ -150,22 +156,36 @@ public class LabService {
         return violations == null || violations.isEmpty() ? "line" : violations.get(0).field();
     }
 
-    private Uni<List<BatchResult.StoredLine>> storeBatchOf(BatchPatient batch) {
-        return settings.lockAndConfirm(batch.patientId(), batch.before())
-                .flatMap(under -> labs.ofPatient(batch.patientId()).flatMap(stored -> {
-                    List<LabRecord> series = new ArrayList<>(stored);
-                    List<LabRecord> added = new ArrayList<>();
-                    for (BatchReader.Row<LabRequest> row : batch.rows()) {
-                        LabRecord lab = graded(row.request(), result(row.request()), series, batch.patient(), under);
-                        series.add(lab);
-                        added.add(lab);
-                    }
-                    return records.storeAll(batch.patient(), added, "labs", LabView::of)
-                            .call(() -> regraded(batch.patient(), under, series)
-                                    .call(() -> settings.gradedUnder(batch.patientId(), under)))
-                            .map(created -> BatchResult.StoredLine.of(batch.rows(),
-                                    added.stream().map(lab -> lab.id).toList()));
-                }));
+    /** Inside the batch's transaction: every patient's lines stored and regraded (see {@link #recordBatch}). */
+    private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
+        Map<UUID, GradingSettings> before = patients.stream()
+                .collect(Collectors.toMap(BatchPatient::patientId, BatchPatient::before));
+        return settings.lockAndConfirm(before).flatMap(under -> labs.ofPatients(before.keySet()).flatMap(stored -> {
+            List<LabRecord> added = new ArrayList<>();
+            List<BatchResult.StoredLine> lines = new ArrayList<>();
+            List<Regraded> changes = new ArrayList<>();
+            Map<PatientReference, List<Derived>> derived = new LinkedHashMap<>();
+            for (BatchPatient batch : patients) {
+                GradingSettings settingsOf = under.get(batch.patientId());
+                List<LabRecord> series = new ArrayList<>(stored.getOrDefault(batch.patientId(), List.of()));
+                for (BatchReader.Row<LabRequest> row : batch.rows()) {
+                    LabRecord lab = records.stamp(graded(row.request(), result(row.request()), series,
+                            batch.patient(), settingsOf), batch.patient());
+                    series.add(lab);
+                    added.add(lab);
+                    lines.add(new BatchResult.StoredLine(row.line(), lab.id));
+                }
+                Regrading regrading = regrading(batch.patient(), settingsOf, series);
+                changes.addAll(regrading.changes());
+                derived.put(batch.patient(), regrading.derived());
+            }
+            return records.add(added, LabView::of)
+                    .chain(() -> audited(changes))
+                    .chain(() -> events.synchronise(derived, Origin.LAB))
+                    .chain(() -> settings.gradedUnder(under))
+                    .chain(() -> records.flushTogether(added))
+                    .replaceWith(lines);
+        }));
     }
 
     /** The record of a result, graded against the baseline its analyte's stored series gives it. */
@@ -213,6 +233,17 @@ public class LabService {
 
     /** {@link #regrade} of the patient's results as this session holds them (all of them, none voided). */
     private Uni<Void> regraded(PatientReference patient, GradingSettings under, List<LabRecord> all) {
+        Regrading regrading = regrading(patient, under, all);
+        return audited(regrading.changes())
+                .chain(() -> events.synchronise(patient, Origin.LAB, regrading.derived()));
+    }
+
+    /** What a regrade changes: the stored grades (already applied to the records) and the lab adverse events. */
+    private record Regrading(List<Regraded> changes, List<Derived> derived) {
+    }
+
+    /** Regrades the patient's results in memory, each analyte against its baseline (see {@link #regrade}). */
+    private Regrading regrading(PatientReference patient, GradingSettings under, List<LabRecord> all) {
         Map<Analyte, List<LabRecord>> byAnalyte = all.stream()
                 .sorted(CHRONOLOGICAL)
                 .collect(Collectors.groupingBy(lab -> lab.analyte, TreeMap::new, Collectors.toList()));
@@ -238,12 +269,16 @@ public class LabService {
                     event.analyte() + ":" + event.onset(), event.term(), event.onset(), event.maxGrade(),
                     event.rule(), event.resolvedOn(), CtcaeLabGrader.VERSION, under.protocolVersion())));
         }
-        return Multi.createFrom().iterable(regraded)
+        return new Regrading(regraded, derived);
+    }
+
+    /** An audit row for each changed grade. */
+    private Uni<Void> audited(List<Regraded> changes) {
+        return Multi.createFrom().iterable(changes)
                 .onItem().transformToUniAndConcatenate(change -> audit.record(AuditAction.REGRADE, "LabRecord",
                         change.id(), change.before(), change.after(), "Regraded: the baseline or the protocol's "
                                 + "grading settings changed"))
-                .collect().last()
-                .flatMap(ignored -> events.synchronise(patient, Origin.LAB, derived));
+                .collect().last().replaceWithVoid();
     }
 
     /** A stored grade as it was and as it is now. */

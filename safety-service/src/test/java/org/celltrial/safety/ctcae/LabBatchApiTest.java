@@ -2,6 +2,7 @@ package org.celltrial.safety.ctcae;
 
 import static io.restassured.RestAssured.given;
 import static org.celltrial.testing.Tokens.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +138,45 @@ class LabBatchApiTest {
                 .then().statusCode(403);
         send("application/x-ndjson", "").then().statusCode(400);
         assertEquals(0, rows());
+    }
+
+    /**
+     * A batch reads its patients' signatures in one query from the earliest date of any of them, so each patient's
+     * are judged by that patient's own earliest result: a signature through a date before it stays valid although it
+     * covers another patient's result (docs/data-review.md).
+     */
+    @Test
+    void aBatchInvalidatesOnlyTheSignaturesCoveringEachPatientsOwnResults() {
+        String token = Tokens.signedInOnLoginPage("inv-site01", 0);
+        String covering = sign(token, first, "2025-03-10");
+        String before = sign(token, second, "2025-03-06");
+
+        String body = String.join("\n",
+                anc(first, "2025-03-05T07:00:00Z", "0.4"),
+                anc(second, "2025-03-08T07:00:00Z", "0.9"));
+        String firstResult = send("application/x-ndjson", body).then().statusCode(200)
+                .body("stored", equalTo(2))
+                .extract().path("items[0].id");
+
+        as("monitor-site01").get("/api/v1/safety/patients/" + first + "/signatures").then().statusCode(200)
+                .body("[0].id", equalTo(covering))
+                .body("[0].status", equalTo("INVALIDATED"))
+                .body("[0].invalidatedByRecord", equalTo(firstResult))
+                .body("[0].invalidationReason", containsString("2025-03-05"));
+        as("monitor-site01").get("/api/v1/safety/patients/" + second + "/signatures").then().statusCode(200)
+                .body("[0].id", equalTo(before))
+                .body("[0].status", equalTo("VALID"));
+        assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE action = 'SIGNATURE_INVALIDATE' AND entity_id IN (?, ?)",
+                covering, before));
+    }
+
+    private static String sign(String token, UUID patient, String through) {
+        return given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("signedThrough", through, "meaning", "I have reviewed and approve"))
+                .post("/api/v1/safety/patients/" + patient + "/signatures")
+                .then().statusCode(200).body("status", equalTo("VALID"))
+                .extract().path("id");
     }
 
     /**
