@@ -112,6 +112,25 @@ class CompositesTest {
                 .body("timeline.kind", hasItem("platelets"));
     }
 
+    /**
+     * A service that refuses the token the gateway accepted (401) has said nothing about the patient: its part is
+     * unavailable, and the course is not a 404 "no such patient" (seen under load when a token went out without its
+     * header: docs/performance.md, run 17).
+     */
+    @Test
+    void aServiceRefusingTheForwardedTokenIsUnavailableNotAPatientNotFound() {
+        CompositeStubs.services.stubFor(get(urlPathMatching("/api/v1/enrollment/.*"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\": 401, \"detail\": \"A valid bearer token is required\"}")));
+
+        given().auth().oauth2(Tokens.of("inv-site01"))
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(200)
+                .body("unavailable", contains("enrollment"))
+                .body("parts.enrollment", is("unavailable"))
+                .body("efficacy.response.bestResponse", is("R"));
+    }
+
     @Test
     void aPatientEnrollmentDoesNotShowThisCallerIs404() {
         CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment")))

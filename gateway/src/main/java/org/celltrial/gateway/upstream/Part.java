@@ -39,12 +39,16 @@ public record Part(String service, State state, JsonNode value) {
         return state == State.AVAILABLE;
     }
 
-    /** The service's JSON as a part; its 4xx refusals as answers; any other failure left to fault tolerance. */
+    /**
+     * The service's JSON as a part; its 4xx refusals as answers; any other failure left to fault tolerance. A 401 is
+     * not an answer about the patient but the service refusing the token the gateway accepted (a key rotated, a
+     * token forwarded without its header): a failure, so the part ends unavailable, never "no such patient".
+     */
     static Uni<Part> answer(String service, Uni<JsonNode> call) {
         return call.map(json -> new Part(service, State.AVAILABLE, json))
                 .onFailure(failure -> Upstream.answered(failure, 403))
                 .recoverWithItem(new Part(service, State.FORBIDDEN, null))
-                .onFailure(Part::refused)
+                .onFailure(failure -> refused(failure) && !Upstream.answered(failure, 401))
                 .recoverWithItem(new Part(service, State.NOT_FOUND, null));
     }
 
