@@ -199,9 +199,10 @@ public class PatientRecords {
      */
     public Uni<Void> lockPatients(Collection<UUID> patientIds) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        WITH ordered AS MATERIALIZED (SELECT DISTINCT id::text AS id FROM unnest(CAST(?1 AS uuid[])) AS id ORDER BY 1)
-                        SELECT count(pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(id))) FROM ordered""",
-                        Long.class)
+                        WITH ordered AS MATERIALIZED
+                            (SELECT DISTINCT id::text AS id FROM unnest(CAST(?1 AS uuid[])) AS id ORDER BY 1)
+                        SELECT count(pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(id)))
+                        FROM ordered""", Long.class)
                 .setParameter(1, IdArray.of(patientIds))
                 .getSingleResult())
                 .replaceWithVoid();

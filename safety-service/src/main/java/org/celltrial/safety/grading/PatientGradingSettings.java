@@ -42,7 +42,7 @@ public class PatientGradingSettings {
         return records.lockPatient(patientId).chain(() -> confirm(patientId, before));
     }
 
-    /** {@link #lockAndConfirm} for many patients (a batch): their locks in one statement, their versions in one read. */
+    /** {@link #lockAndConfirm} for many patients (a batch): their locks in one statement, versions in one read. */
     public Uni<Map<UUID, GradingSettings>> lockAndConfirm(Map<UUID, GradingSettings> before) {
         return records.lockPatients(before.keySet())
                 .chain(() -> protocols.movedFrom(before.entrySet().stream().collect(Collectors.toMap(
