@@ -114,8 +114,8 @@ class CompositesTest {
 
     /**
      * A service that refuses the token the gateway accepted (401) has said nothing about the patient: its part is
-     * unavailable, and the course is not a 404 "no such patient" (seen under load when a token went out without its
-     * header: docs/performance.md, run 17).
+     * unavailable, and the course is not a 404 "no such patient" (seen under load with a bulkhead tried on the course:
+     * docs/performance.md, run 17).
      */
     @Test
     void aServiceRefusingTheForwardedTokenIsUnavailableNotAPatientNotFound() {
