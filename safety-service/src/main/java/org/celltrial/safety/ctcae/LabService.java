@@ -101,8 +101,9 @@ public class LabService {
 
     /**
      * Stores a batch of results (read by common's {@link BatchReader}), as {@link #record} stores one, in one
-     * transaction, set-wise: a batch of 500 results for 500 patients makes about a dozen round trips to PostgreSQL,
-     * not a dozen a patient (docs/performance.md, lab ingest). First, with no connection held, the patients'
+     * transaction, set-wise: a batch of 500 results for 500 patients makes a handful of round trips to PostgreSQL
+     * besides its inserts and two for each of its sites (the locked-period check), not about ten a patient
+     * (docs/performance.md, run 17). First, with no connection held, the patients'
      * references from enrollment-service (one call per page of patients), their grading settings (one query) and
      * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
      * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
