@@ -92,8 +92,9 @@ ensure_sites() {
     local status attempt
     for ((i = 1; i <= SITES; i++)); do
         code=$(printf 'BENCH-%02d' "$i")
-        # A 503 is retried: the gateway's first request on a pooled connection to a service that `./suite starts`
-        # has just restarted fails once ("Connection was closed"; docs/performance.md, "Not done yet").
+        # A 503 is retried: before the proxy sent a read once more on a closed connection, the gateway's first
+        # request on each pooled connection to a service that `./suite starts` had just restarted failed so
+        # (docs/performance.md, run 16); a service still busy starting may answer 503 too.
         for attempt in 1 2 3; do
             status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" \
                 "$BENCH_GATEWAY/api/v1/enrollment/sites/$code")
