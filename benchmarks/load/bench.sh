@@ -11,8 +11,8 @@
 # Settings: BENCH_PATIENTS (100), BENCH_SITES (5), BENCH_AES (5 adverse events a patient), BENCH_COUNTS (10 platelet
 #   counts a patient), BENCH_DURATION (10 s a measurement), BENCH_CONNECTIONS (32), BENCH_LOADERS (4 parallel loaders),
 #   BENCH_LAB_ROWS (rows of the lab batch and of COPY, 10000), BENCH_BATCH_ROWS (rows a batch, 1000), BENCH_PAUSE (11 s
-#   between wrk runs), BENCH_WARMUP (seconds of the same load before each measurement, 10), BENCH_SUITE_WARMUP (seconds
-#   of gateway reads before the first measurement, 45).
+#   between wrk runs), BENCH_WARMUP (seconds of a warm-up round, 10), BENCH_WARMUP_MAX (most seconds of warm-up before a
+#   measurement, 120), BENCH_SUITE_WARMUP (seconds of gateway reads before the first measurement, 45).
 #   BENCH_REPORT_REPEATS (each report timed alone this many times, 5), BENCH_LISTING_PAGES (line-listing pages walked, 20).
 # The issue's scale, BENCH_SCALE patients in all (default BENCH_PATIENTS): the BENCH_PATIENTS loaded through the API are
 #   copied in the databases (scale.sql) until there are BENCH_SCALE, e.g. BENCH_PATIENTS=50 BENCH_SITES=50 BENCH_AES=50
@@ -34,8 +34,12 @@ LISTING_PAGES=${BENCH_LISTING_PAGES:-20}
 # The JIT needs more than a few seconds of a request's load on 2 shared cores: a third of the measurement (2 s in short
 # runs) left most reads far below what they reached later, and even 10 s left the first measurement, the gateway
 # GET, on a gateway not yet compiled for it (docs/performance.md, run 8). So the suite is first warmed as a whole
-# (BENCH_SUITE_WARMUP seconds of gateway reads), then each measurement after its own warm-up.
+# (BENCH_SUITE_WARMUP seconds of gateway reads), then each measurement after its own warm-up: rounds of the same load
+# until one is no more than 5 % faster than the best before it. A fixed 10 s measured the compiler, not the service,
+# for writes: POST vitals went 32, 73, 125, 174, 215, 236, 258 a second in 20 s rounds from a fresh start, its C2
+# compiler thread busier than its event loops until then (docs/performance.md, run 18).
 WARMUP=${BENCH_WARMUP:-10}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 SUITE_WARMUP=${BENCH_SUITE_WARMUP:-45}
 # Seconds between wrk runs: wrk drops its connections mid-request when it stops, which opened the gateway's circuit to
 # the service for 10 s before the gateway stopped counting hung-up callers as failures (docs/performance.md); the
@@ -215,22 +219,36 @@ load_env() {
     BENCH_TOKEN=$(token "${4:-data-manager}")
 }
 
-# measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after BENCH_WARMUP seconds
-# of the same load; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
+# warm_up HOST CONNECTIONS: rounds of BENCH_WARMUP seconds of the load load_env set until a round's ok req/s is no more
+# than 5 % above the best round before it, or BENCH_WARMUP_MAX seconds have passed; prints the seconds warmed.
+warm_up() {
+    local host=$1 connections=$2 best=0 rps seconds=0
+    while ((seconds < WARMUP_MAX)); do
+        rps=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" --timeout 60s -s "$HERE/request.lua" "$host" \
+            | sed -n 's/^BENCH_JSON //p' | jq -r '.rps // 0')
+        seconds=$((seconds + WARMUP))
+        jq -ne --argjson rps "${rps:-0}" --argjson best "$best" '$best > 0 and $rps <= $best * 1.05' >/dev/null && break
+        best=$(jq -n --argjson rps "${rps:-0}" --argjson best "$best" '[$rps, $best] | max')
+    done
+    printf '%s' "$seconds"
+}
+
+# measure NAME URL [BODY] [CONNECTIONS] [USER] [RATE]: wrk for BENCH_DURATION seconds, after warm_up with the same
+# load; with RATE, the requests are paced at RATE a second in all (request.lua), warm-up included.
 measure() {
-    local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures
+    local name=$1 url=$2 body=${3:-} connections=${4:-$CONNECTIONS} user=${5:-data-manager} rate=${6:-} figures warmed
     local host=${url%%/api/*}
     load_env "/api/${url#*/api/}" "$body" "$rate" "$user"
     # (--timeout: a report over many patients may take seconds; wrk's default 2 s would drop it from the figures)
-    wrk -t "$BENCH_THREADS" -c "$connections" -d "${WARMUP}s" --timeout 60s -s "$HERE/request.lua" "$host" >/dev/null
+    warmed=$(warm_up "$host" "$connections")
     sleep "$PAUSE"
     figures=$(wrk -t "$BENCH_THREADS" -c "$connections" -d "${DURATION}s" --timeout 60s --latency -s "$HERE/request.lua" "$host" \
         | sed -n 's/^BENCH_JSON //p')
     sleep "$PAUSE"
     [[ -n "$figures" ]] || die "wrk gave no figures for $name"
-    say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400, \(.incomplete) incomplete"' <<<"$figures")"
-    record "$name" http "$(jq -c --argjson c "$connections" --arg rate "$rate" \
-        '. + {connections: $c} + (if $rate == "" then {} else {pacedRate: ($rate | tonumber)} end)' <<<"$figures")"
+    say "  $name: $(jq -r '"\(.rps) ok req/s, p50 \(.p50Ms) ms, p99 \(.p99Ms) ms, \(.errorStatus) answers >= 400, \(.incomplete) incomplete"' <<<"$figures") (warmed ${warmed} s)"
+    record "$name" http "$(jq -c --argjson c "$connections" --arg rate "$rate" --argjson warmed "$warmed" \
+        '. + {connections: $c, warmupSeconds: $warmed} + (if $rate == "" then {} else {pacedRate: ($rate | tonumber)} end)' <<<"$figures")"
 }
 
 # measure_at_half_peak NAME URL: the request NAME measured at full speed, again at half its ok req/s, for the p99 at
@@ -366,11 +384,11 @@ report() {
         "$RESULTS" >"$json"
     {
         printf '# Load benchmark %s\n\n' "$RUN"
-        printf '%s patients (%s loaded through the API); the suite warmed %s s, then %s s a measurement after %s s of warm-up; %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
-            "$patients" "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$(nproc)" "$(jq -r .anchorTps "$json")"
-        printf '| what | conns | paced at, req/s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 | incomplete |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+        printf '%s patients (%s loaded through the API); the suite warmed %s s, then %s s a measurement after warm-up rounds of %s s until one was no more than 5 %% faster than the best before it (at most %s s; "warmed s"); %s cores. Anchor: `pgbench -S -c 8 -j 2` = %s tps.\n\n' \
+            "$patients" "$PATIENTS" "$SUITE_WARMUP" "$DURATION" "$WARMUP" "$WARMUP_MAX" "$(nproc)" "$(jq -r .anchorTps "$json")"
+        printf '| what | conns | paced at, req/s | warmed s | ok req/s | vs anchor | p50 ms | p99 ms | answers >= 400 | incomplete |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "http" or .kind == "rows")
-            | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") | \(.incomplete // "") |"' "$json"
+            | "| \(.name) | \(.connections // "") | \(.pacedRate // "") | \(.warmupSeconds // "") | \(.rps // "n/a") | \(if .ratioToAnchor then "\(.ratioToAnchor * 10000 | round / 100) %" else "" end) | \(.p50Ms // "") | \(.p99Ms // "") | \(.errorStatus // "") | \(.incomplete // "") |"' "$json"
         printf '\n| report, asked for alone | requests | median s | max s | bytes of the last |\n|---|---:|---:|---:|---:|\n'
         jq -r '.results[] | select(.kind == "latency")
             | "| \(.name) | \(.requests // "failed \(.status)") | \(.medianSeconds // "") | \(.maxSeconds // "") | \(.lastBytes // "") |"' "$json"
@@ -392,7 +410,7 @@ report() {
 
 load_data
 scale_data
-say "Measuring (each ${DURATION} s after ${WARMUP} s of warm-up; $CONNECTIONS connections unless said)..."
+say "Measuring (each ${DURATION} s after warm-up rounds of ${WARMUP} s, at most ${WARMUP_MAX} s; $CONNECTIONS connections unless said)..."
 warm_up_suite
 pg_anchor
 measure "gateway GET /enrollment/patients/{id}" "$BENCH_GATEWAY/api/v1/enrollment/patients/{id}"
