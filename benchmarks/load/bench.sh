@@ -37,7 +37,7 @@ LISTING_PAGES=${BENCH_LISTING_PAGES:-20}
 # (BENCH_SUITE_WARMUP seconds of gateway reads), then each measurement after its own warm-up: rounds of the same load
 # until one is no more than 5 % faster than the best before it. A fixed 10 s measured the compiler, not the service,
 # for writes: POST vitals went 32, 73, 125, 174, 215, 236, 258 a second in 20 s rounds from a fresh start, its C2
-# compiler thread busier than its event loops until then (docs/performance.md, run 18).
+# compiler thread taking half as much CPU as its event loops at first (docs/performance.md, run 18).
 WARMUP=${BENCH_WARMUP:-10}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 SUITE_WARMUP=${BENCH_SUITE_WARMUP:-45}
