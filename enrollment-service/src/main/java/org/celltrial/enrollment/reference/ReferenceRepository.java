@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.celltrial.common.persistence.IdArray;
 import org.celltrial.enrollment.lymphodepletion.AdministrationRepository;
 import org.celltrial.enrollment.patient.Patient;
 
@@ -26,34 +25,46 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID> {
 
-    /** SQL, not HQL, for the index on the patient's ID (IdArray says why). */
+    /**
+     * SQL, not HQL, for the index on the patient's ID; the IDs (at most a page of references) as a list, so that no plan
+     * is kept (IdArray says why).
+     */
     private static final String FACTS = """
             SELECT p.id, i.birth_date,
                 (SELECT count(*) FROM prior_therapy t WHERE t.patient_id = p.id),
                 (SELECT f.weight_kg FROM infusion f WHERE f.patient_id = p.id),
                 %s
             FROM patient p JOIN patient_identity i ON i.patient_id = p.id
-            WHERE p.id = any(:ids)
+            WHERE p.id IN (:ids)
             """.formatted(AdministrationRepository.FIRST_DOSE_OF_P);
 
     /** A patient's site and the revision of its reference data (V2_7__reference_revision.sql). */
     public record Revision(UUID patientId, String siteCode, long revision) {
     }
 
-    /** The revisions of these patients' references, with their sites; patients that do not exist are left out. */
+    /**
+     * The revisions of these patients' (at most a page of references) references, with their sites; patients that do
+     * not exist are left out.
+     */
     public Uni<List<Revision>> revisionsOf(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return getSession().flatMap(session -> session.createNativeQuery("SELECT p.id, p.site_code, r.revision"
                         + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id"
-                        + " WHERE p.id = any(:ids)", Object[].class)
-                        .setParameter("ids", IdArray.of(patientIds))
+                        + " WHERE p.id IN (:ids)", Object[].class)
+                        .setParameter("ids", List.copyOf(patientIds))
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> new Revision((UUID) row[0], (String) row[1],
                         ((Number) row[2]).longValue())).toList());
     }
 
     public Uni<Map<UUID, ReferenceFacts>> factsOf(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return getSession().flatMap(session -> session.createNativeQuery(FACTS, Object[].class)
-                        .setParameter("ids", IdArray.of(patientIds))
+                        .setParameter("ids", List.copyOf(patientIds))
                         .getResultList())
                 .map(rows -> rows.stream().map(ReferenceFacts::of)
                         .collect(Collectors.toMap(ReferenceFacts::patientId, Function.identity())));

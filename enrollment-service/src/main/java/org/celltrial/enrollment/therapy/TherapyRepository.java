@@ -21,12 +21,18 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
         return list("patientId = ?1 and voided = false order by start, id", patientId);
     }
 
-    /** These patients' therapies in force, each patient's by start date, read-only (for references). */
+    /**
+     * These patients' (at most a page of references) therapies in force, each patient's by start date, read-only (for
+     * references). The IDs as a list, so that no plan is kept ({@link IdArray} says why).
+     */
     public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT * FROM therapy WHERE patient_id = any(:ids) AND NOT voided"
+                .createNativeQuery("SELECT * FROM therapy WHERE patient_id IN (:ids) AND NOT voided"
                         + " ORDER BY start_date, id", Therapy.class)
-                .setParameter("ids", IdArray.of(patientIds))
+                .setParameter("ids", List.copyOf(patientIds))
                 .setReadOnly(true)
                 .getResultList());
     }
