@@ -99,10 +99,12 @@ public class IdempotentCreates {
      */
     private Uni<Boolean> claim(String caller, String key) {
         long lock = ByteBuffer.wrap(sha256("idempotency\n" + caller + "\n" + key)).getLong();
+        // A row only when the lock was taken, counted by a statement rather than read by a query (IdArray says why).
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .createNativeQuery("SELECT 1 WHERE pg_try_advisory_xact_lock(:lock)")
                 .setParameter("lock", lock)
-                .getSingleResult());
+                .executeUpdate())
+                .map(rows -> rows == 1);
     }
 
     private <T> Created<T> replay(IdempotencyRecord previous, String fingerprint, Class<T> bodyType) {

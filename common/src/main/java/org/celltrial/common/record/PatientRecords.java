@@ -195,16 +195,17 @@ public class PatientRecords {
     /**
      * {@link #lockPatient} for many patients at once (a batch), in one statement, in the order of their IDs' text
      * (the ordered set is materialised before any lock is taken), so two batches sharing patients queue rather than
-     * deadlock.
+     * deadlock. Sent as a statement run for its effect, not as a query: Hibernate Reactive never finds again the plan
+     * it keeps for a native query, and every write takes this lock ({@link IdArray} says more).
      */
     public Uni<Void> lockPatients(Collection<UUID> patientIds) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                         WITH ordered AS MATERIALIZED
                             (SELECT DISTINCT id::text AS id FROM unnest(CAST(?1 AS uuid[])) AS id ORDER BY 1)
                         SELECT count(pg_advisory_xact_lock(hashtext('celltrial.patient'), hashtext(id)))
-                        FROM ordered""", Long.class)
+                        FROM ordered""")
                 .setParameter(1, IdArray.of(patientIds))
-                .getSingleResult())
+                .executeUpdate())
                 .replaceWithVoid();
     }
 
