@@ -24,14 +24,11 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
     }
 
     /**
-     * The patients of these IDs (at most a page of references) that exist, in no particular order, read-only (for
+     * The patients of these IDs (one to a page of references) that exist, in no particular order, read-only (for
      * references: nothing keeps a copy of each to check for changes at the session's end). The IDs as a list, so that
      * no plan is kept ({@link IdArray} says why).
      */
     public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
         return getSession().flatMap(session -> session
                 .createNativeQuery("SELECT * FROM patient WHERE id IN (:ids)", Patient.class)
                 .setParameter("ids", List.copyOf(ids))

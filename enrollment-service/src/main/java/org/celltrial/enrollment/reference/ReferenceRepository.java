@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /**
-     * SQL, not HQL, for the index on the patient's ID; the IDs (at most a page of references) as a list, so that no plan
+     * SQL, not HQL, for the index on the patient's ID; the IDs (one to a page of references) as a list, so that no plan
      * is kept (IdArray says why).
      */
     private static final String FACTS = """
@@ -43,13 +43,10 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
     }
 
     /**
-     * The revisions of these patients' (at most a page of references) references, with their sites; patients that do
+     * The revisions of these patients' (one to a page of references) references, with their sites; patients that do
      * not exist are left out.
      */
     public Uni<List<Revision>> revisionsOf(Collection<UUID> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
         return getSession().flatMap(session -> session.createNativeQuery("SELECT p.id, p.site_code, r.revision"
                         + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id"
                         + " WHERE p.id IN (:ids)", Object[].class)
@@ -60,9 +57,6 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
     }
 
     public Uni<Map<UUID, ReferenceFacts>> factsOf(Collection<UUID> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
         return getSession().flatMap(session -> session.createNativeQuery(FACTS, Object[].class)
                         .setParameter("ids", List.copyOf(patientIds))
                         .getResultList())

@@ -22,13 +22,10 @@ public class TherapyRepository implements PanacheRepositoryBase<Therapy, UUID> {
     }
 
     /**
-     * These patients' (at most a page of references) therapies in force, each patient's by start date, read-only (for
+     * These patients' (one to a page of references) therapies in force, each patient's by start date, read-only (for
      * references). The IDs as a list, so that no plan is kept ({@link IdArray} says why).
      */
     public Uni<List<Therapy>> ofPatients(Collection<UUID> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
         return getSession().flatMap(session -> session
                 .createNativeQuery("SELECT * FROM therapy WHERE patient_id IN (:ids) AND NOT voided"
                         + " ORDER BY start_date, id", Therapy.class)
