@@ -15,8 +15,8 @@ import java.util.UUID;
  * native select, so each execution adds a copy under the same SQL and every lookup walks the copies (29 % of
  * enrollment-service's samples serving references; docs/performance.md, run 19). Those bind the IDs as a list,
  * {@code WHERE id IN (:ids)} with a {@code List}, for which Hibernate keeps no plan at all (a parameter an ID, so only
- * where they are few: a page of references); or, where only the statement's effect counts (a lock), run it as an
- * update, whose plan Hibernate does find again.
+ * where they are bounded: a page of references, a batch's patients); or, where only the statement's effect counts (a
+ * lock), run it as an update, whose plan Hibernate does find again.
  */
 public final class IdArray {
 
