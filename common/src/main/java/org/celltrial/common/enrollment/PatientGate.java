@@ -17,6 +17,8 @@ import org.celltrial.common.security.Caller;
 import org.celltrial.common.upstream.Upstream;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -28,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PatientGate {
 
+    private static final String SHARED_IN_REQUEST = PatientGate.class.getName() + ".sharedInRequest";
+
     @Inject
     EnrollmentClient enrollment;
 
@@ -38,10 +42,27 @@ public class PatientGate {
         return find(patientId).map(found -> found.orElseThrow(() -> ProblemException.notFound("Patient " + patientId)));
     }
 
-    /** The patient if enrollment-service shows it to the caller; empty if not; 503 if it cannot say. */
+    /**
+     * The patient if enrollment-service shows it to the caller; empty if not; 503 if it cannot say. Asked each time,
+     * unless the request asked to {@link #shareReferencesInRequest share} the answers.
+     */
     public Uni<Optional<PatientReference>> find(UUID patientId) {
-        return enrollment.reference(patientId)
+        Uni<Optional<PatientReference>> asked = enrollment.reference(patientId)
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+        Map<UUID, Uni<Optional<PatientReference>>> shared = VertxContext.isOnDuplicatedContext()
+                ? ContextLocals.<Map<UUID, Uni<Optional<PatientReference>>>>get(SHARED_IN_REQUEST).orElse(null)
+                : null;
+        return shared == null ? asked : shared.computeIfAbsent(patientId, ignored -> asked.memoize().indefinitely());
+    }
+
+    /**
+     * From now on in this request, each patient's reference is asked of enrollment-service once and its answer (or
+     * failure) shared by the request's later asks: for a request that reads several views of one patient, each of
+     * which would ask (a service's part of the course: one call instead of one a view). Kept on the request's Vert.x duplicated
+     * context, as Quarkus keeps the request's Hibernate Reactive session; call it on the request, before the reads.
+     */
+    public void shareReferencesInRequest() {
+        ContextLocals.put(SHARED_IN_REQUEST, new HashMap<UUID, Uni<Optional<PatientReference>>>());
     }
 
     /**

@@ -142,4 +142,10 @@ public class PlateletService {
         return store.read(PlateletCountRecord.class, patientId).map(counts -> Page.slice(counts, limit, cursor,
                 count -> count.measuredOn + "|" + Page.key(count.createdAt) + "|" + count.id, PlateletCountView::of));
     }
+
+    /** Every one of the patient's counts, in {@link #list}'s order (for the patient's course). */
+    public Uni<List<PlateletCountView>> all(UUID patientId) {
+        return store.read(PlateletCountRecord.class, patientId)
+                .map(counts -> counts.stream().map(PlateletCountView::of).toList());
+    }
 }

@@ -116,10 +116,18 @@ public class AdverseEventService {
 
     /** No session here: the repository's closes before enrollment is asked (when nothing is stored). */
     public Uni<Page<AdverseEventView>> list(UUID patientId, Integer limit, String cursor) {
-        return events.ofPatient(patientId)
-                .call(found -> patients.readable(patientId, found))
+        return readable(patientId)
                 .map(found -> Page.slice(found, limit, cursor, e -> e.onset + "|" + Page.key(e.createdAt) + "|" + e.id,
                         this::view));
+    }
+
+    /** Every one of the patient's events, in {@link #list}'s order (for the patient's course). */
+    public Uni<List<AdverseEventView>> all(UUID patientId) {
+        return readable(patientId).map(found -> found.stream().map(this::view).toList());
+    }
+
+    private Uni<List<AdverseEvent>> readable(UUID patientId) {
+        return events.ofPatient(patientId).call(found -> patients.readable(patientId, found));
     }
 
     @WithSession
