@@ -61,17 +61,16 @@ class CompositesTest {
                         {"items": [{"kind": "SUBSEQUENT", "agent": "daratumumab", "start": "2024-12-01"}],
                          "nextCursor": null}""")));
         stub(P.formatted("enrollment") + "/deviations", "{\"items\": [], \"nextCursor\": null}");
-        stub(P.formatted("safety") + "/crs", """
-                {"maxGrade": 1, "episodes": [{"onset": "2024-03-02T06:00:00Z", "onsetDay": 1, "maxGrade": 1}]}""");
-        stub(P.formatted("safety") + "/icans", "{\"maxGrade\": 0, \"episodes\": []}");
-        stub(P.formatted("safety") + "/icaht", "{\"grade\": 0}");
-        stub(P.formatted("safety") + "/adverse-events", "{\"items\": [], \"nextCursor\": null}");
-        stub(P.formatted("efficacy") + "/response", "{\"bestResponse\": \"R\", \"firstResponseDate\": \"2024-03-20\"}");
-        stub(P.formatted("efficacy") + "/platelet-counts", """
-                {"items": [{"date": "2024-03-20", "valuePer1e9L": 31}], "nextCursor": null}""");
-        stub(P.formatted("efficacy") + "/autoantibodies", "{\"items\": []}");
-        stub(P.formatted("efficacy") + "/car-t-kinetics", "{\"items\": [{\"date\": \"2024-03-11\", \"copiesPerUgDna\": 5}]}");
-        stub(P.formatted("efficacy") + "/b-cells", "{\"items\": []}");
+        stub(P.formatted("safety") + "/course", """
+                {"crs": {"maxGrade": 1, "episodes": [{"onset": "2024-03-02T06:00:00Z", "onsetDay": 1, "maxGrade": 1}]},
+                 "icans": {"maxGrade": 0, "episodes": []}, "icaht": {"grade": 0}, "adverseEvents": [],
+                 "queries": [], "signatures": []}""");
+        stub(P.formatted("efficacy") + "/course", """
+                {"response": {"bestResponse": "R", "firstResponseDate": "2024-03-20"},
+                 "plateletCounts": [{"date": "2024-03-20", "valuePer1e9L": 31}],
+                 "autoantibodies": {"items": []},
+                 "carTKinetics": {"items": [{"date": "2024-03-11", "copiesPerUgDna": 5}]},
+                 "bCells": {"items": []}, "queries": [], "signatures": null}""");
     }
 
     @Test
@@ -92,8 +91,29 @@ class CompositesTest {
                         "platelets", "response", "therapy"))
                 .body("timeline.studyDay", contains(-20, 0, 1, 4, 10, 19, 19, 275));
 
-        CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo(P.formatted("safety") + "/crs"))
-                .withHeader("Authorization", equalTo("Bearer " + token)));
+        // one call a service for its share, each with the caller's token
+        for (String service : List.of("safety", "efficacy")) {
+            CompositeStubs.services.verify(1, getRequestedFor(urlPathMatching("/api/v1/" + service + "/.*")));
+            CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo(P.formatted(service) + "/course"))
+                    .withHeader("Authorization", equalTo("Bearer " + token)));
+        }
+    }
+
+    /** A service's refusal of its share (efficacy's 409 before Day 0) is the section's, as the service answered. */
+    @Test
+    void aServiceRefusingItsShareLeavesItsSectionOutWithItsState() {
+        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("efficacy") + "/course"))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\": 409, \"detail\": \"not infused\"}")));
+
+        given().auth().oauth2(Tokens.of("inv-site01"))
+                .get("/api/v1/study/patients/" + PATIENT + "/course")
+                .then().statusCode(200)
+                .body("parts.efficacy", is("not-found"))
+                .body("efficacy", nullValue())
+                .body("unavailable", empty())
+                .body("safety.icans.maxGrade", is(0))
+                .body("safety.adverseEvents", empty());
     }
 
     @Test

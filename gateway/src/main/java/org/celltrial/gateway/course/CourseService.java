@@ -25,7 +25,9 @@ import io.smallrye.mutiny.Uni;
  * site rules apply), and lays it on one timeline. Enrollment decides whether the patient exists for this caller
  * (404/403 as it answers); a service that does not answer leaves its part out, marked unavailable. Each service's
  * records say which have unresolved queries and which are verified against source, and its section holds the
- * patient's queries and casebook signatures (docs/data-review.md).
+ * patient's queries and casebook signatures (docs/data-review.md). Safety- and efficacy-service each answer their
+ * share in one call ({@code GET /patients/{id}/course}, asking enrollment-service for the patient once), not a call a
+ * view: 13 calls, each of which asked enrollment, made the course collapse under 32 at once (docs/performance.md).
  */
 @ApplicationScoped
 public class CourseService {
@@ -46,21 +48,8 @@ public class CourseService {
                 Map.entry("schedule", enrollment.schedule(id)),
                 Map.entry("therapies", enrollment.therapies(id)),
                 Map.entry("deviations", enrollment.deviations(id))));
-        Uni<Section> safetySection = Section.read(SafetyClient.SERVICE, List.of(
-                Map.entry("crs", safety.crs(id)),
-                Map.entry("icans", safety.icans(id)),
-                Map.entry("icaht", safety.icaht(id)),
-                Map.entry("adverseEvents", safety.adverseEvents(id)),
-                Map.entry("queries", safety.queriesOf(id)),
-                Map.entry("signatures", safety.signatures(id))));
-        Uni<Section> efficacySection = Section.read(EfficacyClient.SERVICE, List.of(
-                Map.entry("response", efficacy.response(id)),
-                Map.entry("plateletCounts", efficacy.plateletCounts(id)),
-                Map.entry("autoantibodies", efficacy.autoantibodies(id)),
-                Map.entry("carTKinetics", efficacy.carTKinetics(id)),
-                Map.entry("bCells", efficacy.bCells(id)),
-                Map.entry("queries", efficacy.queriesOf(id)),
-                Map.entry("signatures", efficacy.signatures(id))));
+        Uni<Section> safetySection = Section.whole(SafetyClient.SERVICE, safety.course(id));
+        Uni<Section> efficacySection = Section.whole(EfficacyClient.SERVICE, efficacy.course(id));
         return Uni.combine().all().unis(enrollmentSection, safetySection, efficacySection).asTuple()
                 .map(sections -> assemble(id, sections.getItem1(), sections.getItem2(), sections.getItem3()));
     }

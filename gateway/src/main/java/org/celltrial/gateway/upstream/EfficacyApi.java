@@ -26,25 +26,8 @@ import io.smallrye.mutiny.Uni;
 public interface EfficacyApi extends ReviewApi {
 
     @GET
-    @Path("/patients/{id}/response")
-    Uni<JsonNode> response(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/platelet-counts")
-    Uni<JsonNode> plateletCounts(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
-
-    @GET
-    @Path("/patients/{id}/autoantibodies")
-    Uni<JsonNode> autoantibodies(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/car-t-kinetics")
-    Uni<JsonNode> carTKinetics(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/b-cells")
-    Uni<JsonNode> bCells(@PathParam("id") UUID patientId);
+    @Path("/patients/{id}/course")
+    Uni<JsonNode> course(@PathParam("id") UUID patientId);
 
     @GET
     @Path("/summary")

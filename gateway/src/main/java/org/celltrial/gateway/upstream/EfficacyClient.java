@@ -39,24 +39,9 @@ public class EfficacyClient extends ReviewingClient {
         return api;
     }
 
-    public Uni<Part> response(UUID id) {
-        return Part.answer(SERVICE, api.response(id));
-    }
-
-    public Uni<Part> plateletCounts(UUID id) {
-        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.plateletCounts(id, limit, cursor)));
-    }
-
-    public Uni<Part> autoantibodies(UUID id) {
-        return Part.answer(SERVICE, api.autoantibodies(id));
-    }
-
-    public Uni<Part> carTKinetics(UUID id) {
-        return Part.answer(SERVICE, api.carTKinetics(id));
-    }
-
-    public Uni<Part> bCells(UUID id) {
-        return Part.answer(SERVICE, api.bCells(id));
+    /** The patient's efficacy views in one answer (its part of the course). */
+    public Uni<Part> course(UUID id) {
+        return Part.answer(SERVICE, api.course(id));
     }
 
     /**

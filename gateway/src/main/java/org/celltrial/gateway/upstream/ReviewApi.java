@@ -19,9 +19,6 @@ import io.smallrye.mutiny.Uni;
  */
 public interface ReviewApi extends LockApi {
 
-    @GET
-    @Path("/patients/{id}/queries")
-    Uni<JsonNode> queriesOf(@PathParam("id") UUID patientId);
 
     @GET
     @Path("/queries")

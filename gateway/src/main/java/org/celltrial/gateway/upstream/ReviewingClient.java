@@ -13,10 +13,6 @@ public abstract class ReviewingClient extends LockingClient {
     @Override
     protected abstract ReviewApi api();
 
-    public Uni<Part> queriesOf(UUID id) {
-        return Part.answer(service(), api().queriesOf(id));
-    }
-
     public Uni<Part> queries(List<String> siteCodes, String status) {
         return Part.answer(service(), api().queries(siteCodes, status));
     }

@@ -26,21 +26,8 @@ import io.smallrye.mutiny.Uni;
 public interface SafetyApi extends ReviewApi {
 
     @GET
-    @Path("/patients/{id}/crs")
-    Uni<JsonNode> crs(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/icans")
-    Uni<JsonNode> icans(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/icaht")
-    Uni<JsonNode> icaht(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/adverse-events")
-    Uni<JsonNode> adverseEvents(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
+    @Path("/patients/{id}/course")
+    Uni<JsonNode> course(@PathParam("id") UUID patientId);
 
     @GET
     @Path("/summary")

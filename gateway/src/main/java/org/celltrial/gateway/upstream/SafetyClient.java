@@ -40,20 +40,9 @@ public class SafetyClient extends ReviewingClient {
         return api;
     }
 
-    public Uni<Part> crs(UUID id) {
-        return Part.answer(SERVICE, api.crs(id));
-    }
-
-    public Uni<Part> icans(UUID id) {
-        return Part.answer(SERVICE, api.icans(id));
-    }
-
-    public Uni<Part> icaht(UUID id) {
-        return Part.answer(SERVICE, api.icaht(id));
-    }
-
-    public Uni<Part> adverseEvents(UUID id) {
-        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.adverseEvents(id, limit, cursor)));
+    /** The patient's safety views in one answer (its part of the course). */
+    public Uni<Part> course(UUID id) {
+        return Part.answer(SERVICE, api.course(id));
     }
 
     @Timeout(Part.REPORT_TIMEOUT_MS)

@@ -27,6 +27,16 @@ public record Section(String service, Part.State state, ObjectNode content) {
         return Uni.combine().all().unis(guarded).with(Part.class, parts -> of(service, names, parts));
     }
 
+    /**
+     * A service's share read in one call that answers every field at once (its {@code GET /patients/{id}/course}),
+     * as {@link #read} would lay out the same fields read one call each: the service's refusal is the section's.
+     */
+    public static Uni<Section> whole(String service, Uni<Part> call) {
+        return call.onFailure().recoverWithItem(Part.unavailable(service))
+                .map(part -> part.available() ? new Section(service, part.state(), (ObjectNode) part.value())
+                        : new Section(service, part.state(), null));
+    }
+
     static Section of(String service, List<String> names, List<Part> parts) {
         if (parts.stream().anyMatch(part -> part.state() == Part.State.UNAVAILABLE)) {
             return new Section(service, Part.State.UNAVAILABLE, null);
