@@ -3,6 +3,7 @@ package org.celltrial.enrollment.deviation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,8 +112,18 @@ public class DeviationService {
 
     @WithSession
     public Uni<Page<DeviationView>> list(UUID patientId, Integer limit, String cursor) {
-        return access.visible(patientId).flatMap(patient -> deviations.ofPatient(patientId))
+        return visible(patientId)
                 .map(rows -> Page.slice(rows, limit, cursor, DeviationService::sortKey, DeviationView::of));
+    }
+
+    /** Every one of the patient's deviations, in {@link #list}'s order (for the patient's course). */
+    @WithSession
+    public Uni<List<DeviationView>> all(UUID patientId) {
+        return visible(patientId).map(rows -> rows.stream().map(DeviationView::of).toList());
+    }
+
+    private Uni<List<ProtocolDeviation>> visible(UUID patientId) {
+        return access.visible(patientId).flatMap(patient -> deviations.ofPatient(patientId));
     }
 
     private static String sortKey(ProtocolDeviation deviation) {

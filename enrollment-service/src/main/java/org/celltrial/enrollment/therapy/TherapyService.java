@@ -2,6 +2,7 @@ package org.celltrial.enrollment.therapy;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,8 +80,17 @@ public class TherapyService {
 
     @WithSession
     public Uni<Page<TherapyView>> list(UUID patientId, Integer limit, String cursor) {
-        return access.visible(patientId).flatMap(patient -> therapies.ofPatient(patientId))
-                .map(rows -> Page.slice(rows, limit, cursor, therapy -> therapy.start + "|" + therapy.id,
-                        TherapyView::of));
+        return visible(patientId).map(rows -> Page.slice(rows, limit, cursor,
+                therapy -> therapy.start + "|" + therapy.id, TherapyView::of));
+    }
+
+    /** Every one of the patient's therapies, in {@link #list}'s order (for the patient's course). */
+    @WithSession
+    public Uni<List<TherapyView>> all(UUID patientId) {
+        return visible(patientId).map(rows -> rows.stream().map(TherapyView::of).toList());
+    }
+
+    private Uni<List<Therapy>> visible(UUID patientId) {
+        return access.visible(patientId).flatMap(patient -> therapies.ofPatient(patientId));
     }
 }
