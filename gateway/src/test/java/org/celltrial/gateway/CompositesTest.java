@@ -48,19 +48,13 @@ class CompositesTest {
     @BeforeEach
     void stubServices() {
         CompositeStubs.services.resetAll();
-        stub(P.formatted("enrollment"), """
-                {"id": "%s", "subjectId": "CT-SITE-01-001", "siteCode": "SITE-01", "status": "FOLLOW_UP",
-                 "consentDate": "2024-02-10", "doseLevel": "DL1", "day0": "2024-03-01"}""".formatted(PATIENT));
-        stub(P.formatted("enrollment") + "/lymphodepletion", "{\"plan\": null, \"administrations\": []}");
-        stub(P.formatted("enrollment") + "/schedule", "{\"visits\": []}");
-        stub(P.formatted("enrollment") + "/therapies", """
-                {"items": [{"kind": "RESCUE", "agent": "IVIG", "start": "2024-03-05"}], "nextCursor": "c1"}""");
-        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment") + "/therapies"))
-                .withQueryParam("cursor", equalTo("c1"))
-                .willReturn(okJson("""
-                        {"items": [{"kind": "SUBSEQUENT", "agent": "daratumumab", "start": "2024-12-01"}],
-                         "nextCursor": null}""")));
-        stub(P.formatted("enrollment") + "/deviations", "{\"items\": [], \"nextCursor\": null}");
+        stub(P.formatted("enrollment") + "/course", """
+                {"patient": {"id": "%s", "subjectId": "CT-SITE-01-001", "siteCode": "SITE-01", "status": "FOLLOW_UP",
+                             "consentDate": "2024-02-10", "doseLevel": "DL1", "day0": "2024-03-01"},
+                 "lymphodepletion": {"plan": null, "administrations": []}, "schedule": {"visits": []},
+                 "therapies": [{"kind": "RESCUE", "agent": "IVIG", "start": "2024-03-05"},
+                               {"kind": "SUBSEQUENT", "agent": "daratumumab", "start": "2024-12-01"}],
+                 "deviations": []}""".formatted(PATIENT));
         stub(P.formatted("safety") + "/course", """
                 {"crs": {"maxGrade": 1, "episodes": [{"onset": "2024-03-02T06:00:00Z", "onsetDay": 1, "maxGrade": 1}]},
                  "icans": {"maxGrade": 0, "episodes": []}, "icaht": {"grade": 0}, "adverseEvents": [],
@@ -92,7 +86,7 @@ class CompositesTest {
                 .body("timeline.studyDay", contains(-20, 0, 1, 4, 10, 19, 19, 275));
 
         // one call a service for its share, each with the caller's token
-        for (String service : List.of("safety", "efficacy")) {
+        for (String service : List.of("enrollment", "safety", "efficacy")) {
             CompositeStubs.services.verify(1, getRequestedFor(urlPathMatching("/api/v1/" + service + "/.*")));
             CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo(P.formatted(service) + "/course"))
                     .withHeader("Authorization", equalTo("Bearer " + token)));
@@ -153,7 +147,7 @@ class CompositesTest {
 
     @Test
     void aPatientEnrollmentDoesNotShowThisCallerIs404() {
-        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment")))
+        CompositeStubs.services.stubFor(get(urlPathEqualTo(P.formatted("enrollment") + "/course"))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\": 404}")));
 

@@ -2,7 +2,6 @@ package org.celltrial.gateway.course;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +24,10 @@ import io.smallrye.mutiny.Uni;
  * site rules apply), and lays it on one timeline. Enrollment decides whether the patient exists for this caller
  * (404/403 as it answers); a service that does not answer leaves its part out, marked unavailable. Each service's
  * records say which have unresolved queries and which are verified against source, and its section holds the
- * patient's queries and casebook signatures (docs/data-review.md). Safety- and efficacy-service each answer their
- * share in one call ({@code GET /patients/{id}/course}, asking enrollment-service for the patient once), not a call a
- * view: 13 calls, each of which asked enrollment, made the course collapse under 32 at once (docs/performance.md).
+ * patient's queries and casebook signatures (docs/data-review.md). Each service answers its share in one call
+ * ({@code GET /patients/{id}/course}; safety- and efficacy-service ask enrollment-service for the patient once), not
+ * a call a view: 18 calls, 13 of which asked enrollment for the patient, made the course collapse under 32 at once
+ * (docs/performance.md).
  */
 @ApplicationScoped
 public class CourseService {
@@ -42,12 +42,7 @@ public class CourseService {
     EfficacyClient efficacy;
 
     public Uni<PatientCourse> course(UUID id) {
-        Uni<Section> enrollmentSection = Section.read(EnrollmentClient.SERVICE, List.of(
-                Map.entry("patient", enrollment.patient(id)),
-                Map.entry("lymphodepletion", enrollment.lymphodepletion(id)),
-                Map.entry("schedule", enrollment.schedule(id)),
-                Map.entry("therapies", enrollment.therapies(id)),
-                Map.entry("deviations", enrollment.deviations(id))));
+        Uni<Section> enrollmentSection = Section.whole(EnrollmentClient.SERVICE, enrollment.course(id));
         Uni<Section> safetySection = Section.whole(SafetyClient.SERVICE, safety.course(id));
         Uni<Section> efficacySection = Section.whole(EfficacyClient.SERVICE, efficacy.course(id));
         return Uni.combine().all().unis(enrollmentSection, safetySection, efficacySection).asTuple()

@@ -23,26 +23,8 @@ import io.smallrye.mutiny.Uni;
 public interface EnrollmentApi extends LockApi {
 
     @GET
-    @Path("/patients/{id}")
-    Uni<JsonNode> patient(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/lymphodepletion")
-    Uni<JsonNode> lymphodepletion(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/schedule")
-    Uni<JsonNode> schedule(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/patients/{id}/therapies")
-    Uni<JsonNode> therapies(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
-
-    @GET
-    @Path("/patients/{id}/deviations")
-    Uni<JsonNode> deviations(@PathParam("id") UUID patientId, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
+    @Path("/patients/{id}/course")
+    Uni<JsonNode> course(@PathParam("id") UUID patientId);
 
     @GET
     @Path("/summary")

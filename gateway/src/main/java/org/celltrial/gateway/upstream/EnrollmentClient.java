@@ -42,24 +42,9 @@ public class EnrollmentClient extends LockingClient {
         return api;
     }
 
-    public Uni<Part> patient(UUID id) {
-        return Part.answer(SERVICE, api.patient(id));
-    }
-
-    public Uni<Part> lymphodepletion(UUID id) {
-        return Part.answer(SERVICE, api.lymphodepletion(id));
-    }
-
-    public Uni<Part> schedule(UUID id) {
-        return Part.answer(SERVICE, api.schedule(id));
-    }
-
-    public Uni<Part> therapies(UUID id) {
-        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.therapies(id, limit, cursor)));
-    }
-
-    public Uni<Part> deviations(UUID id) {
-        return Part.answer(SERVICE, Pages.all((limit, cursor) -> api.deviations(id, limit, cursor)));
+    /** The patient's enrollment views in one answer (its part of the course). */
+    public Uni<Part> course(UUID id) {
+        return Part.answer(SERVICE, api.course(id));
     }
 
     @Timeout(Part.REPORT_TIMEOUT_MS)
