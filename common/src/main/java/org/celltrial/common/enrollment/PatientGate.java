@@ -47,19 +47,24 @@ public class PatientGate {
      * unless the request asked to {@link #shareReferencesInRequest share} the answers.
      */
     public Uni<Optional<PatientReference>> find(UUID patientId) {
-        Uni<Optional<PatientReference>> asked = enrollment.reference(patientId)
-                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
         Map<UUID, Uni<Optional<PatientReference>>> shared = VertxContext.isOnDuplicatedContext()
                 ? ContextLocals.<Map<UUID, Uni<Optional<PatientReference>>>>get(SHARED_IN_REQUEST).orElse(null)
                 : null;
-        return shared == null ? asked : shared.computeIfAbsent(patientId, ignored -> asked.memoize().indefinitely());
+        return shared == null ? ask(patientId)
+                : shared.computeIfAbsent(patientId, id -> ask(id).memoize().indefinitely());
+    }
+
+    private Uni<Optional<PatientReference>> ask(UUID patientId) {
+        return enrollment.reference(patientId)
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
     }
 
     /**
      * From now on in this request, each patient's reference is asked of enrollment-service once and its answer (or
      * failure) shared by the request's later asks: for a request that reads several views of one patient, each of
-     * which would ask (a service's part of the course: one call instead of one a view). Kept on the request's Vert.x duplicated
-     * context, as Quarkus keeps the request's Hibernate Reactive session; call it on the request, before the reads.
+     * which would ask (a service's part of the course: one call instead of one a view). Kept on the request's Vert.x
+     * duplicated context, as Quarkus keeps the request's Hibernate Reactive session; call it on the request, before
+     * the reads.
      */
     public void shareReferencesInRequest() {
         ContextLocals.put(SHARED_IN_REQUEST, new HashMap<UUID, Uni<Optional<PatientReference>>>());
