@@ -27,9 +27,9 @@ public final class StudySummaryComposer {
 
     public static StudySummary compose(LocalDate asOf, List<String> siteCodes, Section enrollment, Section safety,
             Section efficacy) {
-        JsonNode demographics = enrollment.available() ? enrollment.content().path("summary") : null;
-        JsonNode safetySummary = safety.available() ? safety.content().path("summary") : null;
-        JsonNode efficacySummary = efficacy.available() ? efficacy.content().path("summary") : null;
+        JsonNode demographics = enrollment.available() ? enrollment.content() : null;
+        JsonNode safetySummary = safety.available() ? safety.content() : null;
+        JsonNode efficacySummary = efficacy.available() ? efficacy.content() : null;
 
         List<Section> sections = List.of(enrollment, safety, efficacy);
 

@@ -2,7 +2,6 @@ package org.celltrial.gateway.summary;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +33,9 @@ public class StudySummaryService {
     public Uni<StudySummary> summary(LocalDate asOf, List<String> siteCodes) {
         String cutOff = asOf.toString();
         return Uni.combine().all().unis(
-                summaryOf(EnrollmentClient.SERVICE, enrollment.summary(cutOff, siteCodes)),
-                summaryOf(SafetyClient.SERVICE, safety.summary(cutOff, siteCodes)),
-                summaryOf(EfficacyClient.SERVICE, efficacy.summary(cutOff, siteCodes)))
+                Section.whole(EnrollmentClient.SERVICE, enrollment.summary(cutOff, siteCodes)),
+                Section.whole(SafetyClient.SERVICE, safety.summary(cutOff, siteCodes)),
+                Section.whole(EfficacyClient.SERVICE, efficacy.summary(cutOff, siteCodes)))
                 .asTuple()
                 .map(sections -> {
                     if (Stream.of(sections.getItem1(), sections.getItem2(), sections.getItem3())
@@ -46,9 +45,5 @@ public class StudySummaryService {
                     return StudySummaryComposer.compose(asOf, siteCodes, sections.getItem1(), sections.getItem2(),
                             sections.getItem3());
                 });
-    }
-
-    private static Uni<Section> summaryOf(String service, Uni<Part> summary) {
-        return Section.read(service, List.of(Map.entry("summary", summary)));
     }
 }

@@ -94,8 +94,6 @@ class StudySummaryComposerTest {
     }
 
     private static Section available(String service, String summaryJson) throws Exception {
-        ObjectNode content = JSON.createObjectNode();
-        content.set("summary", JSON.readTree(summaryJson));
-        return new Section(service, Part.State.AVAILABLE, content);
+        return new Section(service, Part.State.AVAILABLE, (ObjectNode) JSON.readTree(summaryJson));
     }
 }
