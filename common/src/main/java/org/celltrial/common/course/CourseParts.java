@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
  * How a service answers its part of a patient's course (its {@code GET /patients/{id}/course}, which the gateway's
  * {@code GET /study/patients/{id}/course} reads, docs/api.md): the patient's views this service holds, read one after
  * the other in one request (they would share its Hibernate Reactive session, which is not for concurrent use), the
- * patient's reference asked of enrollment-service once ({@code PatientGate#shareReferencesInRequest}). The first
+ * patient's reference asked of enrollment-service once ({@code PatientGate#sharingReferences}). The first
  * view decides whether the service has anything for the caller: its refusal (404, 403, 409 before Day 0) is the
  * answer's. A later view's refusal leaves that view null, as when the gateway read each view on its own; a failure
  * that is not a refusal (enrollment-service unavailable: 503) fails the whole answer.

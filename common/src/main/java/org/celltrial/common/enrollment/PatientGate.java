@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class PatientGate {
 
     /**
      * The patient if enrollment-service shows it to the caller; empty if not; 503 if it cannot say. Asked each time,
-     * unless the request asked to {@link #shareReferencesInRequest share} the answers.
+     * unless the request's reads are {@link #sharingReferences sharing} the answers.
      */
     public Uni<Optional<PatientReference>> find(UUID patientId) {
         Map<UUID, Uni<Optional<PatientReference>>> shared = VertxContext.isOnDuplicatedContext()
@@ -60,14 +61,16 @@ public class PatientGate {
     }
 
     /**
-     * From now on in this request, each patient's reference is asked of enrollment-service once and its answer (or
-     * failure) shared by the request's later asks: for a request that reads several views of one patient, each of
-     * which would ask (a service's part of the course: one call instead of one a view). Kept on the request's Vert.x
-     * duplicated context, as Quarkus keeps the request's Hibernate Reactive session; call it on the request, before
-     * the reads.
+     * The reads, started on the request, with each patient's reference asked of enrollment-service once and its answer
+     * (or failure) shared by every later ask in this request: for a request that reads several views of one patient,
+     * each of which would ask (a service's part of the course: one call instead of one a view). Kept on the request's
+     * Vert.x duplicated context, as Quarkus keeps the request's Hibernate Reactive session.
      */
-    public void shareReferencesInRequest() {
-        ContextLocals.put(SHARED_IN_REQUEST, new HashMap<UUID, Uni<Optional<PatientReference>>>());
+    public <T> Uni<T> sharingReferences(Supplier<Uni<T>> reads) {
+        return Uni.createFrom().deferred(() -> {
+            ContextLocals.put(SHARED_IN_REQUEST, new HashMap<UUID, Uni<Optional<PatientReference>>>());
+            return reads.get();
+        });
     }
 
     /**

@@ -49,17 +49,14 @@ public class EfficacyCourseService {
     SignatureService signatures;
 
     public Uni<EfficacyCourse> course(UUID patientId) {
-        return Uni.createFrom().deferred(() -> {
-            patients.shareReferencesInRequest();
-            return responses.response(patientId, null)
-                    .flatMap(response -> CourseParts.later(platelets.all(patientId))
-                    .flatMap(counts -> CourseParts.later(autoantibodies.series(patientId, null))
-                    .flatMap(antibodies -> CourseParts.later(kinetics.series(patientId, null))
-                    .flatMap(carT -> CourseParts.later(bCells.series(patientId, null))
-                    .flatMap(cd19 -> CourseParts.later(queries.ofPatient(patientId))
-                    .flatMap(queriesOf -> CourseParts.later(signatures.ofPatient(patientId))
-                    .map(signed -> new EfficacyCourse(response, counts, antibodies, carT, cd19, queriesOf,
-                            signed))))))));
-        });
+        return patients.sharingReferences(() -> responses.response(patientId, null)
+                .flatMap(response -> CourseParts.later(platelets.all(patientId))
+                .flatMap(counts -> CourseParts.later(autoantibodies.series(patientId, null))
+                .flatMap(antibodies -> CourseParts.later(kinetics.series(patientId, null))
+                .flatMap(carT -> CourseParts.later(bCells.series(patientId, null))
+                .flatMap(cd19 -> CourseParts.later(queries.ofPatient(patientId))
+                .flatMap(queriesOf -> CourseParts.later(signatures.ofPatient(patientId))
+                .map(signed -> new EfficacyCourse(response, counts, antibodies, carT, cd19, queriesOf,
+                        signed)))))))));
     }
 }

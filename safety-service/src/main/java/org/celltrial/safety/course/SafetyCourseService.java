@@ -42,16 +42,13 @@ public class SafetyCourseService {
     SignatureService signatures;
 
     public Uni<SafetyCourse> course(UUID patientId) {
-        return Uni.createFrom().deferred(() -> {
-            patients.shareReferencesInRequest();
-            return crs.course(patientId)
-                    .flatMap(crsCourse -> CourseParts.later(icans.course(patientId))
-                    .flatMap(icansCourse -> CourseParts.later(icaht.icaht(patientId))
-                    .flatMap(icahtView -> CourseParts.later(adverseEvents.all(patientId))
-                    .flatMap(events -> CourseParts.later(queries.ofPatient(patientId))
-                    .flatMap(queriesOf -> CourseParts.later(signatures.ofPatient(patientId))
-                    .map(signed -> new SafetyCourse(crsCourse, icansCourse, icahtView, events, queriesOf,
-                            signed)))))));
-        });
+        return patients.sharingReferences(() -> crs.course(patientId)
+                .flatMap(crsCourse -> CourseParts.later(icans.course(patientId))
+                .flatMap(icansCourse -> CourseParts.later(icaht.icaht(patientId))
+                .flatMap(icahtView -> CourseParts.later(adverseEvents.all(patientId))
+                .flatMap(events -> CourseParts.later(queries.ofPatient(patientId))
+                .flatMap(queriesOf -> CourseParts.later(signatures.ofPatient(patientId))
+                .map(signed -> new SafetyCourse(crsCourse, icansCourse, icahtView, events, queriesOf,
+                        signed))))))));
     }
 }
