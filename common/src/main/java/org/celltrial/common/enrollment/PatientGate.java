@@ -95,9 +95,12 @@ public class PatientGate {
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
     }
 
-    /** These patients in pages of at most {@link EnrollmentApi#MAX_REFERENCES}: one call to enrollment-service each. */
-    public static List<List<UUID>> pages(Collection<UUID> patientIds) {
-        List<UUID> ids = List.copyOf(patientIds);
+    /**
+     * These patients (or what the caller holds of each) in pages of at most {@link EnrollmentApi#MAX_REFERENCES}: one
+     * call to enrollment-service each.
+     */
+    public static <T> List<List<T>> pages(Collection<T> patients) {
+        List<T> ids = List.copyOf(patients);
         int size = EnrollmentApi.MAX_REFERENCES;
         return IntStream.range(0, (ids.size() + size - 1) / size)
                 .mapToObj(page -> ids.subList(page * size, Math.min(ids.size(), (page + 1) * size))).toList();

@@ -61,7 +61,15 @@ public class PatientProtocols {
      * other, with the session closed.
      */
     public Uni<Map<UUID, ProtocolReference>> ofAll(Collection<UUID> patientIds) {
-        return states.versions(patientIds).flatMap(versions -> Multi.createFrom()
+        return states.versions(patientIds).flatMap(versions -> ofVersions(patientIds, versions));
+    }
+
+    /**
+     * {@link #ofAll} for patients whose versions the caller has read itself ({@code versions}, by patient; a patient
+     * left out was never graded): each distinct version asked of enrollment once. Call it with no session open.
+     */
+    public Uni<Map<UUID, ProtocolReference>> ofVersions(Collection<UUID> patientIds, Map<UUID, Integer> versions) {
+        return Multi.createFrom()
                 .iterable(patientIds.stream().map(patient -> Optional.ofNullable(versions.get(patient))).distinct()
                         .toList())
                 .onItem().transformToUniAndConcatenate(version -> protocol(version.orElse(null))
@@ -72,7 +80,7 @@ public class PatientProtocols {
                     patientIds.forEach(patient -> byPatient.put(patient,
                             byVersion.get(Optional.ofNullable(versions.get(patient)))));
                     return byPatient;
-                }));
+                });
     }
 
     /** The protocol in force, for regrading under an amendment (asked before the regrade's transaction opens). */

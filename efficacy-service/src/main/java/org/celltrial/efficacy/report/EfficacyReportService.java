@@ -70,9 +70,6 @@ public class EfficacyReportService {
     SecurityIdentity identity;
 
     @Inject
-    PatientRevisionRepository revisions;
-
-    @Inject
     ResponseSnapshotRepository snapshots;
 
     @Inject
@@ -81,15 +78,16 @@ public class EfficacyReportService {
     private volatile SummaryInputs summaryInputs;
 
     /**
-     * No session here: the in-scope patients with efficacy data and their data's revisions (one query), then a page
-     * at a time: their protocol versions and the rows kept for this cut-off, then one call to enrollment-service
-     * with the reference revision of each kept row that still holds for the data and the protocol. Enrollment answers
-     * every patient's current reference revision, and the references of the others alone: a kept row is used while
-     * its patient's data, reference revision and the digest of the rest are unchanged ({@link ResponseSnapshot}); the
-     * rest are computed from one query per kind of measurement for them and kept, in a short transaction of their
-     * own. So an unchanged study's summary reads a row a patient, not a million counts, nor every patient's reference
-     * (docs/performance.md, "The efficacy summary"). At most two summaries are computed at once, a third is a 503:
-     * three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
+     * No session here: the patients with efficacy data, their data's revisions, protocol versions and rows kept for
+     * this cut-off (one query), then the in-scope patients' protocols (each version asked of enrollment once), then a
+     * page at a time one call to enrollment-service with the reference revision of each kept row that still holds for
+     * the data and the protocol. Enrollment answers every patient's current reference revision, and the references of
+     * the others alone: a kept row is used while its patient's data, reference revision and the digest of the rest are
+     * unchanged ({@link ResponseSnapshot}); the rest are computed from one query per kind of measurement for them and
+     * kept, in a short transaction of their own. So an unchanged study's summary reads a row a patient, not a million
+     * counts, nor every patient's reference (docs/performance.md, "The efficacy summary"). At most two summaries are
+     * computed at once, a third is a 503: three at once over 10 000 patients took more than the heap
+     * (docs/performance.md, run 12).
      */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         return summaries.run(() -> summaryNow(asOf, siteCodes));
@@ -98,16 +96,38 @@ public class EfficacyReportService {
     private Uni<EfficacySummary> summaryNow(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         CutOff cutOff = new CutOff(asOf, LocalDate.now(clock));
-        return revisions.all().flatMap(known -> {
-            Map<UUID, Long> revisionOf = new HashMap<>();
-            known.forEach(patient -> revisionOf.put(patient.patientId(), patient.revision()));
-            return Multi.createFrom()
-                    .iterable(PatientGate.pages(known.stream().filter(patient -> scope.covers(patient.siteCode()))
-                            .map(PatientRevision::patientId).toList()))
-                    // One page at a time: the session is not shared between concurrent operations.
-                    .onItem().transformToUniAndConcatenate(page -> rows(page, cutOff, revisionOf))
-                    .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
+        return snapshots.patientsAt(cutOff.key()).flatMap(known -> {
+            List<SummaryPatient> inScope = known.stream().filter(patient -> scope.covers(patient.siteCode())).toList();
+            Map<UUID, Integer> versions = new HashMap<>();
+            inScope.stream().filter(patient -> patient.protocolVersion() != null)
+                    .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
+            return protocols.ofVersions(inScope.stream().map(SummaryPatient::patientId).toList(), versions)
+                    .flatMap(protocolOf -> {
+                        Inputs inputs = new Inputs(summaryInputs(), cutOff);
+                        return Multi.createFrom().iterable(PatientGate.pages(inScope))
+                                // One page at a time: the session is not shared between concurrent operations.
+                                .onItem().transformToUniAndConcatenate(page -> rows(page, cutOff, protocolOf, inputs))
+                                .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
+                    });
         }).map(rows -> figures.summarise(asOf, siteCodes, rows));
+    }
+
+    /** The digests of one summary's rows: what the rows under the same protocol share digested once. */
+    private static final class Inputs {
+
+        private final SummaryInputs inputs;
+        private final CutOff cutOff;
+        private final Map<ProtocolReference, SummaryInputs.Rows> under = new IdentityHashMap<>();
+
+        Inputs(SummaryInputs inputs, CutOff cutOff) {
+            this.inputs = inputs;
+            this.cutOff = cutOff;
+        }
+
+        String of(UUID patientId, long referenceRevision, ProtocolReference protocol) {
+            return under.computeIfAbsent(protocol, p -> inputs.at(String.valueOf(p), cutOff.asOf(), cutOff.date()))
+                    .of(patientId, referenceRevision);
+        }
     }
 
     /** The summary's cut-off; without {@code asOf}, every count, rescue-free up to today. */
@@ -132,55 +152,53 @@ public class EfficacyReportService {
      * kept. A kept row's reference revision is sent to enrollment only when the row holds for the patient's data and
      * protocol with it; enrollment then answers the reference only if its revision changed.
      */
-    private Uni<List<EfficacySummary.PatientRow>> rows(List<UUID> page, CutOff cutOff, Map<UUID, Long> revisionOf) {
-        SummaryInputs inputs = summaryInputs();
-        return protocols.ofAll(page).flatMap(protocolOf -> snapshots.ofPatients(cutOff.key(), page).flatMap(kept -> {
-            Map<ProtocolReference, String> written = new IdentityHashMap<>();
-            Map<UUID, String> protocolText = new HashMap<>();
-            page.forEach(patient -> protocolText.put(patient,
-                    written.computeIfAbsent(protocolOf.get(patient), String::valueOf)));
-            Map<UUID, Long> holding = new HashMap<>();
-            kept.forEach((patient, snapshot) -> {
-                if (snapshot.referenceRevision() != null && snapshot.holdsFor(revisionOf.get(patient), inputs.of(
-                        patient, snapshot.referenceRevision(), protocolText.get(patient), cutOff.asOf(),
-                        cutOff.date()))) {
-                    holding.put(patient, snapshot.referenceRevision());
+    private Uni<List<EfficacySummary.PatientRow>> rows(List<SummaryPatient> page, CutOff cutOff,
+            Map<UUID, ProtocolReference> protocolOf, Inputs inputs) {
+        Map<UUID, SummaryPatient> pagePatients = new HashMap<>();
+        Map<UUID, Long> holding = new HashMap<>();
+        for (SummaryPatient patient : page) {
+            pagePatients.put(patient.patientId(), patient);
+            ResponseSnapshot kept = patient.kept();
+            if (kept != null && kept.referenceRevision() != null && kept.holdsFor(patient.revision(),
+                    inputs.of(patient.patientId(), kept.referenceRevision(), protocolOf.get(patient.patientId())))) {
+                holding.put(patient.patientId(), kept.referenceRevision());
+            }
+        }
+        List<UUID> ids = page.stream().map(SummaryPatient::patientId).toList();
+        return patients.changed(ids, holding).flatMap(changes -> {
+            Map<UUID, PatientReference> changed = new HashMap<>();
+            changes.references().forEach(reference -> changed.put(reference.id(), reference));
+            List<UUID> shown = new ArrayList<>();
+            List<PatientReference> stale = new ArrayList<>();
+            for (UUID patient : ids) {
+                Long referenceRevision = changes.revisions().get(patient);
+                if (referenceRevision == null) {
+                    continue;   // not shown to the caller
                 }
-            });
-            return patients.changed(page, holding).flatMap(changes -> {
-                Map<UUID, PatientReference> changed = new HashMap<>();
-                changes.references().forEach(reference -> changed.put(reference.id(), reference));
-                List<UUID> shown = new ArrayList<>();
-                List<PatientReference> stale = new ArrayList<>();
-                for (UUID patient : page) {
-                    Long referenceRevision = changes.revisions().get(patient);
-                    if (referenceRevision == null) {
-                        continue;   // not shown to the caller
-                    }
-                    if (referenceRevision.equals(holding.get(patient))) {
-                        shown.add(patient);
-                    } else if (changed.containsKey(patient) && infused(changed.get(patient), cutOff.asOf())) {
-                        shown.add(patient);
-                        stale.add(changed.get(patient));
-                    }
+                if (referenceRevision.equals(holding.get(patient))) {
+                    shown.add(patient);
+                } else if (changed.containsKey(patient) && infused(changed.get(patient), cutOff.asOf())) {
+                    shown.add(patient);
+                    stale.add(changed.get(patient));
                 }
-                return computed(stale, protocolOf, cutOff.asOf())
-                        .map(rows -> stale.stream().map(patient -> {
-                            long referenceRevision = changes.revisions().get(patient.id());
-                            return new ResponseSnapshot(patient.id(), revisionOf.get(patient.id()), referenceRevision,
-                                    inputs.of(patient.id(), referenceRevision, protocolText.get(patient.id()),
-                                            cutOff.asOf(), cutOff.date()),
-                                    rows.get(patient.id()));
-                        }).toList())
-                        .call(fresh -> keep(cutOff, fresh))
-                        .map(fresh -> {
-                            Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
-                            kept.forEach((patient, snapshot) -> rowOf.put(patient, snapshot.row()));
-                            fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
-                            return shown.stream().map(rowOf::get).toList();
-                        });
-            });
-        }));
+            }
+            return computed(stale, protocolOf, cutOff.asOf())
+                    .map(rows -> stale.stream().map(patient -> {
+                        long referenceRevision = changes.revisions().get(patient.id());
+                        return new ResponseSnapshot(patient.id(), pagePatients.get(patient.id()).revision(),
+                                referenceRevision,
+                                inputs.of(patient.id(), referenceRevision, protocolOf.get(patient.id())),
+                                rows.get(patient.id()));
+                    }).toList())
+                    .call(fresh -> keep(cutOff, fresh))
+                    .map(fresh -> {
+                        Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
+                        page.stream().filter(patient -> patient.kept() != null)
+                                .forEach(patient -> rowOf.put(patient.patientId(), patient.kept().row()));
+                        fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
+                        return shown.stream().map(rowOf::get).toList();
+                    });
+        });
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * A patient's summary row at a cut-off, kept with what it was computed from: the revision of the patient's data
- * ({@link PatientRevision}), the revision of its reference in enrollment-service, and the digest of everything else
+ * ({@link SummaryPatient}), the revision of its reference in enrollment-service, and the digest of everything else
  * with that reference revision ({@link SummaryInputs}). {@code referenceRevision} is null in rows kept before it was.
  */
 public record ResponseSnapshot(UUID patientId, long revision, Long referenceRevision, String inputs,

@@ -1,18 +1,14 @@
 package org.celltrial.efficacy.report;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.celltrial.common.persistence.IdArray;
 import org.celltrial.efficacy.response.ResponseStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +32,11 @@ public class ResponseSnapshotRepository {
     private static final String COLUMNS = "patient_id, revision, reference_revision, inputs, subject_id, site_code, best_response,"
             + " time_to_response_days, censored_at, b_cell_aplasia_sustained, gp_autoantibody_positive_at_baseline,"
             + " gp_autoantibody_all_negative_after, rescue_free_at_cut_off";
+
+    /** A kept row's columns after its patient's, as {@link #patientsAt} reads them (table {@code s}). */
+    private static final String KEPT_COLUMNS = "s.revision, s.reference_revision, s.inputs, s.subject_id, s.site_code,"
+            + " s.best_response, s.time_to_response_days, s.censored_at, s.b_cell_aplasia_sustained,"
+            + " s.gp_autoantibody_positive_at_baseline, s.gp_autoantibody_all_negative_after, s.rescue_free_at_cut_off";
 
     /** One writer of snapshots at a time: the cut-offs' pruning and upserts then never wait on each other in a cycle. */
     private static final String ONE_WRITER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext('celltrial.response_snapshot'))";
@@ -66,16 +67,25 @@ public class ResponseSnapshotRepository {
     // The rows go as one text parameter, cast to jsonb in SQL: bound as jsonb, the client would send the Java string
     // as a JSON string, not as the array it holds.
 
-    /** The rows kept at this cut-off for these patients, by patient; a patient without one is left out. */
-    public Uni<Map<UUID, ResponseSnapshot>> ofPatients(String cutOffKey, Collection<UUID> patientIds) {
+    /**
+     * Every patient with efficacy data that is not voided, by patient ID, with its protocol version and its row kept at
+     * this cut-off: one query, where a page of 500 at a time took three (the patients, their versions and their kept
+     * rows, each an {@code any} over the page's IDs; 20 to 40 ms of PostgreSQL a page on a table whose statistics
+     * were older than its rows; docs/performance.md, run 23). {@code grading_state} is common's
+     * ({@code PatientProtocols}), in this service's database.
+     */
+    public Uni<List<SummaryPatient>> patientsAt(String cutOffKey) {
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM response_snapshot WHERE cut_off_key = :key"
-                        + " AND patient_id = any(:ids)", Object[].class)
+                .createNativeQuery("SELECT e.patient_id, e.site_code, e.revision, g.protocol_version, "
+                        + KEPT_COLUMNS + " FROM efficacy_patient e"
+                        + " LEFT JOIN grading_state g ON g.patient_id = e.patient_id"
+                        + " LEFT JOIN response_snapshot s ON s.cut_off_key = :key AND s.patient_id = e.patient_id"
+                        + " WHERE e.live_records > 0 ORDER BY e.patient_id", Object[].class)
                 .setParameter("key", cutOffKey)
-                .setParameter("ids", IdArray.of(patientIds))
                 .getResultList())
-                .map(rows -> rows.stream().map(ResponseSnapshotRepository::snapshot)
-                        .collect(Collectors.toMap(ResponseSnapshot::patientId, Function.identity())));
+                .map(rows -> rows.stream().map(row -> new SummaryPatient((UUID) row[0], (String) row[1],
+                        ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).intValue(),
+                        row[4] == null ? null : snapshot((UUID) row[0], row, 4))).toList());
     }
 
     /**
@@ -120,11 +130,13 @@ public class ResponseSnapshotRepository {
         }
     }
 
-    private static ResponseSnapshot snapshot(Object[] row) {
-        return new ResponseSnapshot((UUID) row[0], ((Number) row[1]).longValue(),
-                row[2] == null ? null : ((Number) row[2]).longValue(), ((String) row[3]).trim(),
-                new EfficacySummary.PatientRow((String) row[4], (String) row[5], ResponseStatus.valueOf((String) row[6]),
-                        row[7] == null ? null : ((Number) row[7]).intValue(), (LocalDate) row[8], (Boolean) row[9],
-                        (Boolean) row[10], (Boolean) row[11], (Boolean) row[12]));
+    /** The kept row in these columns ({@link #KEPT_COLUMNS}) from {@code at} on. */
+    private static ResponseSnapshot snapshot(UUID patientId, Object[] row, int at) {
+        return new ResponseSnapshot(patientId, ((Number) row[at]).longValue(),
+                row[at + 1] == null ? null : ((Number) row[at + 1]).longValue(), ((String) row[at + 2]).trim(),
+                new EfficacySummary.PatientRow((String) row[at + 3], (String) row[at + 4],
+                        ResponseStatus.valueOf((String) row[at + 5]),
+                        row[at + 6] == null ? null : ((Number) row[at + 6]).intValue(), (LocalDate) row[at + 7],
+                        (Boolean) row[at + 8], (Boolean) row[at + 9], (Boolean) row[at + 10], (Boolean) row[at + 11]));
     }
 }

@@ -102,6 +102,20 @@ class EfficacySummaryReadsTest {
     }
 
     @Test
+    void anUnchangedStudysSummaryIsOneStatement() {
+        UUID patient = responder();
+        summaryStatements();   // computes the patient's row at this cut-off and keeps it
+        // Besides whether a data lock covers the cut-off (docs/data-review.md): the patients, their protocol versions
+        // and their kept rows in one query; nothing computed, nothing kept.
+        List<String> again = summaryStatements().stream().filter(sql -> !sql.contains("data_lock")).toList();
+        assertEquals(1, again.size(), "an unchanged study's summary: " + again);
+        assertTrue(again.get(0).contains("response_snapshot") && again.get(0).contains("grading_state"), again.get(0));
+        assertEquals(List.of(subject(patient)), given().auth().oauth2(dataManager)
+                .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
+                .then().statusCode(200).extract().jsonPath().getList("patients.subjectId"));
+    }
+
+    @Test
     void theFiguresAloneLeaveOutTheRowsAndAFlagThatIsNeitherTrueNorFalseIs400() {
         UUID patient = responder();
         JsonPath figures = given().auth().oauth2(dataManager)

@@ -27,32 +27,33 @@ class SummaryInputsTest {
     private static final String PROTOCOL = protocol(1, 30);
 
     private final SummaryInputs inputs = new SummaryInputs("code A", BigDecimal.ONE);
-    private final String digest = inputs.of(ID, REVISION, PROTOCOL, AS_OF, AS_OF);
+    private final String digest = inputs.at(PROTOCOL, AS_OF, AS_OF).of(ID, REVISION);
 
     @Test
     void theSameInputsGiveTheSameDigestAndItIsASha256() {
-        assertEquals(digest, new SummaryInputs("code A", BigDecimal.ONE).of(ID, REVISION, protocol(1, 30), AS_OF,
-                AS_OF));
+        assertEquals(digest, new SummaryInputs("code A", BigDecimal.ONE).at(protocol(1, 30), AS_OF, AS_OF)
+                .of(ID, REVISION));
         assertTrue(digest.matches("[0-9a-f]{64}"), digest);
     }
 
     @Test
     void anotherPatientOrANewRevisionOfItsReferenceChangesTheDigest() {
-        assertNotEquals(digest, inputs.of(UUID.fromString("7f1c1d2e-0000-4000-8000-000000000002"), REVISION, PROTOCOL,
-                AS_OF, AS_OF));
-        assertNotEquals(digest, inputs.of(ID, REVISION + 1, PROTOCOL, AS_OF, AS_OF));
+        SummaryInputs.Rows rows = inputs.at(PROTOCOL, AS_OF, AS_OF);
+        assertNotEquals(digest, rows.of(UUID.fromString("7f1c1d2e-0000-4000-8000-000000000002"), REVISION));
+        assertNotEquals(digest, rows.of(ID, REVISION + 1));
     }
 
     @Test
     void theProtocolTheCutOffTheThresholdAndTheCodeChangeTheDigest() {
-        assertNotEquals(digest, inputs.of(ID, REVISION, protocol(2, 30), AS_OF, AS_OF));
-        assertNotEquals(digest, inputs.of(ID, REVISION, protocol(1, 50), AS_OF, AS_OF));
-        assertNotEquals(digest, inputs.of(ID, REVISION, PROTOCOL, AS_OF.plusDays(1), AS_OF.plusDays(1)));
+        assertNotEquals(digest, inputs.at(protocol(2, 30), AS_OF, AS_OF).of(ID, REVISION));
+        assertNotEquals(digest, inputs.at(protocol(1, 50), AS_OF, AS_OF).of(ID, REVISION));
+        assertNotEquals(digest, inputs.at(PROTOCOL, AS_OF.plusDays(1), AS_OF.plusDays(1)).of(ID, REVISION));
         // without a cut-off date (every count) against the same day given as the cut-off
-        assertNotEquals(digest, inputs.of(ID, REVISION, PROTOCOL, null, AS_OF));
-        assertNotEquals(digest, new SummaryInputs("code A", new BigDecimal("2")).of(ID, REVISION, PROTOCOL, AS_OF,
-                AS_OF));
-        assertNotEquals(digest, new SummaryInputs("code B", BigDecimal.ONE).of(ID, REVISION, PROTOCOL, AS_OF, AS_OF));
+        assertNotEquals(digest, inputs.at(PROTOCOL, null, AS_OF).of(ID, REVISION));
+        assertNotEquals(digest, new SummaryInputs("code A", new BigDecimal("2")).at(PROTOCOL, AS_OF, AS_OF)
+                .of(ID, REVISION));
+        assertNotEquals(digest, new SummaryInputs("code B", BigDecimal.ONE).at(PROTOCOL, AS_OF, AS_OF)
+                .of(ID, REVISION));
     }
 
     @Test
