@@ -100,10 +100,10 @@ public class PatientGate {
      * call to enrollment-service each.
      */
     public static <T> List<List<T>> pages(Collection<T> patients) {
-        List<T> ids = List.copyOf(patients);
+        List<T> all = List.copyOf(patients);
         int size = EnrollmentApi.MAX_REFERENCES;
-        return IntStream.range(0, (ids.size() + size - 1) / size)
-                .mapToObj(page -> ids.subList(page * size, Math.min(ids.size(), (page + 1) * size))).toList();
+        return IntStream.range(0, (all.size() + size - 1) / size)
+                .mapToObj(page -> all.subList(page * size, Math.min(all.size(), (page + 1) * size))).toList();
     }
 
     /** For a patient's stored records: the site they were recorded under decides; with none, enrollment decides. */
