@@ -22,9 +22,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
  * stubs, including its failures (500s, delays past the client's timeout, "not found"); its protocol endpoints
  * answer the reference protocol unless a test amends it. Its bulk endpoints ({@code POST …/patients/references} and
- * {@code …/changed-references}) answer every reference stubbed so far (the callers look up those they asked for; the
- * second with each one's revision, new each time a test stubs the patient, and whatever revisions the caller knew),
- * fail with the status of any patient stubbed as failing and are as slow as the slowest patient.
+ * {@code GET …/reference-revisions}) answer every reference stubbed so far (the callers look up those they asked
+ * for), the second each one's revision, new each time a test stubs the patient; both fail with the status of any
+ * patient stubbed as failing and are as slow as the slowest patient.
  */
 public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
 
@@ -45,7 +45,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
             + "\"TPO_RA\":{\"windowDays\":28,\"trigger\":\"STARTED_OR_INCREASED_AFTER_DAY0\"}}}";
 
     public static final String REFERENCES_PATH = "/api/v1/enrollment/patients/references";
-    public static final String CHANGED_REFERENCES_PATH = "/api/v1/enrollment/patients/changed-references";
+    public static final String REFERENCE_REVISIONS_PATH = "/api/v1/enrollment/patients/reference-revisions";
 
     /** Each reference stubbed gets a new revision, as enrollment raises it at every change. */
     private static final AtomicLong REVISIONS = new AtomicLong();
@@ -58,7 +58,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, Integer> delays = new LinkedHashMap<>();
     private static final Map<UUID, Long> revisions = new LinkedHashMap<>();
     private static StubMapping bulk;
-    private static StubMapping changed;
+    private static StubMapping revisionsStub;
 
     @Override
     public Map<String, String> start() {
@@ -87,7 +87,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         failing.clear();
         delays.clear();
         bulk = null;
-        changed = null;
+        revisionsStub = null;
         protocolInForce(1, DEFAULT_SAFETY_GRADING, DEFAULT_EFFICACY_RESPONSE);
     }
 
@@ -149,7 +149,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
         put(delays, patientId, delayMillis);
         if (bulk != null) {
             server.removeStub(bulk);
-            server.removeStub(changed);
+            server.removeStub(revisionsStub);
         }
         int status = failing.values().stream().findFirst().orElse(200);
         String all = "[" + String.join(",", references.values()) + "]";
@@ -157,8 +157,8 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
                 .map(patient -> "\"" + patient.getKey() + "\":" + patient.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
         bulk = server.stubFor(post(urlEqualTo(REFERENCES_PATH)).willReturn(answer(status, all)));
-        changed = server.stubFor(post(urlEqualTo(CHANGED_REFERENCES_PATH)).willReturn(answer(status,
-                "{\"revisions\":" + revisionsJson + ",\"references\":" + all + "}")));
+        revisionsStub = server.stubFor(get(urlEqualTo(REFERENCE_REVISIONS_PATH))
+                .willReturn(answer(status, "{\"revisions\":" + revisionsJson + "}")));
     }
 
     /** The bulk endpoints' answer: the JSON, or the failing status as a problem; as slow as the slowest patient. */

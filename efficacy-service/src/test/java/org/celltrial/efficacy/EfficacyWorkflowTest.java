@@ -1,7 +1,7 @@
 package org.celltrial.efficacy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -173,19 +173,27 @@ class EfficacyWorkflowTest {
         as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(200)
                 .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
-        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.CHANGED_REFERENCES_PATH)));
+        EnrollmentStub.server().verify(1, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
+        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
         EnrollmentStub.server().verify(0, getRequestedFor(urlMatching(".*/reference")));
 
-        // asked again: the rows kept are sent with the reference revision each was computed from
+        // asked again: every kept row holds for its reference's revision, so no reference is asked for
         EnrollmentStub.server().resetRequests();
         as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(200)
                 .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
-        var request = postRequestedFor(urlEqualTo(EnrollmentStub.CHANGED_REFERENCES_PATH));
-        for (UUID each : List.of(patient, second, third)) {
-            request = request.withRequestBody(matchingJsonPath("$.known['" + each + "']"));
-        }
-        EnrollmentStub.server().verify(1, request);
+        EnrollmentStub.server().verify(1, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
+        EnrollmentStub.server().verify(0, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
+
+        // one patient's reference changed (a new revision): its reference alone is asked for
+        EnrollmentStub.reference(second, reference(second, "SITE-01"));
+        EnrollmentStub.server().resetRequests();
+        as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
+                .then().statusCode(200)
+                .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
+        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH))
+                .withRequestBody(equalToJson("{\"ids\":[\"" + second + "\"]}")));
+        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
     }
 
     @Test
@@ -196,7 +204,7 @@ class EfficacyWorkflowTest {
                 .then().statusCode(503).contentType(PROBLEM)
                 .body("detail", containsString("enrollment-service"));
         // one call and two retries, for the whole summary
-        EnrollmentStub.server().verify(3, postRequestedFor(urlEqualTo(EnrollmentStub.CHANGED_REFERENCES_PATH)));
+        EnrollmentStub.server().verify(3, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.celltrial.common.enrollment;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -39,16 +38,10 @@ public interface EnrollmentApi {
     record ReferencesRequest(List<UUID> ids) {
     }
 
-    /**
-     * Of these patients (at most {@link #MAX_REFERENCES}) the caller may see: each one's reference revision, and the
-     * references whose revision is not the one in {@code known}.
-     */
-    @POST
-    @Path("/patients/changed-references")
-    Uni<ReferenceChanges> changedReferences(ChangedReferencesRequest request);
-
-    record ChangedReferencesRequest(List<UUID> ids, Map<UUID, Long> known) {
-    }
+    /** The revision of the reference of every patient the caller may see, by patient ID. */
+    @GET
+    @Path("/patients/reference-revisions")
+    Uni<ReferenceRevisions> referenceRevisions();
 
     @GET
     @Path("/protocol")

@@ -60,16 +60,15 @@ public class EnrollmentClient {
     }
 
     /**
-     * Of these patients (at most {@link EnrollmentApi#MAX_REFERENCES}) enrollment shows the caller: each one's
-     * reference revision, and the references whose revision is not the one {@code known} gives; as
-     * {@link #references}, in one call.
+     * The revision of the reference of every patient enrollment shows the caller, in one call; a timeout as long as a
+     * page of references': the answer grows with the study (about 50 bytes a patient).
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = Throwable.class, skipOn = ProblemException.class)
-    public Uni<ReferenceChanges> changedReferences(List<UUID> patientIds, Map<UUID, Long> known) {
-        return api.changedReferences(new EnrollmentApi.ChangedReferencesRequest(patientIds, known))
+    public Uni<Map<UUID, Long>> referenceRevisions() {
+        return api.referenceRevisions().map(ReferenceRevisions::revisions)
                 .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
                         ProblemType.FORBIDDEN, "Your role may not read these patients' data"));
     }

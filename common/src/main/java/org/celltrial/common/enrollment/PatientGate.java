@@ -86,12 +86,11 @@ public class PatientGate {
     }
 
     /**
-     * One page of patients (at most {@link EnrollmentApi#MAX_REFERENCES}): the revision of each one's reference
-     * enrollment-service shows the caller, and the references whose revision is not the one in {@code known}; 503 if
-     * it cannot say.
+     * The revision of the reference of every patient enrollment-service shows the caller, by ID, in one call; 503 if
+     * it cannot say. With the revisions a report holds, it tells which references to ask for again ({@link #findAll}).
      */
-    public Uni<ReferenceChanges> changed(List<UUID> page, Map<UUID, Long> known) {
-        return enrollment.changedReferences(page, known)
+    public Uni<Map<UUID, Long>> referenceRevisions() {
+        return enrollment.referenceRevisions()
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,15 +80,14 @@ public class EfficacyReportService {
 
     /**
      * No session here: the patients with efficacy data, their data's revisions, protocol versions and rows kept for
-     * this cut-off (one query), then the in-scope patients' protocols (each version asked of enrollment once), then a
-     * page at a time one call to enrollment-service with the reference revision of each kept row that still holds for
-     * the data and the protocol. Enrollment answers every patient's current reference revision, and the references of
-     * the others alone: a kept row is used while its patient's data, reference revision and the digest of the rest are
-     * unchanged ({@link ResponseSnapshot}); the rest are computed from one query per kind of measurement for them and
-     * kept, in a short transaction of their own. So an unchanged study's summary reads a row a patient, not a million
-     * counts, nor every patient's reference (docs/performance.md, "The efficacy summary"). At most two summaries are
-     * computed at once, a third is a 503: three at once over 10 000 patients took more than the heap
-     * (docs/performance.md, run 12).
+     * this cut-off (one query), then the in-scope patients' protocols (each version asked of enrollment once), then
+     * the revision of every visible patient's reference (one call to enrollment-service). A kept row is used while its
+     * patient's data, reference revision and the digest of the rest are unchanged ({@link ResponseSnapshot}); the
+     * others' references are asked for, a page at a time, and their rows computed from one query per kind of
+     * measurement for them and kept, in a short transaction of their own. So an unchanged study's summary reads a row
+     * and a revision a patient, not a million counts, nor every patient's reference (docs/performance.md, "The
+     * efficacy summary"). At most two summaries are computed at once, a third is a 503: three at once over 10 000
+     * patients took more than the heap (docs/performance.md, run 12).
      */
     public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
         return summaries.run(() -> summaryNow(asOf, siteCodes));
@@ -102,14 +102,20 @@ public class EfficacyReportService {
             inScope.stream().filter(patient -> patient.protocolVersion() != null)
                     .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
             return protocols.ofVersions(inScope.stream().map(SummaryPatient::patientId).toList(), versions)
-                    .flatMap(protocolOf -> {
+                    .flatMap(protocolOf -> referenceRevisions(inScope).flatMap(referenceRevisions -> {
                         Inputs inputs = new Inputs(summaryInputs(), cutOff);
                         return Multi.createFrom().iterable(PatientGate.pages(inScope))
                                 // One page at a time: the session is not shared between concurrent operations.
-                                .onItem().transformToUniAndConcatenate(page -> rows(page, cutOff, protocolOf, inputs))
+                                .onItem().transformToUniAndConcatenate(
+                                        page -> rows(page, cutOff, protocolOf, referenceRevisions, inputs))
                                 .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
-                    });
+                    }));
         }).map(rows -> figures.summarise(asOf, siteCodes, rows));
+    }
+
+    /** Enrollment is not asked when no patient has efficacy data in scope: nothing to show. */
+    private Uni<Map<UUID, Long>> referenceRevisions(List<SummaryPatient> inScope) {
+        return inScope.isEmpty() ? Uni.createFrom().item(Map.of()) : patients.referenceRevisions();
     }
 
     /** The digests of one summary's rows: what the rows under the same protocol share digested once. */
@@ -148,56 +154,39 @@ public class EfficacyReportService {
     }
 
     /**
-     * The rows of a page's infused patients the caller may see: those kept that still hold, the others computed and
-     * kept. A kept row's reference revision is sent to enrollment only when the row holds for the patient's data and
-     * protocol with it; enrollment then answers the reference only if its revision changed.
+     * The rows of a page's infused patients the caller may see: those kept that still hold (for the patient's data,
+     * reference revision and protocol), the others computed from references asked of enrollment for them alone, and
+     * kept. A patient without a reference revision is not shown to the caller.
      */
     private Uni<List<EfficacySummary.PatientRow>> rows(List<SummaryPatient> page, CutOff cutOff,
-            Map<UUID, ProtocolReference> protocolOf, Inputs inputs) {
-        Map<UUID, SummaryPatient> pagePatients = new HashMap<>();
-        Map<UUID, Long> holding = new HashMap<>();
+            Map<UUID, ProtocolReference> protocolOf, Map<UUID, Long> referenceRevisions, Inputs inputs) {
+        Map<UUID, SummaryPatient> stale = new LinkedHashMap<>();
         for (SummaryPatient patient : page) {
-            pagePatients.put(patient.patientId(), patient);
+            Long referenceRevision = referenceRevisions.get(patient.patientId());
             ResponseSnapshot kept = patient.kept();
-            if (kept != null && kept.referenceRevision() != null && kept.holdsFor(patient.revision(),
-                    inputs.of(patient.patientId(), kept.referenceRevision(), protocolOf.get(patient.patientId())))) {
-                holding.put(patient.patientId(), kept.referenceRevision());
+            if (referenceRevision != null && (kept == null || !referenceRevision.equals(kept.referenceRevision())
+                    || !kept.holdsFor(patient.revision(), inputs.of(patient.patientId(), referenceRevision,
+                            protocolOf.get(patient.patientId()))))) {
+                stale.put(patient.patientId(), patient);
             }
         }
-        List<UUID> ids = page.stream().map(SummaryPatient::patientId).toList();
-        return patients.changed(ids, holding).flatMap(changes -> {
-            Map<UUID, PatientReference> changed = new HashMap<>();
-            changes.references().forEach(reference -> changed.put(reference.id(), reference));
-            List<UUID> shown = new ArrayList<>();
-            List<PatientReference> stale = new ArrayList<>();
-            for (UUID patient : ids) {
-                Long referenceRevision = changes.revisions().get(patient);
-                if (referenceRevision == null) {
-                    continue;   // not shown to the caller
-                }
-                if (referenceRevision.equals(holding.get(patient))) {
-                    shown.add(patient);
-                } else if (changed.containsKey(patient) && infused(changed.get(patient), cutOff.asOf())) {
-                    shown.add(patient);
-                    stale.add(changed.get(patient));
-                }
-            }
-            return computed(stale, protocolOf, cutOff.asOf())
-                    .map(rows -> stale.stream().map(patient -> {
-                        long referenceRevision = changes.revisions().get(patient.id());
-                        return new ResponseSnapshot(patient.id(), pagePatients.get(patient.id()).revision(),
-                                referenceRevision,
-                                inputs.of(patient.id(), referenceRevision, protocolOf.get(patient.id())),
-                                rows.get(patient.id()));
-                    }).toList())
-                    .call(fresh -> keep(cutOff, fresh))
-                    .map(fresh -> {
-                        Map<UUID, EfficacySummary.PatientRow> rowOf = new HashMap<>();
-                        page.stream().filter(patient -> patient.kept() != null)
-                                .forEach(patient -> rowOf.put(patient.patientId(), patient.kept().row()));
-                        fresh.forEach(snapshot -> rowOf.put(snapshot.patientId(), snapshot.row()));
-                        return shown.stream().map(rowOf::get).toList();
-                    });
+        return patients.findAll(stale.keySet()).flatMap(found -> {
+            List<PatientReference> infused = stale.keySet().stream().map(found::get)
+                    .filter(reference -> reference != null && infused(reference, cutOff.asOf())).toList();
+            return computed(infused, protocolOf, cutOff.asOf()).map(rows -> infused.stream().map(patient -> {
+                long referenceRevision = referenceRevisions.get(patient.id());
+                return new ResponseSnapshot(patient.id(), stale.get(patient.id()).revision(), referenceRevision,
+                        inputs.of(patient.id(), referenceRevision, protocolOf.get(patient.id())),
+                        rows.get(patient.id()));
+            }).toList());
+        }).call(fresh -> keep(cutOff, fresh)).map(fresh -> {
+            Map<UUID, EfficacySummary.PatientRow> freshRows = new HashMap<>();
+            fresh.forEach(snapshot -> freshRows.put(snapshot.patientId(), snapshot.row()));
+            // In the page's order: a kept row that holds, else the row computed now (none: not infused or not shown).
+            return page.stream().filter(patient -> referenceRevisions.containsKey(patient.patientId()))
+                    .map(patient -> stale.containsKey(patient.patientId()) ? freshRows.get(patient.patientId())
+                            : patient.kept().row())
+                    .filter(row -> row != null).toList();
         });
     }
 

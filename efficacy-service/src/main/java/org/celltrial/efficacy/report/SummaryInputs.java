@@ -71,7 +71,7 @@ final class SummaryInputs {
 
         /**
          * @param referenceRevision the revision of the patient's reference in enrollment-service, which every change
-         *                          of what the reference reads raises (docs/api.md, {@code patients/changed-references})
+         *                          of what the reference reads raises (docs/api.md, {@code patients/reference-revisions})
          */
         String of(UUID patientId, long referenceRevision);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A kept summary row is used only while this digest is unchanged: every input the row reads must change it. What the
  * row reads of enrollment's reference is in the digest as the reference's revision, which enrollment raises at every
- * change of it (enrollment-service's ChangedReferencesTest).
+ * change of it (enrollment-service's ReferenceRevisionsTest).
  */
 class SummaryInputsTest {
 

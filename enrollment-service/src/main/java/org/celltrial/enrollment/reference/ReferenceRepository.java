@@ -42,15 +42,10 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
     public record Revision(UUID patientId, String siteCode, long revision) {
     }
 
-    /**
-     * The revisions of these patients' (one to a page of references) references, with their sites; patients that do
-     * not exist are left out.
-     */
-    public Uni<List<Revision>> revisionsOf(Collection<UUID> patientIds) {
+    /** The revisions of every patient's reference, with their sites: one scan of both tables. */
+    public Uni<List<Revision>> revisions() {
         return getSession().flatMap(session -> session.createNativeQuery("SELECT p.id, p.site_code, r.revision"
-                        + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id"
-                        + " WHERE p.id IN (:ids)", Object[].class)
-                        .setParameter("ids", List.copyOf(patientIds))
+                        + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id", Object[].class)
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> new Revision((UUID) row[0], (String) row[1],
                         ((Number) row[2]).longValue())).toList());

@@ -1,7 +1,7 @@
 package org.celltrial.enrollment.reference;
 
 import java.time.Period;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,30 +59,18 @@ public class ReferenceService {
     }
 
     /**
-     * Of those of these patients the caller may see, the revision of each one's reference, and the references whose
-     * revision is not the one the caller says it knows ({@code known}, by patient). The revisions are read first, so a
-     * reference answered is never older than its revision: a write between the two reads leaves the caller with a
-     * newer reference under an older revision, which it asks for again next time.
+     * The revision of every visible patient's reference. A caller that reads the references it needs after this
+     * (those whose revision it did not hold) may get one newer than its revision, never older: it then keeps the
+     * newer reference under the older revision, and asks for it again next time.
      */
     @WithSession
-    public Uni<ReferenceChanges> changed(List<UUID> patientIds, Map<UUID, Long> known) {
+    public Uni<ReferenceRevisions> revisions() {
         Caller caller = access.caller();
-        return references.revisionsOf(patientIds).flatMap(found -> {
-            Map<UUID, Long> revisions = new LinkedHashMap<>();
+        return references.revisions().map(found -> {
+            Map<UUID, Long> revisions = new HashMap<>();
             found.stream().filter(patient -> caller.maySeeSite(patient.siteCode()))
                     .forEach(patient -> revisions.put(patient.patientId(), patient.revision()));
-            List<UUID> changed = revisions.entrySet().stream()
-                    .filter(patient -> !patient.getValue().equals(known.get(patient.getKey())))
-                    .map(Map.Entry::getKey).toList();
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(new ReferenceChanges(revisions, List.of()));
-            }
-            // Read again by ID: a patient moved to a site the caller may not see since is left out.
-            return patients.ofIds(changed).flatMap(current -> {
-                List<Patient> visible = current.stream().filter(patient -> caller.maySeeSite(patient.siteCode))
-                        .toList();
-                return visible.isEmpty() ? Uni.createFrom().item(List.<PatientReference>of()) : assemble(visible);
-            }).map(changedReferences -> new ReferenceChanges(revisions, changedReferences));
+            return new ReferenceRevisions(revisions);
         });
     }
 

@@ -1,0 +1,18 @@
+package org.celltrial.common.enrollment;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What enrollment-service answers to {@code GET …/patients/reference-revisions} (docs/api.md): the revision of the
+ * reference of every patient the caller may see, by patient ID.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReferenceRevisions(Map<UUID, Long> revisions) {
+
+    public Map<UUID, Long> revisions() {
+        return revisions == null ? Map.of() : revisions;
+    }
+}

@@ -1,0 +1,11 @@
+package org.celltrial.enrollment.reference;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The answer of {@code GET …/patients/reference-revisions} (docs/api.md): the revision of the reference of every
+ * patient the caller may see, by patient ID.
+ */
+public record ReferenceRevisions(Map<UUID, Long> revisions) {
+}
