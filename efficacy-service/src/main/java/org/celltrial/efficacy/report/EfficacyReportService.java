@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -186,7 +187,7 @@ public class EfficacyReportService {
             return page.stream().filter(patient -> referenceRevisions.containsKey(patient.patientId()))
                     .map(patient -> stale.containsKey(patient.patientId()) ? freshRows.get(patient.patientId())
                             : patient.kept().row())
-                    .filter(row -> row != null).toList();
+                    .filter(Objects::nonNull).toList();
         });
     }
 
