@@ -33,7 +33,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The audit trail that cannot be rewritten (common's migrations V1_0, V1_5 and V1_7; docs/architecture.md, Audit trail),
+ * The audit trail that cannot be rewritten (common's migrations V1_0, V1_5, V1_7 and V1_8; docs/architecture.md, Audit
+ * trail),
  * on a real PostgreSQL: what the runtime role may and may not do, the hash chain under concurrent writers, and the
  * verifier naming the first row changed behind the triggers' back.
  */
@@ -76,10 +77,68 @@ class AuditLogDatabaseTest {
         insertAsRuntimeRole();
         try (Connection db = runtime(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, chain_seq, prev_hash,"
-                    + " row_hash) VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1', 99, '\\x00', '\\x00')");
+                    + " row_hash, inserted_by_xact, insert_order) VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1',"
+                    + " 99, '\\x00', '\\x00', '3', -1)");
         }
         assertEquals("2", scalar("SELECT max(chain_seq) FROM audit_log"));
+        assertEquals("0", scalar("SELECT count(*) FROM audit_log WHERE inserted_by_xact = '3' OR insert_order < 0"),
+                "a writer cannot name another transaction's rows as its own nor put its rows first");
         assertVerified(2);
+    }
+
+    /**
+     * A transaction's rows take their places at commit in the order they were inserted, those under a savepoint
+     * included and those rolled back to one left out, and the head is written once for all of them (V1_8): it ends
+     * at the last row.
+     */
+    @Test
+    void aTransactionsRowsChainInInsertionOrderAtCommit() throws SQLException {
+        migrate(null);
+        UUID before = insertAsRuntimeRole();
+        List<UUID> inserted = new ArrayList<>();
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            inserted.add(insert(db, UUID.randomUUID(), Instant.now().plusSeconds(60)));
+            sql.execute("SAVEPOINT kept");
+            inserted.add(insert(db, UUID.randomUUID(), Instant.now().minusSeconds(60)));
+            sql.execute("RELEASE SAVEPOINT kept");
+            sql.execute("SAVEPOINT undone");
+            UUID rolledBack = insert(db);
+            sql.execute("ROLLBACK TO SAVEPOINT undone");
+            inserted.add(insert(db));
+            assertEquals("0", scalarOn(db, "SELECT count(*) FROM audit_log WHERE id = '" + rolledBack + "'"));
+            db.commit();
+        }
+        assertEquals(before.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 1"));
+        for (int i = 0; i < inserted.size(); i++) {
+            assertEquals(String.valueOf(i + 2), scalar("SELECT chain_seq FROM audit_log WHERE id = '" + inserted.get(i) + "'"));
+        }
+        assertEquals("4", scalar("SELECT last_seq FROM audit_log_head"));
+        assertEquals(scalar("SELECT encode(row_hash, 'hex') FROM audit_log WHERE id = '" + inserted.get(2) + "'"),
+                scalar("SELECT encode(last_hash, 'hex') FROM audit_log_head"));
+        assertVerified(4);
+    }
+
+    /** Deferred constraints checked before the commit chain the rows so far; rows inserted after them chain at commit. */
+    @Test
+    void rowsInsertedAfterTheChainWasCheckedChainAtCommit() throws SQLException {
+        migrate(null);
+        List<UUID> inserted = new ArrayList<>();
+        try (Connection db = runtime(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            inserted.add(insert(db));
+            inserted.add(insert(db));
+            sql.execute("SET CONSTRAINTS ALL IMMEDIATE");
+            assertEquals("2", scalarOn(db, "SELECT max(chain_seq) FROM audit_log"));
+            sql.execute("SET CONSTRAINTS ALL DEFERRED");
+            inserted.add(insert(db));
+            assertEquals("1", scalarOn(db, "SELECT count(*) FROM audit_log WHERE chain_seq IS NULL"));
+            db.commit();
+        }
+        for (int i = 0; i < inserted.size(); i++) {
+            assertEquals(String.valueOf(i + 1), scalar("SELECT chain_seq FROM audit_log WHERE id = '" + inserted.get(i) + "'"));
+        }
+        assertVerified(3);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +200,35 @@ class AuditLogDatabaseTest {
             }
         }
         assertVerified(1);
+    }
+
+    /**
+     * The one update audit_log allows gives an unchained row its place and changes nothing else, a column added after
+     * the chain (as safety's feed columns are) included; it is the chain trigger's own, and the owner's at most.
+     */
+    @Test
+    void theOnlyUpdateAllowedGivesAnUnchainedRowItsPlace() throws SQLException {
+        migrate(null);
+        UUID unchained = UUID.randomUUID();
+        try (Connection db = owner(); Statement sql = db.createStatement()) {
+            sql.execute("ALTER TABLE audit_log ADD COLUMN added_later TEXT DEFAULT 'as written'");
+            sql.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_chained");
+            insert(db, unchained, Instant.now());
+            sql.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_chained");
+            String where = " WHERE id = '" + unchained + "'";
+            for (String statement : List.of(
+                    "UPDATE audit_log SET chain_seq = 1, row_hash = '\\x01', added_later = 'rewritten'" + where,
+                    "UPDATE audit_log SET chain_seq = 1, row_hash = '\\x01', new_value = '{}'" + where,
+                    "UPDATE audit_log SET chain_seq = 1, row_hash = '\\x01', insert_order = 0" + where,
+                    "UPDATE audit_log SET chain_seq = 1" + where)) {
+                SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement));
+                assertTrue(refused.getMessage().contains("audit_log is append-only"), statement);
+            }
+            assertEquals(1, sql.executeUpdate("UPDATE audit_log SET chain_seq = 1, row_hash = '\\x01'" + where));
+            SQLException again = assertThrows(SQLException.class,
+                    () -> sql.execute("UPDATE audit_log SET chain_seq = 2, row_hash = '\\x02'" + where));
+            assertTrue(again.getMessage().contains("audit_log is append-only"), again.getMessage());
+        }
     }
 
     @Test
@@ -213,11 +301,12 @@ class AuditLogDatabaseTest {
             insert(db, unchained, Instant.now());
             sql.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_chained");
         }
+        insertAsRuntimeRole(); // a later commit chains its own rows only: the row left out stays out
         try (Connection db = runtime(); ResultSet result = db.createStatement().executeQuery(
                 "SELECT * FROM audit_log_verify()")) {
             assertTrue(result.next());
             assertFalse(result.getBoolean("verified"));
-            assertEquals(2, result.getLong("rows_checked"));
+            assertEquals(3, result.getLong("rows_checked"));
             assertEquals(unchained, result.getObject("broken_id"));
             assertTrue(result.getString("problem").contains("has no place in the chain"), result.getString("problem"));
         }
