@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,6 +55,41 @@ public class LabRecord extends PatientRecord {
     /** The protocol version whose settings (CTCAE version, baseline anchor) the grade was made under. */
     @Column(name = "protocol_version", nullable = false)
     public int protocolVersion;
+
+    public LabRecord() {
+    }
+
+    /**
+     * A stored result as a batch's grading reads it ({@link LabRepository#gradingValuesOf}): a value, which the
+     * session does not manage and which is never persisted; only the fields grading reads are set.
+     */
+    public LabRecord(UUID id, UUID patientId, Instant at, Instant createdAt, Analyte analyte, BigDecimal value,
+            String unit, BigDecimal lowerLimitNormal, BigDecimal upperLimitNormal, int ctcaeGrade, String ctcaeRule,
+            String ctcaeEngine, String ctcaeVersion, int protocolVersion) {
+        this.id = id;
+        this.patientId = patientId;
+        this.at = at;
+        this.createdAt = createdAt;
+        this.analyte = analyte;
+        this.value = value;
+        this.unit = unit;
+        this.lowerLimitNormal = lowerLimitNormal;
+        this.upperLimitNormal = upperLimitNormal;
+        this.ctcaeGrade = ctcaeGrade;
+        this.ctcaeRule = ctcaeRule;
+        this.ctcaeEngine = ctcaeEngine;
+        this.ctcaeVersion = ctcaeVersion;
+        this.protocolVersion = protocolVersion;
+    }
+
+    /** Takes the grade a regrade gave this result's value ({@link LabRepository#writeGrades}). */
+    void takeGradeOf(LabRecord regraded) {
+        ctcaeGrade = regraded.ctcaeGrade;
+        ctcaeRule = regraded.ctcaeRule;
+        ctcaeEngine = regraded.ctcaeEngine;
+        ctcaeVersion = regraded.ctcaeVersion;
+        protocolVersion = regraded.protocolVersion;
+    }
 
     public LabResult result() {
         return new LabResult(analyte, value, unit, lowerLimitNormal, upperLimitNormal);

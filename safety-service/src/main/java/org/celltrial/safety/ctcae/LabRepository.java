@@ -24,16 +24,36 @@ public class LabRepository implements PanacheRepositoryBase<LabRecord, UUID> {
     }
 
     /**
-     * {@link #ofPatient} for many patients (a batch), in one query, by patient; in native SQL with the IDs as one
-     * array ({@link IdArray}).
+     * {@link #ofPatient} for a batch's patients, in one query, by patient, as values the session does not manage: a
+     * batch's flush then checks only what it writes, not every stored result of its patients, which for 500 patients
+     * with a dozen results each was most of what the batch allocated (docs/performance.md, run 27). The IDs are bound
+     * as a list, bounded by the batch ({@link IdArray} says why not an array here). A changed grade is written with
+     * {@link #writeGrades}.
      */
-    public Uni<Map<UUID, List<LabRecord>>> ofPatients(Collection<UUID> patientIds) {
-        return getSession().flatMap(session -> session.createNativeQuery("""
-                        SELECT * FROM lab_result WHERE patient_id = any(?1) AND NOT voided
-                        ORDER BY patient_id, analyte, collected_at, created_at""", LabRecord.class)
-                .setParameter(1, IdArray.of(patientIds))
+    public Uni<Map<UUID, List<LabRecord>>> gradingValuesOf(Collection<UUID> patientIds) {
+        return getSession().flatMap(session -> session.createQuery("""
+                        SELECT new org.celltrial.safety.ctcae.LabRecord(id, patientId, at, createdAt, analyte, value,
+                            unit, lowerLimitNormal, upperLimitNormal, ctcaeGrade, ctcaeRule, ctcaeEngine, ctcaeVersion,
+                            protocolVersion)
+                        FROM LabRecord WHERE patientId IN :ids AND voided = false
+                        ORDER BY patientId, analyte, at, createdAt""", LabRecord.class)
+                .setParameter("ids", List.copyOf(patientIds))
                 .getResultList())
                 .map(found -> found.stream().collect(Collectors.groupingBy(lab -> lab.patientId)));
+    }
+
+    /**
+     * Writes the grades a regrade changed on results read by {@link #gradingValuesOf}: the stored results are read in
+     * one query and take the new grades, so the flush writes each as any change, its version moved.
+     */
+    public Uni<Void> writeGrades(Collection<LabRecord> regraded) {
+        if (regraded.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, LabRecord> byId = regraded.stream().collect(Collectors.toMap(lab -> lab.id, lab -> lab));
+        return list("id IN ?1", List.copyOf(byId.keySet()))
+                .invoke(stored -> stored.forEach(lab -> lab.takeGradeOf(byId.get(lab.id))))
+                .replaceWithVoid();
     }
 
     public Uni<LabRecord> baseline(UUID patientId, Analyte analyte) {

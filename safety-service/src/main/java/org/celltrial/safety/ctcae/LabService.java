@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -108,8 +109,9 @@ public class LabService {
      * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
      * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
      * statement, in ID order, so concurrent batches do not deadlock), their settings confirmed and their stored
-     * results read (one query each); each result graded against the results stored before it, each patient regraded
-     * in memory; the results with their audit rows ({@link PatientRecords#add}), the regrades' audit rows, the lab
+     * results read (one query each, the results as values: {@link LabRepository#gradingValuesOf}); each result graded against the results stored before it, each patient regraded
+     * in memory; the results with their audit rows ({@link PatientRecords#add}), the changed stored grades (read
+     * again in one query, {@link LabRepository#writeGrades}) and the regrades' audit rows, the lab
      * adverse events (their patients' read in one query) and the grading states, all sent in one flush.
      */
     public Uni<BatchResult> recordBatch(List<BatchReader.Row<LabRequest>> rows) {
@@ -161,7 +163,7 @@ public class LabService {
     private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
         Map<UUID, GradingSettings> before = patients.stream()
                 .collect(Collectors.toMap(BatchPatient::patientId, BatchPatient::before));
-        return settings.lockAndConfirm(before).flatMap(under -> labs.ofPatients(before.keySet()).flatMap(stored -> {
+        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(before.keySet()).flatMap(stored -> {
             List<LabRecord> added = new ArrayList<>();
             List<BatchResult.StoredLine> lines = new ArrayList<>();
             List<Regraded> changes = new ArrayList<>();
@@ -180,7 +182,12 @@ public class LabService {
                 changes.addAll(regrading.changes());
                 derived.put(batch.patient(), regrading.derived());
             }
+            Map<UUID, LabRecord> storedById = stored.values().stream().flatMap(List::stream)
+                    .collect(Collectors.toMap(lab -> lab.id, lab -> lab));
+            List<LabRecord> regradedStored = changes.stream().map(change -> storedById.get(change.id()))
+                    .filter(Objects::nonNull).toList();
             return records.add(added, LabView::of)
+                    .chain(() -> labs.writeGrades(regradedStored))
                     .chain(() -> audited(changes))
                     .chain(() -> events.synchronise(derived, Origin.LAB))
                     .chain(() -> settings.gradedUnder(under))

@@ -81,6 +81,41 @@ class LabBatchApiTest {
                         + "(SELECT id::text FROM lab_result WHERE patient_id IN (?, ?))", first, second));
     }
 
+    /**
+     * A batch that brings a patient's screening result late regrades the result stored before it, which the batch
+     * reads as a value (docs/performance.md, run 27): its new grade is written, its version moves, one REGRADE audit
+     * row says so, and the adverse event it had opened is gone. The other patient's stored result is left as it was.
+     */
+    @Test
+    void aLateBaselineInABatchRegradesTheResultsStoredBefore() {
+        // ALT 130 (ULN 40) on day 4 without a baseline: > 3.0 x ULN, grade 2, which opens an event
+        send("application/x-ndjson", alt(first, "2025-03-05T08:00:00Z", "130") + "\n"
+                + alt(second, "2025-03-05T08:00:00Z", "130")).then().statusCode(200).body("stored", equalTo(2));
+        as("data-manager").get("/api/v1/safety/patients/" + first + "/labs").then().statusCode(200)
+                .body("items.ctcaeGrade", equalTo(List.of(2)))
+                .body("items.version", equalTo(List.of(0)));
+        assertEquals(1, labEvents(first));
+
+        // ALT 100 on 2025-02-20, abnormal (2.5 x ULN, grade 1 by the normal range), is day 4's baseline: day 4 is
+        // 1.3 x baseline, below 1.5 x, grade 0
+        send("application/x-ndjson", alt(first, "2025-02-20T08:00:00Z", "100") + "\n"
+                + alt(second, "2025-03-06T08:00:00Z", "150")).then().statusCode(200).body("stored", equalTo(2));
+
+        as("data-manager").get("/api/v1/safety/patients/" + first + "/labs").then().statusCode(200)
+                .body("items.value", equalTo(List.of(100.0f, 130.0f)))
+                .body("items.ctcaeGrade", equalTo(List.of(1, 0)))
+                .body("items[1].ctcaeRule", containsString("baseline"))
+                .body("items.version", equalTo(List.of(0, 1)));
+        as("data-manager").get("/api/v1/safety/patients/" + second + "/labs").then().statusCode(200)
+                .body("items.ctcaeGrade", equalTo(List.of(2, 2)))
+                .body("items.version", equalTo(List.of(0, 0)));
+        assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE action = 'REGRADE' AND entity_type = 'LabRecord' AND entity_id IN "
+                        + "(SELECT id::text FROM lab_result WHERE patient_id IN (?, ?))", first, second));
+        assertEquals(0, labEvents(first));
+        assertEquals(1, labEvents(second));
+    }
+
     @Test
     void twoEpisodesOpenedOnOneDayInOneBatchAreStoredAsOneEvent() {
         // neutropenia, recovery and neutropenia again on Day 4: the builder sees two episodes with one onset
@@ -281,6 +316,16 @@ class LabBatchApiTest {
     private static String anc(UUID patient, String at, String value) {
         return "{\"patientId\":\"" + patient + "\",\"at\":\"" + at + "\",\"analyte\":\"ANC\",\"value\":" + value
                 + ",\"unit\":\"10*9/L\",\"lowerLimitNormal\":1.5,\"upperLimitNormal\":8.0}";
+    }
+
+    private static String alt(UUID patient, String at, String value) {
+        return "{\"patientId\":\"" + patient + "\",\"at\":\"" + at + "\",\"analyte\":\"ALT\",\"value\":" + value
+                + ",\"unit\":\"U/L\",\"lowerLimitNormal\":7,\"upperLimitNormal\":40}";
+    }
+
+    private static long labEvents(UUID patient) {
+        return TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM adverse_event WHERE patient_id = ? AND origin = 'LAB' AND NOT voided", patient);
     }
 
     private static Response send(String contentType, String body) {
