@@ -77,8 +77,8 @@ class AuditLogDatabaseTest {
         insertAsRuntimeRole();
         try (Connection db = runtime(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, chain_seq, prev_hash,"
-                    + " row_hash, inserted_by_xact, insert_order) VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1',"
-                    + " 99, '\\x00', '\\x00', '3', -1)");
+                    + " row_hash, inserted_by_xact, insert_order)"
+                    + " VALUES (gen_random_uuid(), now(), 'u', 'CREATE', 'x', '1', 99, '\\x00', '\\x00', '3', -1)");
         }
         assertEquals("2", scalar("SELECT max(chain_seq) FROM audit_log"));
         assertEquals("0", scalar("SELECT count(*) FROM audit_log WHERE inserted_by_xact = '3' OR insert_order < 0"),
@@ -111,7 +111,7 @@ class AuditLogDatabaseTest {
         }
         assertEquals(before.toString(), scalar("SELECT id FROM audit_log WHERE chain_seq = 1"));
         for (int i = 0; i < inserted.size(); i++) {
-            assertEquals(String.valueOf(i + 2), scalar("SELECT chain_seq FROM audit_log WHERE id = '" + inserted.get(i) + "'"));
+            assertEquals(String.valueOf(i + 2), chainSeqOf(inserted.get(i)));
         }
         assertEquals("4", scalar("SELECT last_seq FROM audit_log_head"));
         assertEquals(scalar("SELECT encode(row_hash, 'hex') FROM audit_log WHERE id = '" + inserted.get(2) + "'"),
@@ -119,7 +119,7 @@ class AuditLogDatabaseTest {
         assertVerified(4);
     }
 
-    /** Deferred constraints checked before the commit chain the rows so far; rows inserted after them chain at commit. */
+    /** Deferred constraints checked before the commit chain the rows so far; rows inserted after that, at commit. */
     @Test
     void rowsInsertedAfterTheChainWasCheckedChainAtCommit() throws SQLException {
         migrate(null);
@@ -136,7 +136,7 @@ class AuditLogDatabaseTest {
             db.commit();
         }
         for (int i = 0; i < inserted.size(); i++) {
-            assertEquals(String.valueOf(i + 1), scalar("SELECT chain_seq FROM audit_log WHERE id = '" + inserted.get(i) + "'"));
+            assertEquals(String.valueOf(i + 1), chainSeqOf(inserted.get(i)));
         }
         assertVerified(3);
     }
@@ -456,6 +456,10 @@ class AuditLogDatabaseTest {
             assertEquals(brokenId, result.getObject("broken_id"));
             assertTrue(result.getString("problem").startsWith(problem), result.getString("problem"));
         }
+    }
+
+    private String chainSeqOf(UUID id) throws SQLException {
+        return scalar("SELECT chain_seq FROM audit_log WHERE id = '" + id + "'");
     }
 
     private String scalar(String sql) throws SQLException {

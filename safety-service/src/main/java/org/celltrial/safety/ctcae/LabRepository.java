@@ -25,10 +25,10 @@ public class LabRepository implements PanacheRepositoryBase<LabRecord, UUID> {
 
     /**
      * {@link #ofPatient} for a batch's patients, in one query, by patient, as values the session does not manage: a
-     * batch's flush then checks only what it writes, not every stored result of its patients, which for 500 patients
-     * with a dozen results each was most of what the batch allocated (docs/performance.md, run 27). The IDs are bound
-     * as a list, bounded by the batch ({@link IdArray} says why not an array here). A changed grade is written with
-     * {@link #writeGrades}.
+     * batch's flush then checks only what it writes, not every stored result of its patients, which as their series
+     * grew filled safety-service's heap and most of its CPU went to the collector (docs/performance.md, runs 27 and
+     * 28). The IDs are bound as a list, bounded by the batch ({@link IdArray} says why not an array here). A changed
+     * grade is written with {@link #writeGrades}.
      */
     public Uni<Map<UUID, List<LabRecord>>> gradingValuesOf(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createQuery("""

@@ -109,10 +109,11 @@ public class LabService {
      * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
      * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
      * statement, in ID order, so concurrent batches do not deadlock), their settings confirmed and their stored
-     * results read (one query each, the results as values: {@link LabRepository#gradingValuesOf}); each result graded against the results stored before it, each patient regraded
-     * in memory; the results with their audit rows ({@link PatientRecords#add}), the changed stored grades (read
-     * again in one query, {@link LabRepository#writeGrades}) and the regrades' audit rows, the lab
-     * adverse events (their patients' read in one query) and the grading states, all sent in one flush.
+     * results read as values (one query each; {@link LabRepository#gradingValuesOf}); each result graded against the
+     * results stored before it, each patient regraded in memory; the results with their audit rows
+     * ({@link PatientRecords#add}), the changed stored grades (read again in one query,
+     * {@link LabRepository#writeGrades}), the regrades' audit rows, the lab adverse events (their patients' read in
+     * one query) and the grading states, all sent in one flush.
      */
     public Uni<BatchResult> recordBatch(List<BatchReader.Row<LabRequest>> rows) {
         Map<UUID, List<BatchReader.Row<LabRequest>>> byPatient = rows.stream()
@@ -163,7 +164,8 @@ public class LabService {
     private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
         Map<UUID, GradingSettings> before = patients.stream()
                 .collect(Collectors.toMap(BatchPatient::patientId, BatchPatient::before));
-        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(before.keySet()).flatMap(stored -> {
+        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(before.keySet())
+                .flatMap(stored -> {
             List<LabRecord> added = new ArrayList<>();
             List<BatchResult.StoredLine> lines = new ArrayList<>();
             List<Regraded> changes = new ArrayList<>();
