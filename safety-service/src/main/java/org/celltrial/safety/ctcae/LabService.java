@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -164,8 +164,8 @@ public class LabService {
     private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
         Map<UUID, GradingSettings> before = patients.stream()
                 .collect(Collectors.toMap(BatchPatient::patientId, BatchPatient::before));
-        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(before.keySet())
-                .flatMap(stored -> {
+        Set<UUID> patientIds = before.keySet();
+        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(patientIds).flatMap(stored -> {
             List<LabRecord> added = new ArrayList<>();
             List<BatchResult.StoredLine> lines = new ArrayList<>();
             List<Regraded> changes = new ArrayList<>();
@@ -184,10 +184,9 @@ public class LabService {
                 changes.addAll(regrading.changes());
                 derived.put(batch.patient(), regrading.derived());
             }
-            Map<UUID, LabRecord> storedById = stored.values().stream().flatMap(List::stream)
-                    .collect(Collectors.toMap(lab -> lab.id, lab -> lab));
-            List<LabRecord> regradedStored = changes.stream().map(change -> storedById.get(change.id()))
-                    .filter(Objects::nonNull).toList();
+            Set<UUID> regradedIds = changes.stream().map(Regraded::id).collect(Collectors.toSet());
+            List<LabRecord> regradedStored = stored.values().stream().flatMap(List::stream)
+                    .filter(lab -> regradedIds.contains(lab.id)).toList();
             return records.add(added, LabView::of)
                     .chain(() -> labs.writeGrades(regradedStored))
                     .chain(() -> audited(changes))
