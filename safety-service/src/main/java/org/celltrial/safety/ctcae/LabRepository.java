@@ -24,11 +24,11 @@ public class LabRepository implements PanacheRepositoryBase<LabRecord, UUID> {
     }
 
     /**
-     * {@link #ofPatient} for a batch's patients, in one query, by patient, as values the session does not manage: a
-     * batch's flush then checks only what it writes, not every stored result of its patients, which as their series
-     * grew filled safety-service's heap and most of its CPU went to the collector (docs/performance.md, runs 27 and
-     * 28). The IDs are bound as a list, bounded by the batch ({@link IdArray} says why not an array here). A changed
-     * grade is written with {@link #writeGrades}.
+     * {@link #ofPatient} for a group of a batch's patients, in one query, by patient, as values the session does not
+     * manage: a batch's flush then checks only what it writes, not every stored result of its patients, which as
+     * their series grew filled safety-service's heap and most of its CPU went to the collector (docs/performance.md,
+     * runs 27 and 28). The IDs are bound as a list, bounded by the group ({@link IdArray} says why not an array
+     * here). A changed grade is written with {@link #writeGrades}.
      */
     public Uni<Map<UUID, List<LabRecord>>> gradingValuesOf(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createQuery("""
@@ -40,6 +40,16 @@ public class LabRepository implements PanacheRepositoryBase<LabRecord, UUID> {
                 .setParameter("ids", List.copyOf(patientIds))
                 .getResultList())
                 .map(found -> found.stream().collect(Collectors.groupingBy(lab -> lab.patientId)));
+    }
+
+    /** How many results each of these patients has stored (a patient with none is left out), in one query. */
+    public Uni<Map<UUID, Long>> storedCountsOf(Collection<UUID> patientIds) {
+        return getSession().flatMap(session -> session.createQuery("""
+                        SELECT patientId, count(*) FROM LabRecord WHERE patientId IN :ids AND voided = false
+                        GROUP BY patientId""", Object[].class)
+                .setParameter("ids", List.copyOf(patientIds))
+                .getResultList())
+                .map(found -> found.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1])));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,6 +83,10 @@ public class LabService {
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
     ZoneId zone;
 
+    /** At most this many stored results are read and graded together in a batch ({@link #stored}). */
+    @ConfigProperty(name = "celltrial.safety.lab-batch.stored-results-a-group")
+    long storedResultsAGroup;
+
     /**
      * Stores the result, graded against the patient's baseline, and regrades the patient's results: enrollment-service
      * answers first (the patient, the caller's right to write there, the protocol), with no connection held; then one
@@ -108,9 +113,10 @@ public class LabService {
      * references from enrollment-service (one call per page of patients), their grading settings (one query) and
      * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
      * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
-     * statement, in ID order, so concurrent batches do not deadlock), their settings confirmed and their stored
-     * results read as values (one query each; {@link LabRepository#gradingValuesOf}); each result graded against the
-     * results stored before it, each patient regraded in memory; the results with their audit rows
+     * statement, in ID order, so concurrent batches do not deadlock) and their settings confirmed (one query each);
+     * their stored results read as values, a group of patients at a time (one query a group;
+     * {@link LabRepository#gradingValuesOf}), each result graded against the results stored before it, each patient
+     * regraded in memory; the results with their audit rows
      * ({@link PatientRecords#add}), the changed stored grades (read again in one query,
      * {@link LabRepository#writeGrades}), the regrades' audit rows, the lab adverse events (their patients' read in
      * one query) and the grading states, all sent in one flush.
@@ -160,17 +166,68 @@ public class LabService {
         return violations == null || violations.isEmpty() ? "line" : violations.get(0).field();
     }
 
-    /** Inside the batch's transaction: every patient's lines stored and regraded (see {@link #recordBatch}). */
+    /**
+     * Inside the batch's transaction: every patient's lines stored and regraded (see {@link #recordBatch}). The
+     * patients' stored results are read and graded a group at a time, each group's dropped before the next is read:
+     * as many patients as hold at most {@link #storedResultsAGroup} stored results between them (counted first, in
+     * one query; a patient with more is a group alone). What the batch holds then no longer grows with its patients' series; when it held them all,
+     * 500 patients with 150 results each filled safety-service's heap (docs/performance.md, runs 29 and 30). What the
+     * groups add and change is sent together at the end.
+     */
     private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
         Map<UUID, GradingSettings> before = patients.stream()
                 .collect(Collectors.toMap(BatchPatient::patientId, BatchPatient::before));
-        Set<UUID> patientIds = before.keySet();
-        return settings.lockAndConfirm(before).flatMap(under -> labs.gradingValuesOf(patientIds).flatMap(stored -> {
-            List<LabRecord> added = new ArrayList<>();
-            List<BatchResult.StoredLine> lines = new ArrayList<>();
-            List<Regraded> changes = new ArrayList<>();
-            Map<PatientReference, List<Derived>> derived = new LinkedHashMap<>();
-            for (BatchPatient batch : patients) {
+        return settings.lockAndConfirm(before).flatMap(under -> labs.storedCountsOf(before.keySet()).flatMap(counts -> {
+            BatchGrading grading = new BatchGrading();
+            ToLongFunction<BatchPatient> storedOf = patient -> counts.getOrDefault(patient.patientId(), 0L);
+            return Multi.createFrom().iterable(groups(patients, storedOf, storedResultsAGroup))
+                    .onItem().transformToUniAndConcatenate(group -> labs.gradingValuesOf(group.stream()
+                                    .map(BatchPatient::patientId).toList())
+                            .invoke(stored -> grading.grade(group, stored, under)))
+                    .collect().last()
+                    .chain(() -> records.add(grading.added, LabView::of))
+                    .chain(() -> labs.writeGrades(grading.regradedStored))
+                    .chain(() -> audited(grading.changes))
+                    .chain(() -> events.synchronise(grading.derived, Origin.LAB))
+                    .chain(() -> settings.gradedUnder(under))
+                    .chain(() -> records.flushTogether(grading.added))
+                    .replaceWith(grading.lines);
+        }));
+    }
+
+    /** The patients, in their order, in groups of at most {@code limit} stored results (or of one patient). */
+    static <P> List<List<P>> groups(List<P> patients, ToLongFunction<P> storedCount, long limit) {
+        List<List<P>> groups = new ArrayList<>();
+        List<P> group = new ArrayList<>();
+        long inGroup = 0;
+        for (P patient : patients) {
+            long stored = storedCount.applyAsLong(patient);
+            if (!group.isEmpty() && inGroup + stored > limit) {
+                groups.add(group);
+                group = new ArrayList<>();
+                inGroup = 0;
+            }
+            group.add(patient);
+            inGroup += stored;
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /** What a batch's groups of patients add and change, gathered for the batch's one flush ({@link #stored}). */
+    private final class BatchGrading {
+        final List<LabRecord> added = new ArrayList<>();
+        final List<BatchResult.StoredLine> lines = new ArrayList<>();
+        final List<Regraded> changes = new ArrayList<>();
+        final List<LabRecord> regradedStored = new ArrayList<>();
+        final Map<PatientReference, List<Derived>> derived = new LinkedHashMap<>();
+
+        /** A group's lines graded against its patients' stored results, keeping of those only the regraded. */
+        void grade(List<BatchPatient> group, Map<UUID, List<LabRecord>> stored, Map<UUID, GradingSettings> under) {
+            int changedBefore = changes.size();
+            for (BatchPatient batch : group) {
                 GradingSettings settingsOf = under.get(batch.patientId());
                 List<LabRecord> series = new ArrayList<>(stored.getOrDefault(batch.patientId(), List.of()));
                 for (BatchReader.Row<LabRequest> row : batch.rows()) {
@@ -184,17 +241,12 @@ public class LabService {
                 changes.addAll(regrading.changes());
                 derived.put(batch.patient(), regrading.derived());
             }
-            Set<UUID> regradedIds = changes.stream().map(Regraded::id).collect(Collectors.toSet());
-            List<LabRecord> regradedStored = stored.values().stream().flatMap(List::stream)
-                    .filter(lab -> regradedIds.contains(lab.id)).toList();
-            return records.add(added, LabView::of)
-                    .chain(() -> labs.writeGrades(regradedStored))
-                    .chain(() -> audited(changes))
-                    .chain(() -> events.synchronise(derived, Origin.LAB))
-                    .chain(() -> settings.gradedUnder(under))
-                    .chain(() -> records.flushTogether(added))
-                    .replaceWith(lines);
-        }));
+            Set<UUID> regradedIds = changes.subList(changedBefore, changes.size()).stream()
+                    .map(Regraded::id).collect(Collectors.toSet());
+            stored.values().stream().flatMap(List::stream)
+                    .filter(lab -> regradedIds.contains(lab.id))
+                    .forEach(regradedStored::add);
+        }
     }
 
     /** The record of a result, graded against the baseline its analyte's stored series gives it. */

@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -114,6 +116,45 @@ class LabBatchApiTest {
                         + "(SELECT id::text FROM lab_result WHERE patient_id IN (?, ?))", first, second));
         assertEquals(0, labEvents(first));
         assertEquals(1, labEvents(second));
+    }
+
+    /**
+     * A batch's patients are graded in groups (docs/performance.md, runs 29 and 30; the tests' groups hold at most 50
+     * stored results): a late baseline for each of 120 patients with one stored result each, so three groups,
+     * regrades every patient's stored result, the first group's and the last's alike, and each line still answers
+     * with its own result.
+     */
+    @Test
+    void lateBaselinesForPatientsOfEveryGroupOfABatchRegradeTheirStoredResults() {
+        List<UUID> patients = new ArrayList<>(List.of(first, second));
+        while (patients.size() < 120) {
+            patients.add(EnrollmentStub.newInfusedPatient("SITE-01"));
+        }
+        send("application/x-ndjson", patients.stream().map(patient -> alt(patient, "2025-03-05T08:00:00Z", "130"))
+                .collect(Collectors.joining("\n"))).then().statusCode(200).body("stored", equalTo(120));
+
+        List<Integer> lines = IntStream.rangeClosed(1, 120).boxed().toList();
+        List<String> ids = send("application/x-ndjson", patients.stream()
+                .map(patient -> alt(patient, "2025-02-20T08:00:00Z", "100"))
+                .collect(Collectors.joining("\n"))).then().statusCode(200)
+                .body("stored", equalTo(120))
+                .body("patients", equalTo(120))
+                .body("items.line", equalTo(lines))
+                .extract().path("items.id");
+        for (int index : List.of(0, 49, 50, 119)) {
+            as("data-manager").get("/api/v1/safety/patients/" + patients.get(index) + "/labs").then().statusCode(200)
+                    .body("items.id[0]", equalTo(ids.get(index)))
+                    .body("items.ctcaeGrade", equalTo(List.of(1, 0)))
+                    .body("items.version", equalTo(List.of(0, 1)));
+        }
+        String in = patients.stream().map(patient -> "'" + patient + "'").collect(Collectors.joining(","));
+        assertEquals(120, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE action = 'REGRADE' AND entity_type = 'LabRecord' AND entity_id IN "
+                        + "(SELECT id::text FROM lab_result WHERE patient_id IN (" + in + "))"));
+        assertEquals(120, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM lab_result WHERE version = 1 AND ctcae_grade = 0 AND patient_id IN (" + in + ")"));
+        assertEquals(0, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM adverse_event WHERE origin = 'LAB' AND NOT voided AND patient_id IN (" + in + ")"));
     }
 
     @Test
