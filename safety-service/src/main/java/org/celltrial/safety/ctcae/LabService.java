@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -113,8 +113,8 @@ public class LabService {
      * references from enrollment-service (one call per page of patients), their grading settings (one query) and
      * whether every line can be graded; a line that cannot (an unknown patient, one the caller may not write, a unit
      * the grader cannot read) is named in a 400 problem and nothing is stored. Then every patient's lock (one
-     * statement, in ID order, so concurrent batches do not deadlock) and their settings confirmed (one query each);
-     * their stored results read as values, a group of patients at a time (one query a group;
+     * statement, in ID order, so concurrent batches do not deadlock) and their settings confirmed; their stored
+     * results counted (one query) and read as values a group of patients at a time (one query a group,
      * {@link LabRepository#gradingValuesOf}), each result graded against the results stored before it, each patient
      * regraded in memory; the results with their audit rows
      * ({@link PatientRecords#add}), the changed stored grades (read again in one query,
@@ -170,9 +170,9 @@ public class LabService {
      * Inside the batch's transaction: every patient's lines stored and regraded (see {@link #recordBatch}). The
      * patients' stored results are read and graded a group at a time, each group's dropped before the next is read:
      * as many patients as hold at most {@link #storedResultsAGroup} stored results between them (counted first, in
-     * one query; a patient with more is a group alone). What the batch holds then no longer grows with its patients' series; when it held them all,
-     * 500 patients with 150 results each filled safety-service's heap (docs/performance.md, runs 29 and 30). What the
-     * groups add and change is sent together at the end.
+     * one query; a patient with more is a group alone). What the batch holds then no longer grows with its patients'
+     * series: a batch that held them all ran safety-service's heap out at 500 patients with 154 results each
+     * (docs/performance.md, runs 29 and 30). What the groups add and change is sent together at the end.
      */
     private Uni<List<BatchResult.StoredLine>> stored(List<BatchPatient> patients) {
         Map<UUID, GradingSettings> before = patients.stream()

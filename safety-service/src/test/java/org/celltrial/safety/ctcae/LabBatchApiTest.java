@@ -147,14 +147,15 @@ class LabBatchApiTest {
                     .body("items.ctcaeGrade", equalTo(List.of(1, 0)))
                     .body("items.version", equalTo(List.of(0, 1)));
         }
-        String in = patients.stream().map(patient -> "'" + patient + "'").collect(Collectors.joining(","));
+        String theirs = "patient_id IN ("
+                + patients.stream().map(patient -> "'" + patient + "'").collect(Collectors.joining(",")) + ")";
+        assertEquals(120, TestDatabase.count(SafetyTestProfile.DATABASE, "SELECT count(*) FROM audit_log "
+                + "WHERE action = 'REGRADE' AND entity_type = 'LabRecord' AND entity_id IN "
+                + "(SELECT id::text FROM lab_result WHERE " + theirs + ")"));
         assertEquals(120, TestDatabase.count(SafetyTestProfile.DATABASE,
-                "SELECT count(*) FROM audit_log WHERE action = 'REGRADE' AND entity_type = 'LabRecord' AND entity_id IN "
-                        + "(SELECT id::text FROM lab_result WHERE patient_id IN (" + in + "))"));
-        assertEquals(120, TestDatabase.count(SafetyTestProfile.DATABASE,
-                "SELECT count(*) FROM lab_result WHERE version = 1 AND ctcae_grade = 0 AND patient_id IN (" + in + ")"));
+                "SELECT count(*) FROM lab_result WHERE version = 1 AND ctcae_grade = 0 AND " + theirs));
         assertEquals(0, TestDatabase.count(SafetyTestProfile.DATABASE,
-                "SELECT count(*) FROM adverse_event WHERE origin = 'LAB' AND NOT voided AND patient_id IN (" + in + ")"));
+                "SELECT count(*) FROM adverse_event WHERE origin = 'LAB' AND NOT voided AND " + theirs));
     }
 
     @Test
