@@ -128,6 +128,34 @@ class EnrollmentRefusalsTest {
                 .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("INFUSED"));
     }
 
+    /**
+     * No treatment before consent: the study summary's grade-0 counts rely on it (docs/api.md, enrollment-service,
+     * Infusion).
+     */
+    @Test
+    void anInfusionBeforeTheConsentDateIs400AndChangesNothing() {
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL1");
+        as("inv-site01").body(Map.of("omitted", true, "reason", "Lymphopenic at baseline"))
+                .post(BASE + "/patients/" + id + "/lymphodepletion/administrations").then().statusCode(201);
+
+        as("inv-site01").body(Map.of("date", "2025-01-11", "weightKg", 32, "doseLevel", "DL1",
+                        "totalCellsInfused", 4.8e6))
+                .post(BASE + "/patients/" + id + "/infusion")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("date"))
+                .body("violations[0].message", containsString("before the consent date 2025-01-12"));
+
+        assertEquals(0, count("SELECT count(*) FROM infusion WHERE patient_id = ?", UUID.fromString(id)));
+        as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200)
+                .body("status", equalTo("LYMPHODEPLETED"))
+                .body("day0", nullValue());
+        as("inv-site01").body(Map.of("date", "2025-01-12", "weightKg", 32, "doseLevel", "DL1",
+                        "totalCellsInfused", 4.8e6))
+                .post(BASE + "/patients/" + id + "/infusion")
+                .then().statusCode(200);
+        as("inv-site01").get(BASE + "/patients/" + id).then().statusCode(200).body("day0", equalTo("2025-01-12"));
+    }
+
     @Test
     void anUnansweredCriterionIs400AndLeavesThePatientInScreening() {
         String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));

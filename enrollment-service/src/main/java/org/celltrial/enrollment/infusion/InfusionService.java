@@ -60,6 +60,11 @@ public class InfusionService {
         return access.visibleForUpdate(patientId, request.date()).flatMap(patient -> {
             String before = patient.status.name();
             patient.moveTo(PatientStatus.INFUSED, "an infusion");
+            // No treatment before consent; the study summary's grade-0 counts rely on it (docs/api.md,
+            // enrollment-service, Infusion).
+            if (request.date().isBefore(patient.consentDate)) {
+                throw ProblemException.invalid("date", "is before the consent date " + patient.consentDate);
+            }
             return protocols.version(patient.protocolVersion).flatMap(protocol -> administrations
                     .ofPatient(patientId).flatMap(given -> {
                         given.stream().filter(a -> a.givenOn != null && a.givenOn.isAfter(request.date())).findAny()
