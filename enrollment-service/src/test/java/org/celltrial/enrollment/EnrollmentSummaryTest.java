@@ -10,9 +10,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.LocalDate;
@@ -143,6 +145,36 @@ class EnrollmentSummaryTest {
                 .body("patients[3].doseLevel", equalTo("DL1"))
                 .body("patients[3].day0", nullValue())
                 .body("patients[3].followUpMonths", nullValue());
+    }
+
+    /**
+     * The figures alone (the gateway's study summary): the same figures, no rows. The tests' pages hold 2 patients,
+     * so the site's 4 enrolled (and every site's patients) are added up over several pages either way.
+     */
+    @Test
+    void theFiguresAloneAreTheSameFiguresWithoutTheRows() {
+        for (String sites : List.of("&siteCode=" + site, "")) {
+            Map<String, Object> whole = as("data-manager").get(SUMMARY + "?asOf=2025-06-15" + sites)
+                    .then().statusCode(200).body("patients", not(empty()))
+                    .extract().jsonPath().getMap("$");
+            Map<String, Object> alone = as("data-manager").get(SUMMARY + "?asOf=2025-06-15&patients=false" + sites)
+                    .then().statusCode(200).body("$", not(hasKey("patients")))
+                    .extract().jsonPath().getMap("$");
+            Map<String, Object> figures = new HashMap<>(whole);
+            figures.remove("patients");
+            assertEquals(figures, alone, sites);
+        }
+        as("data-manager").get(SUMMARY + "?asOf=2025-06-15&patients=false&siteCode=" + site)
+                .then().statusCode(200)
+                .body("enrolled", equalTo(4))
+                .body("ageYears.median", equalTo(12.5f))
+                .body("diseaseDurationYears.median", equalTo(7.9f))
+                .body("followUpMonths.min", equalTo(2.5f))
+                .body("followUpMonths.max", equalTo(16.1f))
+                .body("priorTherapies.patientsByCategory.RITUXIMAB", equalTo(1));
+        as("data-manager").get(SUMMARY + "?asOf=2025-06-15&patients=none")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("patients"));
     }
 
     @Test

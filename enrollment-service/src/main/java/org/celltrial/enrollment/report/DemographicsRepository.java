@@ -19,9 +19,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The demographics' facts of every patient consented by a cut-off in one SQL query, a row of values a patient: read
- * as entities (the patients, their identities, prior therapies, infusions and doses, a table at a time) 10 000
- * patients took more than the service's heap (docs/performance.md, run 12).
+ * The demographics' facts of the patients consented by a cut-off, a page at a time in subject ID order, one SQL query
+ * a page and a row of values a patient: read as entities (the patients, their identities, prior therapies, infusions
+ * and doses, a table at a time) 10 000 patients took more than the service's heap (docs/performance.md, run 12).
  */
 @ApplicationScoped
 @WithSession
@@ -35,16 +35,27 @@ public class DemographicsRepository implements PanacheRepositoryBase<Patient, UU
                 %s
             FROM patient p LEFT JOIN patient_identity i ON i.patient_id = p.id
             WHERE p.consent_date <= :date %%s
-            ORDER BY p.subject_id
+            ORDER BY p.subject_id COLLATE "C"
+            LIMIT :limit
             """.formatted(AdministrationRepository.FIRST_DOSE_OF_P);
 
-    /** Every site's patients when {@code sites} is null. */
-    public Uni<List<DemographicFacts>> consentedBy(LocalDate date, Collection<String> sites) {
-        String query = FACTS.formatted(sites == null ? "" : "AND p.site_code IN (:sites)");
+    /**
+     * Up to {@code limit} patients after the subject ID {@code after} (from the first when null), every site's when
+     * {@code sites} is null. Subject IDs in code point order (collation "C"), as Java orders them, whatever the
+     * database's collation.
+     */
+    public Uni<List<DemographicFacts>> consentedBy(LocalDate date, Collection<String> sites, String after,
+            int limit) {
+        String query = FACTS.formatted((sites == null ? "" : "AND p.site_code IN (:sites) ")
+                + (after == null ? "" : "AND p.subject_id COLLATE \"C\" > :after"));
         return getSession().flatMap(session -> {
-            var selection = session.createNativeQuery(query, Object[].class).setParameter("date", date);
+            var selection = session.createNativeQuery(query, Object[].class).setParameter("date", date)
+                    .setParameter("limit", limit);
             if (sites != null) {
                 selection.setParameter("sites", sites);
+            }
+            if (after != null) {
+                selection.setParameter("after", after);
             }
             return selection.getResultList();
         }).map(rows -> rows.stream().map(DemographicsRepository::facts).toList());

@@ -1,7 +1,6 @@
 package org.celltrial.enrollment.report;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 
 /**
  * Median, minimum and maximum of the patients' durations, with their unit and the rule that computed them
@@ -15,9 +14,8 @@ import java.util.Collection;
  */
 public record DurationDistribution(BigDecimal median, BigDecimal min, BigDecimal max, String unit, String rule) {
 
-    /** The distribution of {@code days}, one number of days per patient, in {@code unit}. */
-    public static DurationDistribution of(Collection<Long> days, DurationUnit unit, String rule) {
-        Distribution inDays = Distribution.of(days.stream().map(BigDecimal::valueOf).toList());
+    /** The distribution of the patients' numbers of days, {@code inDays}, in {@code unit}. */
+    public static DurationDistribution of(Distribution inDays, DurationUnit unit, String rule) {
         return new DurationDistribution(inUnit(inDays.median(), unit), inUnit(inDays.min(), unit),
                 inUnit(inDays.max(), unit), unit.label(), rule);
     }

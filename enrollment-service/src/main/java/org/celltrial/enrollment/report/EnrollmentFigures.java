@@ -5,11 +5,11 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
@@ -48,30 +48,87 @@ public class EnrollmentFigures {
             + "by it");
 
     public EnrollmentSummary summarise(LocalDate asOf, List<String> siteCodes, List<DemographicFacts> patients) {
-        List<DemographicFacts> enrolled = patients.stream()
-                .filter(patient -> patient.consentDate() != null && !patient.consentDate().isAfter(asOf))
-                .sorted(Comparator.comparing(DemographicFacts::subjectId))
-                .toList();
-        List<EnrollmentSummary.PatientRow> rows = enrolled.stream().map(patient -> row(patient, asOf)).toList();
+        Tally tally = new Tally(asOf, true);
+        patients.stream().sorted(Comparator.comparing(DemographicFacts::subjectId)).forEach(tally::add);
+        return tally.summary(siteCodes);
+    }
+
+    /**
+     * The figures added up a patient at a time, patients given in subject ID order: what it keeps grows with the
+     * values' range (ages, days, counts), not with the patients, unless it keeps their rows for the answer.
+     */
+    public static final class Tally {
+
+        private final LocalDate asOf;
+        private final List<EnrollmentSummary.PatientRow> rows;
+        private int enrolled;
+        private int female;
+        private int lymphodepleted;
+        private final Distribution.Counts ages = new Distribution.Counts();
+        private final Distribution.Counts baselinePlatelets = new Distribution.Counts();
         // The median from the days, not from the rows' rounded values: a duration is rounded once.
-        List<Long> diseaseDurationDays = enrolled.stream().map(patient -> ChronoUnit.DAYS
-                .between(patient.itpDiagnosisDate(), referenceDate(patient, asOf))).toList();
-        List<BigDecimal> followUps = rows.stream().map(EnrollmentSummary.PatientRow::followUpMonths)
-                .filter(Objects::nonNull).toList();
-        Distribution therapyCounts = Distribution.ofWholeNumbers(
-                rows.stream().map(EnrollmentSummary.PatientRow::priorTherapyCount).toList());
-        return new EnrollmentSummary(asOf, siteCodes, rows.size(),
-                Distribution.ofWholeNumbers(rows.stream().map(EnrollmentSummary.PatientRow::ageYears).toList()),
-                femalePercent(rows),
-                Distribution.of(rows.stream().map(EnrollmentSummary.PatientRow::baselinePlateletsPer1e9L).toList()),
-                DurationDistribution.of(diseaseDurationDays, DurationUnit.YEARS, DISEASE_DURATION_RULE),
-                new EnrollmentSummary.PriorTherapies(therapyCounts.median(), therapyCounts.min(), therapyCounts.max(),
-                        patientsByCategory(rows)),
-                new EnrollmentSummary.FollowUp(followUps.stream().min(Comparator.naturalOrder()).orElse(null),
-                        followUps.stream().max(Comparator.naturalOrder()).orElse(null), DurationUnit.MONTHS.label(),
-                        FOLLOW_UP_RULE),
-                (int) rows.stream().filter(EnrollmentSummary.PatientRow::lymphodepleted).count(),
-                rows);
+        private final Distribution.Counts diseaseDurationDays = new Distribution.Counts();
+        private final Distribution.Counts priorTherapyCounts = new Distribution.Counts();
+        private final Map<TherapyCategory, Integer> patientsByCategory = new EnumMap<>(TherapyCategory.class);
+        private BigDecimal shortestFollowUp;
+        private BigDecimal longestFollowUp;
+
+        /** @param keepRows whether the answer lists a row per patient */
+        public Tally(LocalDate asOf, boolean keepRows) {
+            this.asOf = asOf;
+            this.rows = keepRows ? new ArrayList<>() : null;
+        }
+
+        /** Counts the patient when consented by the cut-off. */
+        public void add(DemographicFacts patient) {
+            if (patient.consentDate() == null || patient.consentDate().isAfter(asOf)) {
+                return;
+            }
+            EnrollmentSummary.PatientRow row = row(patient, asOf);
+            enrolled++;
+            if (row.sex() == Sex.F) {
+                female++;
+            }
+            if (row.lymphodepleted()) {
+                lymphodepleted++;
+            }
+            ages.add(row.ageYears());
+            baselinePlatelets.add(row.baselinePlateletsPer1e9L());
+            diseaseDurationDays.add(ChronoUnit.DAYS.between(patient.itpDiagnosisDate(), referenceDate(patient, asOf)));
+            priorTherapyCounts.add(row.priorTherapyCount());
+            row.priorTherapyCategories().forEach(category -> patientsByCategory.merge(category, 1, Integer::sum));
+            if (row.followUpMonths() != null) {
+                shortestFollowUp = shortestFollowUp == null ? row.followUpMonths()
+                        : shortestFollowUp.min(row.followUpMonths());
+                longestFollowUp = longestFollowUp == null ? row.followUpMonths()
+                        : longestFollowUp.max(row.followUpMonths());
+            }
+            if (rows != null) {
+                rows.add(row);
+            }
+        }
+
+        /** The figures of the patients added; {@code patients} null unless the rows were kept. */
+        public EnrollmentSummary summary(List<String> siteCodes) {
+            Distribution therapyCounts = priorTherapyCounts.distribution();
+            return new EnrollmentSummary(asOf, siteCodes, enrolled, ages.distribution(), femalePercent(),
+                    baselinePlatelets.distribution(),
+                    DurationDistribution.of(diseaseDurationDays.distribution(), DurationUnit.YEARS,
+                            DISEASE_DURATION_RULE),
+                    new EnrollmentSummary.PriorTherapies(therapyCounts.median(), therapyCounts.min(),
+                            therapyCounts.max(), new EnumMap<>(patientsByCategory)),
+                    new EnrollmentSummary.FollowUp(shortestFollowUp, longestFollowUp, DurationUnit.MONTHS.label(),
+                            FOLLOW_UP_RULE),
+                    lymphodepleted, rows == null ? null : List.copyOf(rows));
+        }
+
+        private BigDecimal femalePercent() {
+            if (enrolled == 0) {
+                return null;
+            }
+            return BigDecimal.valueOf(female).multiply(HUNDRED).divide(BigDecimal.valueOf(enrolled), 1,
+                    RoundingMode.HALF_UP);
+        }
     }
 
     private static boolean infused(DemographicFacts patient, LocalDate asOf) {
@@ -96,21 +153,5 @@ public class EnrollmentFigures {
                 patient.firstLymphodepletionDose() != null && !patient.firstLymphodepletionDose().isAfter(asOf),
                 infused ? patient.day0() : null,
                 infused ? DurationUnit.MONTHS.between(patient.day0(), asOf) : null);
-    }
-
-    private static BigDecimal femalePercent(List<EnrollmentSummary.PatientRow> rows) {
-        if (rows.isEmpty()) {
-            return null;
-        }
-        long female = rows.stream().filter(row -> row.sex() == Sex.F).count();
-        return BigDecimal.valueOf(female).multiply(HUNDRED).divide(BigDecimal.valueOf(rows.size()), 1,
-                RoundingMode.HALF_UP);
-    }
-
-    private static Map<TherapyCategory, Integer> patientsByCategory(List<EnrollmentSummary.PatientRow> rows) {
-        Map<TherapyCategory, Integer> patients = new EnumMap<>(TherapyCategory.class);
-        rows.forEach(row -> row.priorTherapyCategories()
-                .forEach(category -> patients.merge(category, 1, Integer::sum)));
-        return patients;
     }
 }

@@ -23,6 +23,6 @@ public class EnrollmentLockableReports implements LockableReports {
     public List<Report> at(LocalDate cutoff, String siteCode) {
         List<String> sites = siteCode == null ? List.of() : List.of(siteCode);
         return List.of(new Report("summary", "application/json",
-                bytes.json(() -> reports.summary(cutoff.toString(), sites))));
+                bytes.json(() -> reports.summary(cutoff.toString(), sites, null))));
     }
 }

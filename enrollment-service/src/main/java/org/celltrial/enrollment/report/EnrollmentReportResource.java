@@ -16,6 +16,7 @@ import org.celltrial.common.review.FrozenAtLock;
 import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -36,8 +37,11 @@ public class EnrollmentReportResource {
             + "platelets, disease duration, prior therapies, follow-up, lymphodepletion, and one row per patient "
             + "(pseudonymised); siteCode (repeatable) narrows it, investigators and monitors see their own sites")
     public Uni<EnrollmentSummary> summary(@QueryParam("asOf") String asOf,
-            @QueryParam("siteCode") List<String> siteCodes) {
+            @QueryParam("siteCode") List<String> siteCodes,
+            @Parameter(description = "false: the figures without a row per patient (the gateway's study summary)")
+            @QueryParam("patients") String patients) {
         LocalDate cutOff = Params.date(asOf, "asOf");
-        return reports.summary(cutOff != null ? cutOff : LocalDate.now(clock), siteCodes);
+        boolean withPatients = Params.flag(patients, "patients", true);
+        return reports.summary(cutOff != null ? cutOff : LocalDate.now(clock), siteCodes, withPatients);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.site.SiteRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -18,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EnrollmentReportService {
 
-    private final EnrollmentFigures demographics = new EnrollmentFigures();
+    @ConfigProperty(name = "celltrial.enrollment.summary.patients-a-page")
+    int pageSize;
 
     @Inject
     PatientAccess access;
@@ -31,13 +33,24 @@ public class EnrollmentReportService {
 
     /**
      * The demographics of the sites asked for (every site when none), narrowed to an investigator's or monitor's
-     * own sites; {@code siteCodes} of the answer names the sites it covers.
+     * own sites; {@code siteCodes} of the answer names the sites it covers. Read a page of patients at a time and
+     * added up as read, so without the rows ({@code withPatients} false) the memory does not grow with the study.
      */
     @WithSession
-    public Uni<EnrollmentSummary> summary(LocalDate asOf, List<String> siteCodes) {
+    public Uni<EnrollmentSummary> summary(LocalDate asOf, List<String> siteCodes, boolean withPatients) {
         SiteScope scope = SiteScope.of(access.caller(), siteCodes);
-        return coveredSites(scope).flatMap(covered -> facts(asOf, scope)
-                .map(facts -> demographics.summarise(asOf, covered, facts)));
+        EnrollmentFigures.Tally tally = new EnrollmentFigures.Tally(asOf, withPatients);
+        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem() : addFrom(null, asOf, scope, tally);
+        return added.flatMap(ignored -> coveredSites(scope)).map(tally::summary);
+    }
+
+    /** Adds the patients after {@code after}, page by page, each read once the one before is added. */
+    private Uni<Void> addFrom(String after, LocalDate asOf, SiteScope scope, EnrollmentFigures.Tally tally) {
+        return demographicFacts.consentedBy(asOf, scope.sites(), after, pageSize).flatMap(page -> {
+            page.forEach(tally::add);
+            return page.size() < pageSize ? Uni.createFrom().voidItem()
+                    : addFrom(page.get(page.size() - 1).subjectId(), asOf, scope, tally);
+        });
     }
 
     private Uni<List<String>> coveredSites(SiteScope scope) {
@@ -45,13 +58,5 @@ public class EnrollmentReportService {
             return Uni.createFrom().item(List.copyOf(scope.sites()));
         }
         return sites.listAll(Sort.by("code")).map(all -> all.stream().map(site -> site.code).toList());
-    }
-
-    /** The facts of every patient consented by the cut-off, in one query. */
-    private Uni<List<DemographicFacts>> facts(LocalDate asOf, SiteScope scope) {
-        if (scope.coversNone()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return demographicFacts.consentedBy(asOf, scope.sites());
     }
 }

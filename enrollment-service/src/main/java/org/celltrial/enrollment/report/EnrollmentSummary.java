@@ -9,9 +9,12 @@ import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The enrolled patients at a cut-off, pseudonymised (subject IDs only: no birth dates, initials or screening
- * numbers), as a paper's demographics table reports them. {@link EnrollmentFigures} defines every figure.
+ * numbers), as a paper's demographics table reports them. {@link EnrollmentFigures} defines every figure;
+ * {@code patients}, a row per patient, is left out when the caller asks for the figures alone.
  */
 public record EnrollmentSummary(
         LocalDate asOf,
@@ -24,7 +27,7 @@ public record EnrollmentSummary(
         PriorTherapies priorTherapies,
         FollowUp followUpMonths,
         int lymphodepleted,
-        List<PatientRow> patients) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PatientRow> patients) {
 
     /** Prior therapies per patient, and how many patients had each category (categories nobody had are left out). */
     public record PriorTherapies(BigDecimal median, BigDecimal min, BigDecimal max,

@@ -289,10 +289,30 @@ class EnrollmentFiguresTest {
             "1.5, 2.0, 4.0, 8.5; 3; 1.5; 8.5",
             "1, 2; 1.5; 1; 2",
             "0.0, 0.0; 0; 0; 0",
+            // counted a value at a time: repeated values, in any order
+            "3, 1, 3, 2, 3, 1; 2.5; 1; 3",
+            "5, 5, 5, 1; 5; 1; 5",
+            "2, 9.0, 9, 2.0; 5.5; 2; 9",
     })
     void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues(String values, String median, String min, String max) {
         List<BigDecimal> numbers = Arrays.stream(values.split(",")).map(String::strip).map(BigDecimal::new).toList();
         assertDistribution(median, min, max, Distribution.of(numbers));
+    }
+
+    /** The figures alone (the gateway's study summary), added up a patient at a time without keeping the rows. */
+    @Test
+    void theFiguresAloneAreTheSameFiguresWithoutTheRows() {
+        EnrollmentSummary whole = demographics.summarise(AS_OF, List.of("S"), referenceStudy());
+        EnrollmentFigures.Tally tally = new EnrollmentFigures.Tally(AS_OF, false);
+        referenceStudy().forEach(tally::add);
+
+        EnrollmentSummary alone = tally.summary(List.of("S"));
+
+        assertNull(alone.patients());
+        assertEquals(new EnrollmentSummary(whole.asOf(), whole.siteCodes(), whole.enrolled(), whole.ageYears(),
+                whole.femalePercent(), whole.baselinePlateletsPer1e9L(), whole.diseaseDurationYears(),
+                whole.priorTherapies(), whole.followUpMonths(), whole.lymphodepleted(), null), alone);
+        assertEquals(4, alone.enrolled());
     }
 
     @Test
