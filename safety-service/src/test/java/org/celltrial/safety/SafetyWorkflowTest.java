@@ -4,7 +4,9 @@ import static org.celltrial.testing.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -231,6 +233,39 @@ class SafetyWorkflowTest {
         as("sponsor-user").get("/api/v1/safety/line-listing?siteCode=SITE-01")
                 .then().statusCode(200)
                 .body("items.findAll { it.subjectId == '" + subject + "' }", hasSize(2));
+    }
+
+    /**
+     * The figures alone (the gateway's study summary) are counted by the database without a row per patient: the
+     * same figures as the whole summary's, over every test's events so far, at several cut-offs and sites.
+     */
+    @Test
+    void theFiguresAloneAreTheSummarysFiguresWithoutItsRows() {
+        vitals("2025-03-02T08:00:00Z", 38.6, "NONE", "NONE", null, false);
+        neuro(Map.of("at", "2025-03-05T09:00:00Z", "capdScore", 10, "consciousness", "AWAKE", "seizure", "NONE",
+                "motorWeakness", "NONE", "cerebralEdema", "NONE"), 201);
+        for (String query : List.of("?asOf=2025-06-01", "?asOf=2025-03-03", "?asOf=2025-06-01&siteCode=SITE-01",
+                "?asOf=2025-06-01&siteCode=SITE-02")) {
+            Map<String, Object> whole = as("sponsor-user").get("/api/v1/safety/summary" + query)
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            Map<String, Object> alone = as("sponsor-user").get("/api/v1/safety/summary" + query + "&patients=false")
+                    .then().statusCode(200)
+                    .body("$", not(hasKey("perPatient")))
+                    .body("$", not(hasKey("seriousEvents")))
+                    .extract().jsonPath().getMap("$");
+            Map<String, Object> figures = new HashMap<>(whole);
+            figures.remove("perPatient");
+            figures.remove("seriousEvents");
+            assertEquals(figures, alone, query);
+        }
+        as("sponsor-user").get("/api/v1/safety/summary?asOf=2025-06-01&patients=false")
+                .then().statusCode(200)
+                .body("patients", greaterThan(0))
+                .body("crsPatientsByMaxGrade.'1'", greaterThan(0))
+                .body("icansPatientsByMaxGrade.'3'", greaterThan(0));
+        as("sponsor-user").get("/api/v1/safety/summary?patients=no")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("patients"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import org.celltrial.safety.ae.AdverseEventView;
@@ -30,6 +31,14 @@ public class SafetyFigures {
 
     /** A patient's worst grade of a term, with the term's MedDRA code (its first event's). */
     public record TermWorst(String ctcaeTerm, String meddraCode, String subjectId, int worstGrade) {
+    }
+
+    /** How many patients had a term at its worst grade {@code worstGrade}. */
+    public record TermGrade(String ctcaeTerm, String meddraCode, int worstGrade, int patients) {
+    }
+
+    /** How many patients had this max CRS grade and this max ICANS grade (0: no such event). */
+    public record MaxGrades(int crs, int icans, int patients) {
     }
 
     /**
@@ -65,17 +74,39 @@ public class SafetyFigures {
         List<SafetySummary.PatientRow> rows = patients.stream()
                 .sorted(Comparator.comparing(SafetySummary.PatientRow::subjectId))
                 .toList();
-        List<SafetySummary.TermRow> terms = termWorst.stream()
-                .collect(Collectors.groupingBy(TermWorst::ctcaeTerm, TreeMap::new, Collectors.toList()))
+        List<MaxGrades> maxGrades = rows.stream()
+                .collect(Collectors.groupingBy(row -> List.of(row.maxCrsGrade(), row.maxIcansGrade()),
+                        Collectors.counting()))
+                .entrySet().stream()
+                .map(pair -> new MaxGrades(pair.getKey().get(0), pair.getKey().get(1), pair.getValue().intValue()))
+                .toList();
+        List<TermGrade> termGrades = termWorst.stream()
+                .collect(Collectors.groupingBy(worst -> new TermGrade(worst.ctcaeTerm(), worst.meddraCode(),
+                        worst.worstGrade(), 0), Collectors.counting()))
+                .entrySet().stream()
+                .map(term -> new TermGrade(term.getKey().ctcaeTerm(), term.getKey().meddraCode(),
+                        term.getKey().worstGrade(), term.getValue().intValue()))
+                .toList();
+        return summarise(asOf, siteCodes, maxGrades, termGrades, seriousEvents, rows);
+    }
+
+    /**
+     * The figures from the patients counted by their max grades and by their worst grade of each term, which the
+     * database adds up (so what the summary holds does not grow with the study). {@code perPatient} and
+     * {@code seriousEvents} are left out (null) when {@code rows} is null: the figures alone.
+     */
+    public SafetySummary summarise(LocalDate asOf, List<String> siteCodes, List<MaxGrades> maxGrades,
+            List<TermGrade> termGrades, List<AdverseEventView> seriousEvents, List<SafetySummary.PatientRow> rows) {
+        List<SafetySummary.TermRow> terms = termGrades.stream()
+                .collect(Collectors.groupingBy(TermGrade::ctcaeTerm, TreeMap::new, Collectors.toList()))
                 .values().stream().map(SafetyFigures::termRow).toList();
-        List<SafetySummary.SeriousEvent> serious = seriousEvents.stream()
+        List<SafetySummary.SeriousEvent> serious = rows == null ? null : seriousEvents.stream()
                 .map(event -> new SafetySummary.SeriousEvent(event.id(), event.subjectId(), event.ctcaeTerm(),
                         event.onset(), event.grade(),
                         event.seriousnessCriteria().stream().map(Enum::name).toList()))
                 .toList();
-        return new SafetySummary(asOf, siteCodes, rows.size(), rows,
-                patientsByMaxGrade(rows.stream().map(SafetySummary.PatientRow::maxCrsGrade).toList()),
-                patientsByMaxGrade(rows.stream().map(SafetySummary.PatientRow::maxIcansGrade).toList()),
+        return new SafetySummary(asOf, siteCodes, maxGrades.stream().mapToInt(MaxGrades::patients).sum(), rows,
+                patientsByMaxGrade(maxGrades, MaxGrades::crs), patientsByMaxGrade(maxGrades, MaxGrades::icans),
                 terms, serious);
     }
 
@@ -84,19 +115,21 @@ public class SafetyFigures {
                 .orElse(0);
     }
 
-    private static Map<Integer, Integer> patientsByMaxGrade(List<Integer> maxGrades) {
+    private static Map<Integer, Integer> patientsByMaxGrade(List<MaxGrades> maxGrades,
+            ToIntFunction<MaxGrades> grade) {
         Map<Integer, Integer> counts = new TreeMap<>();
-        for (int grade = 0; grade <= HIGHEST_GRADE; grade++) {
-            int g = grade;
-            counts.put(grade, (int) maxGrades.stream().filter(max -> max == g).count());
+        for (int g = 0; g <= HIGHEST_GRADE; g++) {
+            counts.put(g, 0);
         }
+        maxGrades.forEach(pair -> counts.merge(grade.applyAsInt(pair), pair.patients(), Integer::sum));
         return counts;
     }
 
-    private static SafetySummary.TermRow termRow(List<TermWorst> ofTerm) {
+    /** A term's patients at each worst grade; its MedDRA code is its first event's (the same in every count). */
+    private static SafetySummary.TermRow termRow(List<TermGrade> ofTerm) {
         Map<Integer, Integer> byGrade = new TreeMap<>();
-        ofTerm.forEach(worst -> byGrade.merge(worst.worstGrade(), 1, Integer::sum));
-        return new SafetySummary.TermRow(ofTerm.get(0).ctcaeTerm(), ofTerm.get(0).meddraCode(), ofTerm.size(),
-                byGrade);
+        ofTerm.forEach(count -> byGrade.merge(count.worstGrade(), count.patients(), Integer::sum));
+        return new SafetySummary.TermRow(ofTerm.get(0).ctcaeTerm(), ofTerm.get(0).meddraCode(),
+                ofTerm.stream().mapToInt(TermGrade::patients).sum(), byGrade);
     }
 }

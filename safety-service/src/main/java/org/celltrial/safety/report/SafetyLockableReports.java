@@ -33,7 +33,7 @@ public class SafetyLockableReports implements LockableReports {
         String asOf = cutoff.toString();
         List<String> sites = siteCode == null ? List.of() : List.of(siteCode);
         return List.of(
-                new Report("summary", "application/json", bytes.json(() -> reports.summary(asOf, sites))),
+                new Report("summary", "application/json", bytes.json(() -> reports.summary(asOf, sites, null))),
                 new Report("line-listing", "application/json", bytes.json(() -> wholeListing(asOf, sites))),
                 new Report("sdtm-ae", "text/csv;charset=UTF-8", bytes.streamed(() -> exports.sdtmAe(cutoff, sites))),
                 new Report("sdtm-ae-json", "application/json;charset=UTF-8",

@@ -39,15 +39,7 @@ public class SafetyReportRepository {
      * to find it took PostgreSQL 3.3 s over 500 000 events, on disk (docs/performance.md, run 12).
      */
     public Uni<Tallies> tallies(LocalDate asOf, Collection<String> siteCodes) {
-        return rows("WITH worst AS MATERIALIZED (SELECT ctcae_term, subject_id, min(patient_id::text) AS patient_id,"
-                + " min(site_code) AS site_code, max(grade) AS grade, max(grade) FILTER (WHERE origin = 'CRS') AS crs,"
-                + " max(grade) FILTER (WHERE origin = 'ICANS') AS icans FROM adverse_event WHERE "
-                + counting("", asOf, siteCodes) + " GROUP BY ctcae_term, subject_id),"
-                + " first AS MATERIALIZED (SELECT term.ctcae_term, (SELECT e.meddra_code FROM adverse_event e"
-                + " WHERE e.patient_id = term.patient_id::uuid AND e.ctcae_term = term.ctcae_term AND "
-                + counting("e.", asOf, siteCodes) + " ORDER BY e.onset, e.created_at LIMIT 1) AS meddra_code"
-                + " FROM (SELECT DISTINCT ON (ctcae_term) ctcae_term, patient_id FROM worst"
-                + " ORDER BY ctcae_term, subject_id) term)"
+        return rows(worstAndFirst(asOf, siteCodes)
                 + " SELECT w.ctcae_term, f.meddra_code, w.subject_id, w.grade, min(w.site_code) OVER subject,"
                 + " coalesce(max(w.crs) OVER subject, 0), coalesce(max(w.icans) OVER subject, 0)"
                 + " FROM worst w JOIN first f ON f.ctcae_term = w.ctcae_term"
@@ -65,6 +57,56 @@ public class SafetyReportRepository {
                     }
                     return new Tallies(List.copyOf(patients.values()), terms);
                 });
+    }
+
+    /** The figures alone, counted by the database from the same pass: a row per count, never one per patient. */
+    public record Counts(List<SafetyFigures.MaxGrades> maxGrades, List<SafetyFigures.TermGrade> terms) {
+    }
+
+    /**
+     * The patients counted by their max CRS and ICANS grades, and by their worst grade of each term: at most a row
+     * per pair of grades and per term and grade, whatever the study's size.
+     */
+    public Uni<Counts> counts(LocalDate asOf, Collection<String> siteCodes) {
+        return rows(worstAndFirst(asOf, siteCodes)
+                + " SELECT w.ctcae_term, f.meddra_code, w.grade, NULL::integer, count(*)"
+                + " FROM worst w JOIN first f ON f.ctcae_term = w.ctcae_term"
+                + " GROUP BY w.ctcae_term, f.meddra_code, w.grade"
+                + " UNION ALL SELECT NULL, NULL, p.crs, p.icans, count(*) FROM (SELECT coalesce(max(crs), 0) AS crs,"
+                + " coalesce(max(icans), 0) AS icans FROM worst GROUP BY subject_id) p GROUP BY p.crs, p.icans",
+                asOf, siteCodes)
+                .map(rows -> {
+                    List<SafetyFigures.MaxGrades> maxGrades = new ArrayList<>();
+                    List<SafetyFigures.TermGrade> terms = new ArrayList<>();
+                    for (Object[] row : rows) {
+                        int patients = ((Number) row[4]).intValue();
+                        if (row[0] == null) {
+                            maxGrades.add(new SafetyFigures.MaxGrades(((Number) row[2]).intValue(),
+                                    ((Number) row[3]).intValue(), patients));
+                        } else {
+                            terms.add(new SafetyFigures.TermGrade((String) row[0], (String) row[1],
+                                    ((Number) row[2]).intValue(), patients));
+                        }
+                    }
+                    return new Counts(maxGrades, terms);
+                });
+    }
+
+    /**
+     * {@code worst}: each patient's worst grade of each term over the events that count, with its max CRS and ICANS
+     * grade of the term (null unless the term's events are those); {@code first}: each term's MedDRA code as its first
+     * event has it.
+     */
+    private static String worstAndFirst(LocalDate asOf, Collection<String> siteCodes) {
+        return "WITH worst AS MATERIALIZED (SELECT ctcae_term, subject_id, min(patient_id::text) AS patient_id,"
+                + " min(site_code) AS site_code, max(grade) AS grade, max(grade) FILTER (WHERE origin = 'CRS') AS crs,"
+                + " max(grade) FILTER (WHERE origin = 'ICANS') AS icans FROM adverse_event WHERE "
+                + counting("", asOf, siteCodes) + " GROUP BY ctcae_term, subject_id),"
+                + " first AS MATERIALIZED (SELECT term.ctcae_term, (SELECT e.meddra_code FROM adverse_event e"
+                + " WHERE e.patient_id = term.patient_id::uuid AND e.ctcae_term = term.ctcae_term AND "
+                + counting("e.", asOf, siteCodes) + " ORDER BY e.onset, e.created_at LIMIT 1) AS meddra_code"
+                + " FROM (SELECT DISTINCT ON (ctcae_term) ctcae_term, patient_id FROM worst"
+                + " ORDER BY ctcae_term, subject_id) term)";
     }
 
     /** The serious events, by subject, onset and creation. */

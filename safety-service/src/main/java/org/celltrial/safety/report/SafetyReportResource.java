@@ -16,6 +16,7 @@ import org.celltrial.common.security.Roles;
 import org.celltrial.common.validation.Params;
 import org.celltrial.safety.ae.AdverseEventView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -32,8 +33,12 @@ public class SafetyReportResource {
     @RolesAllowed({Roles.SAFETY_OFFICER, Roles.DATA_MANAGER, Roles.SPONSOR})
     @Operation(summary = "Safety at a cut-off: max CRS and ICANS grade per patient, patients per max grade, "
             + "adverse events by term and max grade, serious events (pseudonymised)")
-    public Uni<SafetySummary> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites) {
-        return reports.summary(Params.date(asOf, "asOf"), sites == null ? List.of() : sites);
+    public Uni<SafetySummary> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> sites,
+            @Parameter(description = "false: the figures without a row per patient or serious event (the gateway's "
+                    + "study summary)")
+            @QueryParam("patients") String patients) {
+        boolean withPatients = Params.flag(patients, "patients", true);
+        return reports.summary(Params.date(asOf, "asOf"), sites == null ? List.of() : sites, withPatients);
     }
 
     @FrozenAtLock("line-listing")

@@ -53,14 +53,23 @@ public class SafetyReportService {
     @Inject
     PatientGate enrollment;
 
-    /** Added up by the database (two queries), so its memory grows with the patients, not with their events. */
+    /**
+     * Added up by the database (two queries), so its memory grows with the patients, not with their events; the
+     * figures alone ({@code withPatients} false: no row per patient or serious event) in one query, whose answer is a
+     * row per count, so its memory does not grow with the study.
+     */
     @WithSession
-    public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes) {
+    public Uni<SafetySummary> summary(LocalDate asOf, List<String> siteCodes, boolean withPatients) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         if (scope.coversNone()) {
-            return Uni.createFrom().item(figures.summarise(asOf, siteCodes, List.of()));
+            SafetySummary empty = figures.summarise(asOf, siteCodes, List.of());
+            return Uni.createFrom().item(withPatients ? empty : empty.withoutPatients());
         }
         Collection<String> sites = scope.sites();
+        if (!withPatients) {
+            return reports.counts(asOf, sites).map(counts -> figures.summarise(asOf, siteCodes, counts.maxGrades(),
+                    counts.terms(), List.of(), null));
+        }
         return reports.tallies(asOf, sites).flatMap(tallies -> reports.serious(asOf, sites)
                 .map(serious -> figures.summarise(asOf, siteCodes, tallies.patients(), tallies.terms(),
                         serious.stream().map(adverseEvents::view).toList())));

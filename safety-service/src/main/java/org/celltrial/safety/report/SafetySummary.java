@@ -7,19 +7,28 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The study's safety at a cut-off, pseudonymised (docs/api.md): per patient the max CRS and ICANS grade, patients
- * per max grade (0 = none), adverse events by term and max grade, and the serious events.
+ * per max grade (0 = none), adverse events by term and max grade, and the serious events; the figures alone leave
+ * out the rows per patient and per serious event.
  */
 public record SafetySummary(
         LocalDate asOf,
         List<String> siteCodes,
         int patients,
-        List<PatientRow> perPatient,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PatientRow> perPatient,
         Map<Integer, Integer> crsPatientsByMaxGrade,
         Map<Integer, Integer> icansPatientsByMaxGrade,
         List<TermRow> adverseEventsByTerm,
-        List<SeriousEvent> seriousEvents) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<SeriousEvent> seriousEvents) {
+
+    /** The figures alone: the rows per patient and per serious event left out of the answer. */
+    public SafetySummary withoutPatients() {
+        return new SafetySummary(asOf, siteCodes, patients, null, crsPatientsByMaxGrade, icansPatientsByMaxGrade,
+                adverseEventsByTerm, null);
+    }
 
     /** Named apart from the other services' rows: the gateway merges the three OpenAPI documents. */
     @Schema(name = "SafetySummaryPatientRow")

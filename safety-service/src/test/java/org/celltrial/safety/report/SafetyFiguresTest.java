@@ -2,6 +2,7 @@ package org.celltrial.safety.report;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -97,6 +98,40 @@ class SafetyFiguresTest {
                         new SafetySummary.TermRow(CRS, "10016256", 3, Map.of(2, 2, 3, 1)),
                         new SafetySummary.TermRow(ICANS, "10016256", 1, Map.of(1, 1))),
                         summary.adverseEventsByTerm()));
+    }
+
+    /** The figures alone (the gateway's study summary), from the counts the database makes: the same figures. */
+    @Test
+    void theFiguresAloneFromTheCountsAreTheFiguresWithoutTheRows() {
+        SafetySummary whole = figures.summarise(AS_OF, List.of("S"), List.of(
+                event("CT-S-003", Origin.CRS, CRS, 3),
+                event("CT-S-001", Origin.CRS, CRS, 2),
+                event("CT-S-002", Origin.CRS, CRS, 2),
+                event("CT-S-002", Origin.ICANS, ICANS, 1),
+                event("CT-S-001", Origin.REPORTED, "Anaemia", 2),
+                event("CT-S-004", Origin.REPORTED, "Anaemia", 3),
+                serious("CT-S-004", "Sepsis", 4, SeriousnessCriterion.HOSPITALISATION)));
+
+        SafetySummary alone = figures.summarise(AS_OF, List.of("S"),
+                List.of(new SafetyFigures.MaxGrades(2, 0, 1), new SafetyFigures.MaxGrades(2, 1, 1),
+                        new SafetyFigures.MaxGrades(3, 0, 1), new SafetyFigures.MaxGrades(0, 0, 1)),
+                List.of(new SafetyFigures.TermGrade("Anaemia", "10016256", 3, 1),
+                        new SafetyFigures.TermGrade(CRS, "10016256", 2, 2),
+                        new SafetyFigures.TermGrade("Sepsis", "10016256", 4, 1),
+                        new SafetyFigures.TermGrade("Anaemia", "10016256", 2, 1),
+                        new SafetyFigures.TermGrade(ICANS, "10016256", 1, 1),
+                        new SafetyFigures.TermGrade(CRS, "10016256", 3, 1)),
+                List.of(), null);
+
+        assertAll(
+                () -> assertEquals(whole.withoutPatients(), alone),
+                () -> assertEquals(4, alone.patients()),
+                () -> assertEquals(byGrade(1, 0, 2, 1, 0, 0), alone.crsPatientsByMaxGrade()),
+                () -> assertEquals(byGrade(3, 1, 0, 0, 0, 0), alone.icansPatientsByMaxGrade()),
+                () -> assertEquals(new SafetySummary.TermRow("Anaemia", "10016256", 2, Map.of(2, 1, 3, 1)),
+                        alone.adverseEventsByTerm().get(0)),
+                () -> assertNull(alone.perPatient()),
+                () -> assertNull(alone.seriousEvents()));
     }
 
     @Test
