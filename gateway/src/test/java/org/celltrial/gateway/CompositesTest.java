@@ -162,9 +162,10 @@ class CompositesTest {
     void theStudySummaryComposesTheThreeServicesSummariesAtTheSameCutOff() {
         stub("/api/v1/enrollment/summary", """
                 {"enrolled": 2, "ageYears": {"median": 10, "min": 8, "max": 12}, "femalePercent": 50.0,
-                 "lymphodepleted": 1, "patients": [{"subjectId": "A"}, {"subjectId": "B"}]}""");
+                 "lymphodepleted": 1}""");
         stub("/api/v1/safety/summary", """
-                {"perPatient": [{"subjectId": "A", "maxCrsGrade": 1, "maxIcansGrade": 3}]}""");
+                {"patients": 1, "crsPatientsByMaxGrade": {"0": 0, "1": 1}, "icansPatientsByMaxGrade": {"0": 0, "3": 1}}
+                """);
         stub("/api/v1/efficacy/summary", """
                 {"byBestResponse": {"CR": 1, "R": 0, "NR": 1, "NE": 0}, "orr": {"percent": 50.0},
                  "completeResponse": {"percent": 50.0}, "bCellAplasiaSustained": 2,
@@ -189,9 +190,11 @@ class CompositesTest {
                     .withQueryParam("asOf", equalTo("2025-06-15"))
                     .withQueryParam("siteCode", equalTo("SITE-01")));
         }
-        // efficacy's figures without its row per patient, which the study summary does not show
-        CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo("/api/v1/efficacy/summary"))
-                .withQueryParam("patients", equalTo("false")));
+        // the figures without a row per patient, which the study summary does not show
+        for (String service : List.of("enrollment", "safety", "efficacy")) {
+            CompositeStubs.services.verify(getRequestedFor(urlPathEqualTo("/api/v1/" + service + "/summary"))
+                    .withQueryParam("patients", equalTo("false")));
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.celltrial.gateway.summary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,9 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Puts the three services' summaries together. Pure: no I/O, so it is tested with plain JSON.
  *
- * <p>Patients per max CRS and ICANS grade are counted over the enrolled patients (enrollment's list at the
- * cut-off): a patient with no CRS or ICANS recorded is grade 0. Safety's own summary lists only patients with
- * events, so when enrollment is unavailable the grade-0 count is missing and the maps hold safety's counts alone.
+ * <p>Patients per max CRS and ICANS grade are counted over the enrolled patients (enrollment's {@code enrolled} at the
+ * cut-off): grades 1 to 5 are safety's counts, and grade 0 the enrolled patients left. That holds because a CRS or
+ * ICANS event is graded from Day 0 on, an infusion is refused before the consent date and a patient never changes
+ * site (docs/api.md, gateway, Summary): every patient safety counts at grade 1 or more by a cut-off was enrolled by it,
+ * at the sites asked for. So neither service sends a row per patient. Safety's own summary counts at grade 0 only the
+ * patients with other adverse events, so when enrollment is unavailable the maps hold safety's counts alone.
  */
 public final class StudySummaryComposer {
 
@@ -43,10 +45,8 @@ public final class StudySummaryComposer {
                 field(demographics, "priorTherapies"),
                 field(demographics, "followUpMonths"),
                 demographics == null ? null : demographics.path("lymphodepleted").asInt(),
-                safetySummary == null ? null : grades(demographics, safetySummary, "maxCrsGrade",
-                        "crsPatientsByMaxGrade"),
-                safetySummary == null ? null : grades(demographics, safetySummary, "maxIcansGrade",
-                        "icansPatientsByMaxGrade"),
+                safetySummary == null ? null : grades(demographics, safetySummary, "crsPatientsByMaxGrade"),
+                safetySummary == null ? null : grades(demographics, safetySummary, "icansPatientsByMaxGrade"),
                 efficacySummary == null ? null : response(efficacySummary),
                 efficacySummary == null ? null : efficacySummary.path("bCellAplasiaSustained").asInt(),
                 efficacySummary == null ? null : efficacySummary.path("gpAutoantibodyPositiveAtBaseline").asInt(),
@@ -55,23 +55,15 @@ public final class StudySummaryComposer {
                 Section.states(sections), Section.unavailable(sections));
     }
 
-    private static StudySummary.GradeCounts grades(JsonNode demographics, JsonNode safety, String gradeField,
-            String countsField) {
+    private static StudySummary.GradeCounts grades(JsonNode demographics, JsonNode safety, String countsField) {
         Map<Integer, Integer> counts = new TreeMap<>();
         for (int grade = 0; grade <= MAX_GRADE; grade++) {
-            counts.put(grade, 0);
+            counts.put(grade, safety.path(countsField).path(String.valueOf(grade)).asInt());
         }
-        if (demographics == null) {
-            safety.path(countsField).properties().forEach(entry ->
-                    counts.put(Integer.parseInt(entry.getKey()), entry.getValue().asInt()));
-            return new StudySummary.GradeCounts(counts);
-        }
-        Map<String, Integer> worstBySubject = new HashMap<>();
-        for (JsonNode row : safety.path("perPatient")) {
-            worstBySubject.put(row.path("subjectId").asText(), row.path(gradeField).asInt());
-        }
-        for (JsonNode patient : demographics.path("patients")) {
-            counts.merge(worstBySubject.getOrDefault(patient.path("subjectId").asText(), 0), 1, Integer::sum);
+        if (demographics != null) {
+            int graded = counts.entrySet().stream().filter(count -> count.getKey() > 0)
+                    .mapToInt(Map.Entry::getValue).sum();
+            counts.put(0, demographics.path("enrolled").asInt() - graded);
         }
         return new StudySummary.GradeCounts(counts);
     }

@@ -28,7 +28,8 @@ public interface EnrollmentApi extends LockApi {
 
     @GET
     @Path("/summary")
-    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes,
+            @QueryParam("patients") boolean patients);
 
     @GET
     @Path("/patients")

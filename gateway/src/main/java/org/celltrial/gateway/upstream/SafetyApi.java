@@ -31,7 +31,8 @@ public interface SafetyApi extends ReviewApi {
 
     @GET
     @Path("/summary")
-    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes);
+    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes,
+            @QueryParam("patients") boolean patients);
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -45,10 +45,14 @@ public class SafetyClient extends ReviewingClient {
         return Part.answer(SERVICE, api.course(id));
     }
 
+    /**
+     * The safety figures without a row per patient: the study summary takes its grade counts from the figures
+     * ({@code StudySummaryComposer}), so its memory does not grow with the study (docs/performance.md, run 34).
+     */
     @Timeout(Part.REPORT_TIMEOUT_MS)
     @Retry(maxRetries = 0)
     public Uni<Part> summary(String asOf, List<String> siteCodes) {
-        return Part.answer(SERVICE, api.summary(asOf, siteCodes));
+        return Part.answer(SERVICE, api.summary(asOf, siteCodes, false));
     }
 
     public Uni<Written> recordLab(UUID patientId, String idempotencyKey, JsonNode lab) {

@@ -20,21 +20,22 @@ class StudySummaryComposerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate AS_OF = LocalDate.parse("2025-06-15");
 
+    /** The figures alone, as the gateway asks for them: no row per patient. */
     private static final String ENROLLMENT = """
-            {"enrolled": 4, "ageYears": {"median": 12.5, "min": 8, "max": 25}, "femalePercent": 75.0,
+            {"enrolled": 5, "ageYears": {"median": 12.5, "min": 8, "max": 25}, "femalePercent": 80.0,
              "baselinePlateletsPer1e9L": {"median": 9, "min": 2, "max": 24},
              "diseaseDurationYears": {"median": 7.8, "min": 5.2, "max": 20.1, "unit": "years", "rule": "days / 365.25"},
-             "priorTherapies": {"median": 4, "min": 3, "max": 5, "patientsByCategory": {"IVIG": 4}},
+             "priorTherapies": {"median": 4, "min": 3, "max": 5, "patientsByCategory": {"IVIG": 5}},
              "followUpMonths": {"min": 2.2, "max": 16.2, "unit": "months", "rule": "days / 30.4375"},
-             "lymphodepleted": 3,
-             "patients": [{"subjectId": "A"}, {"subjectId": "B"}, {"subjectId": "C"}, {"subjectId": "D"}]}
+             "lymphodepleted": 3}
             """;
+    /**
+     * Five enrolled: A, B and C had CRS grade 1, A and C ICANS grade 3, E only other adverse events (safety's grade
+     * 0), D none at all (not in safety's counts).
+     */
     private static final String SAFETY = """
-            {"perPatient": [{"subjectId": "A", "maxCrsGrade": 1, "maxIcansGrade": 3},
-                            {"subjectId": "B", "maxCrsGrade": 1, "maxIcansGrade": 0},
-                            {"subjectId": "C", "maxCrsGrade": 1, "maxIcansGrade": 3},
-                            {"subjectId": "X", "maxCrsGrade": 2, "maxIcansGrade": 0}],
-             "crsPatientsByMaxGrade": {"1": 3, "2": 1}, "icansPatientsByMaxGrade": {"0": 2, "3": 2}}
+            {"patients": 4, "crsPatientsByMaxGrade": {"0": 1, "1": 3, "2": 0, "3": 0, "4": 0, "5": 0},
+             "icansPatientsByMaxGrade": {"0": 2, "1": 0, "2": 0, "3": 2, "4": 0, "5": 0}}
             """;
     private static final String EFFICACY = """
             {"byBestResponse": {"CR": 1, "R": 2, "NR": 1, "NE": 0}, "orr": {"patients": 3, "percent": 75.0},
@@ -47,16 +48,16 @@ class StudySummaryComposerTest {
         StudySummary summary = StudySummaryComposer.compose(AS_OF, List.of(), available("enrollment", ENROLLMENT),
                 available("safety", SAFETY), available("efficacy", EFFICACY));
 
-        assertEquals(4, summary.enrolled());
+        assertEquals(5, summary.enrolled());
         assertEquals(new BigDecimal("12.5"), summary.ageYears().path("median").decimalValue());
-        assertEquals(new BigDecimal("75.0"), summary.femalePercent());
+        assertEquals(new BigDecimal("80.0"), summary.femalePercent());
         assertEquals(new BigDecimal("20.1"), summary.diseaseDurationYears().path("max").decimalValue());
         assertEquals("years", summary.diseaseDurationYears().path("unit").asText(), "durations keep their unit");
         assertEquals("months", summary.followUpMonths().path("unit").asText());
         assertEquals(3, summary.lymphodepleted());
-        assertEquals(Map.of(0, 1, 1, 3, 2, 0, 3, 0, 4, 0, 5, 0), summary.crs().patientsByMaxGrade(),
-                "D had no CRS: grade 0; X is not enrolled at the cut-off");
-        assertEquals(Map.of(0, 2, 1, 0, 2, 0, 3, 2, 4, 0, 5, 0), summary.icans().patientsByMaxGrade());
+        assertEquals(Map.of(0, 2, 1, 3, 2, 0, 3, 0, 4, 0, 5, 0), summary.crs().patientsByMaxGrade(),
+                "D and E had no CRS: grade 0, the enrolled patients less those of grades 1 to 5");
+        assertEquals(Map.of(0, 3, 1, 0, 2, 0, 3, 2, 4, 0, 5, 0), summary.icans().patientsByMaxGrade());
         assertEquals(new StudySummary.ResponseCounts(1, 2, 1, 0, new BigDecimal("75.0"), new BigDecimal("25.0"),
                 new BigDecimal("14")), summary.response());
         assertEquals(3, summary.bCellAplasiaSustained());
@@ -75,7 +76,7 @@ class StudySummaryComposerTest {
 
         assertNull(summary.crs());
         assertNull(summary.icans());
-        assertEquals(4, summary.enrolled());
+        assertEquals(5, summary.enrolled());
         assertEquals(1, summary.response().cr());
         assertEquals(List.of("safety"), summary.unavailable());
         assertEquals("unavailable", summary.parts().get("safety"));
@@ -89,7 +90,8 @@ class StudySummaryComposerTest {
 
         assertNull(summary.enrolled());
         assertNull(summary.ageYears());
-        assertEquals(Map.of(0, 0, 1, 3, 2, 1, 3, 0, 4, 0, 5, 0), summary.crs().patientsByMaxGrade());
+        assertEquals(Map.of(0, 1, 1, 3, 2, 0, 3, 0, 4, 0, 5, 0), summary.crs().patientsByMaxGrade(),
+                "grade 0 only of the patients safety knows: E, not D");
         assertEquals(List.of("enrollment"), summary.unavailable());
     }
 
