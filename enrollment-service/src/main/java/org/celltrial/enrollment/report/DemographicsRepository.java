@@ -41,8 +41,8 @@ public class DemographicsRepository implements PanacheRepositoryBase<Patient, UU
 
     /**
      * Up to {@code limit} patients after the subject ID {@code after} (from the first when null), every site's when
-     * {@code sites} is null. Subject IDs in code point order (collation "C"), as Java orders them, whatever the
-     * database's collation.
+     * {@code sites} is null. Subject IDs in byte order (collation "C"), as Java orders ASCII subject IDs, whatever
+     * the database's collation.
      */
     public Uni<List<DemographicFacts>> consentedBy(LocalDate date, Collection<String> sites, String after,
             int limit) {
