@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.celltrial.common.figures.ValueCounts;
 import org.celltrial.enrollment.patient.Sex;
 import org.celltrial.enrollment.patient.TherapyCategory;
 
@@ -64,11 +65,11 @@ public class EnrollmentFigures {
         private int enrolled;
         private int female;
         private int lymphodepleted;
-        private final Distribution.Counts ages = new Distribution.Counts();
-        private final Distribution.Counts baselinePlatelets = new Distribution.Counts();
+        private final ValueCounts ages = new ValueCounts();
+        private final ValueCounts baselinePlatelets = new ValueCounts();
         // The median from the days, not from the rows' rounded values: a duration is rounded once.
-        private final Distribution.Counts diseaseDurationDays = new Distribution.Counts();
-        private final Distribution.Counts priorTherapyCounts = new Distribution.Counts();
+        private final ValueCounts diseaseDurationDays = new ValueCounts();
+        private final ValueCounts priorTherapyCounts = new ValueCounts();
         private final Map<TherapyCategory, Integer> patientsByCategory = new EnumMap<>(TherapyCategory.class);
         private BigDecimal shortestFollowUp;
         private BigDecimal longestFollowUp;
@@ -110,10 +111,10 @@ public class EnrollmentFigures {
 
         /** The figures of the patients added; {@code patients} null unless the rows were kept. */
         public EnrollmentSummary summary(List<String> siteCodes) {
-            Distribution therapyCounts = priorTherapyCounts.distribution();
-            return new EnrollmentSummary(asOf, siteCodes, enrolled, ages.distribution(), femalePercent(),
-                    baselinePlatelets.distribution(),
-                    DurationDistribution.of(diseaseDurationDays.distribution(), DurationUnit.YEARS,
+            Distribution therapyCounts = Distribution.of(priorTherapyCounts);
+            return new EnrollmentSummary(asOf, siteCodes, enrolled, Distribution.of(ages), femalePercent(),
+                    Distribution.of(baselinePlatelets),
+                    DurationDistribution.of(Distribution.of(diseaseDurationDays), DurationUnit.YEARS,
                             DISEASE_DURATION_RULE),
                     new EnrollmentSummary.PriorTherapies(therapyCounts.median(), therapyCounts.min(),
                             therapyCounts.max(), new EnumMap<>(patientsByCategory)),
