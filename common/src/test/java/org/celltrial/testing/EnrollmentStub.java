@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Plays enrollment-service for safety and efficacy tests: its patient reference endpoint answers what a test
  * stubs, including its failures (500s, delays past the client's timeout, "not found"); its protocol endpoints
  * answer the reference protocol unless a test amends it. Its bulk endpoints ({@code POST …/patients/references} and
- * {@code GET …/reference-revisions}) answer every reference stubbed so far (the callers look up those they asked
+ * {@code POST …/reference-revisions}) answer every reference stubbed so far (the callers look up those they asked
  * for), the second each one's revision, new each time a test stubs the patient; both fail with the status of any
  * patient stubbed as failing and are as slow as the slowest patient.
  */
@@ -157,7 +157,7 @@ public class EnrollmentStub implements QuarkusTestResourceLifecycleManager {
                 .map(patient -> "\"" + patient.getKey() + "\":" + patient.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
         bulk = server.stubFor(post(urlEqualTo(REFERENCES_PATH)).willReturn(answer(status, all)));
-        revisionsStub = server.stubFor(get(urlEqualTo(REFERENCE_REVISIONS_PATH))
+        revisionsStub = server.stubFor(post(urlEqualTo(REFERENCE_REVISIONS_PATH))
                 .willReturn(answer(status, "{\"revisions\":" + revisionsJson + "}")));
     }
 

@@ -13,9 +13,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -26,8 +29,11 @@ import org.celltrial.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
@@ -157,9 +163,12 @@ class EfficacyWorkflowTest {
                         equalTo(true));
     }
 
-    /** The summary's N+1 calls to enrollment (one reference per patient) must not come back. */
+    /**
+     * The summary's N+1 calls to enrollment (one reference per patient) must not come back: one call for the revisions
+     * of a page of patients (the tests' pages hold 2), and the references of those whose revision changed alone.
+     */
     @Test
-    void theSummaryAsksEnrollmentOnceForAllItsPatientsNotOncePerPatient() {
+    void theSummaryAsksEnrollmentOnceAPageNotOncePerPatient() {
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
         EnrollmentStub.reference(second, reference(second, "SITE-01"));
@@ -168,13 +177,17 @@ class EfficacyWorkflowTest {
             as("inv-site01").body(Map.of("date", "2025-02-01", "valuePer1e9L", 30))
                     .post(BASE + each + "/platelet-counts").then().statusCode(201);
         }
+        long pages = (TestDatabase.count(EfficacyTestProfile.DATABASE, "SELECT count(*) FROM efficacy_patient"
+                + " WHERE live_records > 0 AND site_code = 'SITE-01'") + 1) / 2;
+        assertTrue(pages >= 2, "the three patients span at least two pages of 2: " + pages);
         EnrollmentStub.server().resetRequests();
 
         as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(200)
                 .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
-        EnrollmentStub.server().verify(1, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
-        EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
+        EnrollmentStub.server().verify((int) pages,
+                postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
+        assertEquals(Set.of(patient, second, third), referencesAskedFor());
         EnrollmentStub.server().verify(0, getRequestedFor(urlMatching(".*/reference")));
 
         // asked again: every kept row holds for its reference's revision, so no reference is asked for
@@ -182,7 +195,8 @@ class EfficacyWorkflowTest {
         as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(200)
                 .body("patients.subjectId", hasItems(subject(patient), subject(second), subject(third)));
-        EnrollmentStub.server().verify(1, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
+        EnrollmentStub.server().verify((int) pages,
+                postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
         EnrollmentStub.server().verify(0, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
 
         // one patient's reference changed (a new revision): its reference alone is asked for
@@ -196,6 +210,19 @@ class EfficacyWorkflowTest {
         EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
     }
 
+    /** The patients whose references enrollment was asked for, at most a page (2) a call, each once. */
+    private static Set<UUID> referencesAskedFor() {
+        List<UUID> asked = new ArrayList<>();
+        for (LoggedRequest request : EnrollmentStub.server()
+                .findAll(postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)))) {
+            List<String> ids = JsonPath.from(request.getBodyAsString()).getList("ids");
+            assertTrue(ids.size() <= 2, "a page of 2 at most: " + ids);
+            ids.forEach(id -> asked.add(UUID.fromString(id)));
+        }
+        assertEquals(asked.size(), Set.copyOf(asked).size(), "each asked for once: " + asked);
+        return Set.copyOf(asked);
+    }
+
     @Test
     void theSummaryIs503WhenEnrollmentCannotSayWhoItsPatientsAre() {
         post("platelet-counts", Map.of("date", "2025-02-01", "valuePer1e9L", 30));
@@ -203,8 +230,8 @@ class EfficacyWorkflowTest {
         as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(503).contentType(PROBLEM)
                 .body("detail", containsString("enrollment-service"));
-        // one call and two retries, for the whole summary
-        EnrollmentStub.server().verify(3, getRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
+        // one call and two retries, on the first page: the summary stops there
+        EnrollmentStub.server().verify(3, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCE_REVISIONS_PATH)));
     }
 
     @Test

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * {@code GET …/patients/reference-revisions} (docs/api.md): the revision of every visible patient's reference; a write
- * to what the reference reads gives a new revision, others do not.
+ * {@code POST …/patients/reference-revisions} (docs/api.md): the revision of the reference of each patient asked for
+ * that the caller may see; a write to what the reference reads gives a new revision, others do not.
  */
 @QuarkusTest
 @TestProfile(EnrollmentTestProfile.class)
@@ -73,8 +75,43 @@ class ReferenceRevisionsTest {
         assertNotEquals(second, third);
 
         // another site's investigator does not get it; the sponsor (every site) gets the same revision
-        as("inv-site02").get(REVISIONS).then().statusCode(200).body("revisions.'" + id + "'", nullValue());
+        as("inv-site02").body(Map.of("ids", List.of(id))).post(REVISIONS).then().statusCode(200)
+                .body("revisions.'" + id + "'", nullValue());
         assertEquals(third, revision("sponsor-user", id));
+    }
+
+    /** The patients asked for alone, whatever else there is; an ID that is no patient is left out, not refused. */
+    @Test
+    void onlyThePatientsAskedForAreAnswered() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(as("inv-site01").body(EnrollmentRequests.referencePatient("SITE-01")).post(BASE + "/patients")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        String nobody = UUID.randomUUID().toString();
+        Map<String, Object> revisions = as("data-manager").body(Map.of("ids", List.of(ids.get(0), ids.get(2), nobody)))
+                .post(REVISIONS).then().statusCode(200).extract().path("revisions");
+        assertEquals(Set.of(ids.get(0), ids.get(2)), revisions.keySet());
+        assertEquals(revision("data-manager", ids.get(0)), ((Number) revisions.get(ids.get(0))).longValue());
+    }
+
+    /** No IDs, more than a page of 2 000, or an ID that is not one: 400 problem+json naming the field. */
+    @Test
+    void aRequestWithoutIdsOrWithTooManyIs400() {
+        as("data-manager").body(Map.of("ids", List.of())).post(REVISIONS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("ids"));
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 2001; i++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+        as("data-manager").body(Map.of("ids", tooMany)).post(REVISIONS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("ids"));
+        as("data-manager").body(Map.of("ids", List.of("not-an-id"))).post(REVISIONS)
+                .then().statusCode(400).contentType("application/problem+json");
+        as("data-manager").body("{}").post(REVISIONS)
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     /** Two patients' therapies written at once, eight at a time: every write stored, each patient's revision new. */
@@ -120,13 +157,15 @@ class ReferenceRevisionsTest {
 
     @Test
     void rolesWithoutPatientDataAreRefused() {
-        as("admin-user").get(REVISIONS).then().statusCode(403).contentType("application/problem+json")
-                .body("status", equalTo(403));
-        given().get(REVISIONS).then().statusCode(401);
+        as("admin-user").body(Map.of("ids", List.of(UUID.randomUUID()))).post(REVISIONS)
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().contentType("application/json").body(Map.of("ids", List.of(UUID.randomUUID()))).post(REVISIONS)
+                .then().statusCode(401);
     }
 
     private static long revision(String user, String patientId) {
-        Object json = as(user).get(REVISIONS).then().statusCode(200).extract().path("revisions.'" + patientId + "'");
+        Object json = as(user).body(Map.of("ids", List.of(patientId))).post(REVISIONS).then().statusCode(200)
+                .extract().path("revisions.'" + patientId + "'");
         return ((Number) json).longValue();
     }
 }

@@ -48,7 +48,7 @@ class PseudonymisationCanaryIT {
     /** The canary patients' serious events' onset: the E2B(R3) batch is read for this day. */
     private static final String E2B_ONSET = "2025-02-03";
     private static final String BULK_REFERENCES = "POST /api/v1/enrollment/patients/references";
-    private static final String REFERENCE_REVISIONS = "GET /api/v1/enrollment/patients/reference-revisions";
+    private static final String REFERENCE_REVISIONS = "POST /api/v1/enrollment/patients/reference-revisions";
 
     @BeforeAll
     static void seedCanaryPatients() {
@@ -120,8 +120,8 @@ class PseudonymisationCanaryIT {
             if (!sponsorOps.contains(op.key())) {
                 continue;
             }
-            // a sponsor only reads; the read with a body is the bulk reference read, asked for the canaries
-            boolean bulkReferences = op.key().equals(BULK_REFERENCES);
+            // a sponsor only reads; the reads with a body are the bulk reference reads, asked for the canaries
+            boolean bulkReferences = op.key().equals(BULK_REFERENCES) || op.key().equals(REFERENCE_REVISIONS);
             assertTrue(op.method().equals("GET") || bulkReferences, "a sponsor only reads: " + op.key());
             for (String url : urls(op)) {
                 for (boolean direct : new boolean[] {false, true}) {

@@ -60,15 +60,15 @@ public class EnrollmentClient {
     }
 
     /**
-     * The revision of the reference of every patient enrollment shows the caller, in one call; a timeout as long as a
-     * page of references': the answer grows with the study (about 50 bytes a patient).
+     * The revision of the reference of those of these patients (at most {@link EnrollmentApi#MAX_REVISIONS})
+     * enrollment shows the caller, in one call; the others are left out. The timeout of a page of references.
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = Throwable.class, skipOn = ProblemException.class)
-    public Uni<Map<UUID, Long>> referenceRevisions() {
-        return api.referenceRevisions().map(ReferenceRevisions::revisions)
+    public Uni<Map<UUID, Long>> referenceRevisions(List<UUID> patientIds) {
+        return api.referenceRevisions(new EnrollmentApi.ReferencesRequest(patientIds)).map(ReferenceRevisions::revisions)
                 .onFailure(failure -> Upstream.answered(failure, 403)).transform(failure -> new ProblemException(
                         ProblemType.FORBIDDEN, "Your role may not read these patients' data"));
     }

@@ -78,7 +78,7 @@ public class PatientGate {
      * (one per {@link EnrollmentApi#MAX_REFERENCES}), never one per patient; 503 if it cannot say.
      */
     public Uni<Map<UUID, PatientReference>> findAll(Collection<UUID> patientIds) {
-        return Multi.createFrom().iterable(pages(patientIds))
+        return Multi.createFrom().iterable(pages(patientIds, EnrollmentApi.MAX_REFERENCES))
                 .onItem().transformToUniAndConcatenate(enrollment::references)
                 .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
                 .collect().<Map<UUID, PatientReference>>in(HashMap::new,
@@ -86,21 +86,20 @@ public class PatientGate {
     }
 
     /**
-     * The revision of the reference of every patient enrollment-service shows the caller, by ID, in one call; 503 if
-     * it cannot say. With the revisions a report holds, it tells which references to ask for again ({@link #findAll}).
+     * The revision of the reference of those of these patients enrollment-service shows the caller, by ID, in as few
+     * calls as its page size allows (one per {@link EnrollmentApi#MAX_REVISIONS}); 503 if it cannot say. With the
+     * revisions a report holds, it tells which references to ask for again ({@link #findAll}).
      */
-    public Uni<Map<UUID, Long>> referenceRevisions() {
-        return enrollment.referenceRevisions()
-                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
+    public Uni<Map<UUID, Long>> referenceRevisions(Collection<UUID> patientIds) {
+        return Multi.createFrom().iterable(pages(patientIds, EnrollmentApi.MAX_REVISIONS))
+                .onItem().transformToUniAndConcatenate(enrollment::referenceRevisions)
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
+                .collect().<Map<UUID, Long>>in(HashMap::new, Map::putAll);
     }
 
-    /**
-     * These patients (or what the caller holds of each) in pages of at most {@link EnrollmentApi#MAX_REFERENCES}: one
-     * call to enrollment-service each.
-     */
-    public static <T> List<List<T>> pages(Collection<T> patients) {
-        List<T> all = List.copyOf(patients);
-        int size = EnrollmentApi.MAX_REFERENCES;
+    /** These patients in pages of at most {@code size}: one call to enrollment-service each. */
+    private static List<List<UUID>> pages(Collection<UUID> patients, int size) {
+        List<UUID> all = List.copyOf(patients);
         return IntStream.range(0, (all.size() + size - 1) / size)
                 .mapToObj(page -> all.subList(page * size, Math.min(all.size(), (page + 1) * size))).toList();
     }

@@ -3,13 +3,13 @@ package org.celltrial.efficacy.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
+import org.celltrial.common.figures.ValueCounts;
 import org.celltrial.efficacy.response.ResponseStatus;
 
 /**
@@ -26,31 +26,11 @@ import org.celltrial.efficacy.response.ResponseStatus;
  * <b>rescue-free at the cut-off</b>: patients for whom the row says so (not when it is unknown).</li>
  * </ul>
  */
-public class EfficacyFigures {
+public final class EfficacyFigures {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    public EfficacySummary summarise(LocalDate asOf, List<String> siteCodes, List<EfficacySummary.PatientRow> rows) {
-        List<EfficacySummary.PatientRow> sorted = rows.stream()
-                .sorted(Comparator.comparing(EfficacySummary.PatientRow::subjectId)).toList();
-        Map<ResponseStatus, Integer> byBest = new EnumMap<>(ResponseStatus.class);
-        for (ResponseStatus status : ResponseStatus.values()) {
-            byBest.put(status, (int) sorted.stream().filter(row -> row.bestResponse() == status).count());
-        }
-        int responders = byBest.get(ResponseStatus.CR) + byBest.get(ResponseStatus.R);
-        int complete = byBest.get(ResponseStatus.CR);
-        List<Integer> timesToResponse = sorted.stream().map(EfficacySummary.PatientRow::timeToResponseDays)
-                .filter(Objects::nonNull).toList();
-        return new EfficacySummary(asOf, siteCodes, sorted.size(), byBest,
-                new EfficacySummary.Rate(responders, percent(responders, sorted.size())),
-                new EfficacySummary.Rate(complete, percent(complete, sorted.size())),
-                median(timesToResponse),
-                count(sorted, EfficacySummary.PatientRow::bCellAplasiaSustained),
-                count(sorted, EfficacySummary.PatientRow::gpAutoantibodyPositiveAtBaseline),
-                count(sorted, EfficacySummary.PatientRow::gpAutoantibodyAllNegativeAfter),
-                count(sorted, EfficacySummary.PatientRow::rescueFreeAtCutOff),
-                sorted);
+    private EfficacyFigures() {
     }
 
     /** {@code part} of {@code whole} in percent, to one decimal, half up; null of nobody. */
@@ -60,20 +40,67 @@ public class EfficacyFigures {
                         RoundingMode.HALF_UP);
     }
 
-    /** The middle value, or the mean of the two middle values to one decimal, half up; null of no values. */
-    static BigDecimal median(List<Integer> values) {
-        List<Integer> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        if (n == 0) {
-            return null;
-        }
-        BigDecimal middle = BigDecimal.valueOf(sorted.get(n / 2));
-        return n % 2 == 1 ? middle
-                : middle.add(BigDecimal.valueOf(sorted.get(n / 2 - 1))).divide(TWO, 1, RoundingMode.HALF_UP);
-    }
+    /**
+     * The figures added up a row at a time, in any order: what it keeps grows with the range of the times to response,
+     * not with the patients, unless it keeps their rows for the answer.
+     */
+    public static final class Tally {
 
-    private static int count(List<EfficacySummary.PatientRow> rows,
-            Function<EfficacySummary.PatientRow, Boolean> says) {
-        return (int) rows.stream().filter(row -> Boolean.TRUE.equals(says.apply(row))).count();
+        private final List<EfficacySummary.PatientRow> rows;
+        private final Map<ResponseStatus, Integer> byBest = new EnumMap<>(ResponseStatus.class);
+        private final ValueCounts timesToResponse = new ValueCounts();
+        private int evaluated;
+        private int aplasiaSustained;
+        private int positiveAtBaseline;
+        private int allNegativeAfter;
+        private int rescueFree;
+
+        /** @param keepRows whether the answer lists a row per patient */
+        public Tally(boolean keepRows) {
+            this.rows = keepRows ? new ArrayList<>() : null;
+            for (ResponseStatus status : ResponseStatus.values()) {
+                byBest.put(status, 0);
+            }
+        }
+
+        public void add(EfficacySummary.PatientRow row) {
+            evaluated++;
+            byBest.merge(row.bestResponse(), 1, Integer::sum);
+            if (row.timeToResponseDays() != null) {
+                timesToResponse.add(row.timeToResponseDays());
+            }
+            aplasiaSustained += says(row.bCellAplasiaSustained());
+            positiveAtBaseline += says(row.gpAutoantibodyPositiveAtBaseline());
+            allNegativeAfter += says(row.gpAutoantibodyAllNegativeAfter());
+            rescueFree += says(row.rescueFreeAtCutOff());
+            if (rows != null) {
+                rows.add(row);
+            }
+        }
+
+        /** The figures of the rows added; {@code patients} null unless the rows were kept, else by subject ID. */
+        public EfficacySummary summary(LocalDate asOf, List<String> siteCodes) {
+            int responders = byBest.get(ResponseStatus.CR) + byBest.get(ResponseStatus.R);
+            int complete = byBest.get(ResponseStatus.CR);
+            return new EfficacySummary(asOf, siteCodes, evaluated, new EnumMap<>(byBest),
+                    new EfficacySummary.Rate(responders, percent(responders, evaluated)),
+                    new EfficacySummary.Rate(complete, percent(complete, evaluated)),
+                    medianTimeToResponse(), aplasiaSustained, positiveAtBaseline, allNegativeAfter, rescueFree,
+                    rows == null ? null
+                            : rows.stream().sorted(Comparator.comparing(EfficacySummary.PatientRow::subjectId))
+                                    .toList());
+        }
+
+        /** The middle value, or the mean of the two middle values to one decimal, half up; null of no values. */
+        private BigDecimal medianTimeToResponse() {
+            BigDecimal median = timesToResponse.median();
+            return median == null || timesToResponse.size() % 2 == 1 ? median
+                    : median.setScale(1, RoundingMode.HALF_UP);
+        }
+
+        /** 1 when the row says so; 0 when it says not, or does not know. */
+        private static int says(Boolean value) {
+            return Boolean.TRUE.equals(value) ? 1 : 0;
+        }
     }
 }

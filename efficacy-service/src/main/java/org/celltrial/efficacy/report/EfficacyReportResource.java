@@ -34,8 +34,7 @@ public class EfficacyReportResource {
             @QueryParam("siteCode") List<String> siteCodes,
             @Parameter(description = "false: the figures without a row per patient (the gateway's study summary)")
             @QueryParam("patients") String patients) {
-        boolean withPatients = Params.flag(patients, "patients", true);
-        return reports.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes)
-                .map(summary -> withPatients ? summary : summary.withoutPatients());
+        return reports.summary(Params.date(asOf, "asOf"), siteCodes == null ? List.of() : siteCodes,
+                Params.flag(patients, "patients", true));
     }
 }

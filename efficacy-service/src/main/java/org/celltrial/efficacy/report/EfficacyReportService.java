@@ -2,9 +2,7 @@ package org.celltrial.efficacy.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import org.celltrial.efficacy.response.PatientResponse;
 import org.celltrial.efficacy.response.PlateletCountRepository;
 import org.celltrial.efficacy.response.ResponseCourse;
 import org.celltrial.efficacy.response.ResponseService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -44,8 +43,10 @@ public class EfficacyReportService {
 
     private static final Logger LOG = Logger.getLogger(EfficacyReportService.class);
 
-    private final EfficacyFigures figures = new EfficacyFigures();
     private final ConcurrencyLimit summaries = new ConcurrencyLimit(2, "efficacy summaries");
+
+    @ConfigProperty(name = "celltrial.efficacy.summary.patients-a-page")
+    int pageSize;
 
     @Inject
     MeasurementRepository measurements;
@@ -80,51 +81,85 @@ public class EfficacyReportService {
     private volatile SummaryInputs summaryInputs;
 
     /**
-     * No session here: the patients with efficacy data, their data's revisions, protocol versions and rows kept for
-     * this cut-off (one query), then the in-scope patients' protocols (each version asked of enrollment once), then
-     * the revision of every visible patient's reference (one call to enrollment-service). A kept row is used while its
-     * patient's data, reference revision and the digest of the rest are unchanged ({@link ResponseSnapshot}); the
-     * others' references are asked for, a page at a time, and their rows computed from one query per kind of
-     * measurement for them and kept, in a short transaction of their own. So an unchanged study's summary reads a row
-     * and a revision a patient, not a million counts, nor every patient's reference (docs/performance.md, "The
-     * efficacy summary"). At most two summaries are computed at once, a third is a 503: three at once over 10 000
-     * patients took more than the heap (docs/performance.md, run 12).
+     * No session here: the summary reads a page of patients with efficacy data at a time, each with its data's
+     * revision, protocol version and row kept for this cut-off (one query), then asks enrollment-service for the
+     * page's protocols (each version once) and the revisions of its patients' references (one call a page). A kept row
+     * is used while its patient's data, reference revision and the digest of the rest are unchanged
+     * ({@link ResponseSnapshot}); the others' references are asked for, and their rows computed from one query per kind
+     * of measurement for them and kept, in a short transaction of their own. Each page is added up and let go before
+     * the next is read, so without the rows ({@code withPatients} false) what a summary holds does not grow with the
+     * study; an unchanged study's summary reads a row and a revision a patient, not a million counts, nor every
+     * patient's reference (docs/performance.md, "The efficacy summary"). At most two summaries are computed at once,
+     * a third is a 503: three at once over 10 000 patients took more than the heap (docs/performance.md, run 12).
      */
-    public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes) {
-        return summaries.run(() -> summaryNow(asOf, siteCodes));
+    public Uni<EfficacySummary> summary(LocalDate asOf, List<String> siteCodes, boolean withPatients) {
+        return summaries.run(() -> summaryNow(asOf, siteCodes, withPatients));
     }
 
-    private Uni<EfficacySummary> summaryNow(LocalDate asOf, List<String> siteCodes) {
+    private Uni<EfficacySummary> summaryNow(LocalDate asOf, List<String> siteCodes, boolean withPatients) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         CutOff cutOff = new CutOff(asOf, LocalDate.now(clock));
-        return snapshots.patientsAt(cutOff.key()).flatMap(known -> {
-            List<SummaryPatient> inScope = known.stream().filter(patient -> scope.covers(patient.siteCode())).toList();
-            Map<UUID, Integer> versions = new HashMap<>();
-            inScope.stream().filter(patient -> patient.protocolVersion() != null)
-                    .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
-            return protocols.ofVersions(inScope.stream().map(SummaryPatient::patientId).toList(), versions)
-                    .flatMap(protocolOf -> referenceRevisions(inScope).flatMap(referenceRevisions -> {
-                        Inputs inputs = new Inputs(summaryInputs(), cutOff);
-                        return Multi.createFrom().iterable(PatientGate.pages(inScope))
-                                // One page at a time: the session is not shared between concurrent operations.
-                                .onItem().transformToUniAndConcatenate(
-                                        page -> rows(page, cutOff, protocolOf, referenceRevisions, inputs))
-                                .collect().<List<EfficacySummary.PatientRow>>in(ArrayList::new, List::addAll);
-                    }));
-        }).map(rows -> figures.summarise(asOf, siteCodes, rows));
+        EfficacyFigures.Tally tally = new EfficacyFigures.Tally(withPatients);
+        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem()
+                : addAll(cutOff, scope, new Inputs(summaryInputs(), cutOff), tally);
+        return added.map(ignored -> tally.summary(asOf, siteCodes));
     }
 
-    /** Enrollment is not asked when no patient has efficacy data in scope: nothing to show. */
-    private Uni<Map<UUID, Long>> referenceRevisions(List<SummaryPatient> inScope) {
-        return inScope.isEmpty() ? Uni.createFrom().item(Map.of()) : patients.referenceRevisions();
+    /**
+     * Adds the patients a page at a time, each page read once the one before is added and let go: a stream of pages.
+     * A chain in which each page's work called the next ran out of heap computing 10 000 rows after a new build, where
+     * this stream holds 30–37 MB after each collection (docs/performance.md, runs 35 and 36).
+     */
+    private Uni<Void> addAll(CutOff cutOff, SiteScope scope, Inputs inputs, EfficacyFigures.Tally tally) {
+        return Multi.createBy().repeating()
+                .uni(PageCursor::new, cursor -> snapshots.patientsAt(cutOff.key(), scope.sites(), cursor.after,
+                        pageSize).invoke(cursor::passed))
+                .whilst(page -> page.size() == pageSize)
+                .select().where(page -> !page.isEmpty())
+                .onItem().transformToUniAndConcatenate(page -> add(page, cutOff, inputs, tally))
+                .collect().last().replaceWithVoid();
     }
 
-    /** The digests of one summary's rows: what the rows under the same protocol share digested once. */
+    /** Where the next page starts: after the last patient read. */
+    private static final class PageCursor {
+
+        private UUID after;
+
+        void passed(List<SummaryPatient> page) {
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).patientId();
+            }
+        }
+    }
+
+    /**
+     * The rows of a page's patients, with their protocols and the revisions of their references, added up.
+     *
+     * @return how many rows were added
+     */
+    private Uni<Integer> add(List<SummaryPatient> page, CutOff cutOff, Inputs inputs, EfficacyFigures.Tally tally) {
+        List<UUID> ids = page.stream().map(SummaryPatient::patientId).toList();
+        Map<UUID, Integer> versions = new HashMap<>();
+        page.stream().filter(patient -> patient.protocolVersion() != null)
+                .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
+        return protocols.ofVersions(ids, versions)
+                .flatMap(protocolOf -> patients.referenceRevisions(ids)
+                        .flatMap(referenceRevisions -> rows(page, cutOff, protocolOf, referenceRevisions, inputs)))
+                .map(rows -> {
+                    rows.forEach(tally::add);
+                    return rows.size();
+                });
+    }
+
+    /**
+     * The digests of one summary's rows: what the rows under the same protocol share digested once. By the protocol's
+     * content, not its instance: each page asks for the protocol in force anew.
+     */
     private static final class Inputs {
 
         private final SummaryInputs inputs;
         private final CutOff cutOff;
-        private final Map<ProtocolReference, SummaryInputs.Rows> under = new IdentityHashMap<>();
+        private final Map<ProtocolReference, SummaryInputs.Rows> under = new HashMap<>();
 
         Inputs(SummaryInputs inputs, CutOff cutOff) {
             this.inputs = inputs;

@@ -29,13 +29,6 @@ public record EfficacySummary(
         int rescueFreeAtCutOff,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PatientRow> patients) {
 
-    /** The figures alone: {@code patients} left out of the answer. */
-    public EfficacySummary withoutPatients() {
-        return new EfficacySummary(asOf, siteCodes, patientsEvaluated, byBestResponse, orr, completeResponse,
-                medianTimeToResponseDays, bCellAplasiaSustained, gpAutoantibodyPositiveAtBaseline,
-                gpAutoantibodyAllNegativeAfter, rescueFreeAtCutOff, null);
-    }
-
     public record Rate(int patients, BigDecimal percent) {
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,13 @@ class EfficacyFiguresTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2025-06-15");
 
-    private final EfficacyFigures figures = new EfficacyFigures();
+    /** The figures of these rows, kept and listed by subject ID. */
+    private static EfficacySummary summarise(LocalDate asOf, List<String> siteCodes,
+            List<EfficacySummary.PatientRow> rows) {
+        EfficacyFigures.Tally tally = new EfficacyFigures.Tally(true);
+        rows.forEach(tally::add);
+        return tally.summary(asOf, siteCodes);
+    }
 
     /** Part | whole | percent to one decimal, half up (empty: null). */
     @ParameterizedTest(name = "{0} of {1}: {2} %")
@@ -53,12 +61,19 @@ class EfficacyFiguresTest {
     void medianIsTheMiddleOrTheMeanOfTheTwoMiddleValues(String values, String median) {
         List<Integer> numbers = values == null ? List.of()
                 : Arrays.stream(values.trim().split(" +")).map(Integer::valueOf).toList();
-        assertEquals(median == null ? null : new BigDecimal(median), EfficacyFigures.median(numbers));
+        // A patient who did not respond (no time) counts for nothing in the median.
+        List<EfficacySummary.PatientRow> rows = new ArrayList<>();
+        rows.add(row("CT-S-000", ResponseStatus.NR, null, null, null, null, null));
+        for (int i = 0; i < numbers.size(); i++) {
+            rows.add(row("CT-S-" + (100 + i), ResponseStatus.R, numbers.get(i), null, null, null, null));
+        }
+        assertEquals(median == null ? null : new BigDecimal(median),
+                summarise(AS_OF, List.of(), rows).medianTimeToResponseDays());
     }
 
     @Test
     void anEmptyStudyCountsNobodyAndHasNoPercentOrMedian() {
-        EfficacySummary summary = figures.summarise(AS_OF, List.of(), List.of());
+        EfficacySummary summary = summarise(AS_OF, List.of(), List.of());
 
         assertAll(
                 () -> assertEquals(0, summary.patientsEvaluated()),
@@ -75,7 +90,7 @@ class EfficacyFiguresTest {
     void onePatientInCompleteResponseIsAHundredPercent() {
         EfficacySummary.PatientRow row = row("CT-S-001", ResponseStatus.CR, 21, true, true, true, true);
 
-        EfficacySummary summary = figures.summarise(AS_OF, List.of("S"), List.of(row));
+        EfficacySummary summary = summarise(AS_OF, List.of("S"), List.of(row));
 
         assertAll(
                 () -> assertEquals(List.of("S"), summary.siteCodes()),
@@ -95,7 +110,7 @@ class EfficacyFiguresTest {
      */
     @Test
     void aStudyOfFourPatients() {
-        EfficacySummary summary = figures.summarise(AS_OF, List.of(), List.of(
+        EfficacySummary summary = summarise(AS_OF, List.of(), List.of(
                 row("CT-S-004", ResponseStatus.NE, null, null, null, null, null),
                 row("CT-S-002", ResponseStatus.R, 28, false, true, false, true),
                 row("CT-S-001", ResponseStatus.CR, 14, true, true, true, false),
@@ -114,6 +129,35 @@ class EfficacyFiguresTest {
                 () -> assertEquals(2, summary.gpAutoantibodyPositiveAtBaseline()),
                 () -> assertEquals(1, summary.gpAutoantibodyAllNegativeAfter()),
                 () -> assertEquals(2, summary.rescueFreeAtCutOff()));
+    }
+
+    /** A summary added up a page at a time keeps no rows: the same figures, whatever the order the pages come in. */
+    @Test
+    void theFiguresAloneAreTheSameFiguresWithoutTheRows() {
+        List<EfficacySummary.PatientRow> rows = List.of(
+                row("CT-S-005", ResponseStatus.R, 35, null, false, null, true),
+                row("CT-S-004", ResponseStatus.NE, null, null, null, null, null),
+                row("CT-S-002", ResponseStatus.R, 28, false, true, false, true),
+                row("CT-S-001", ResponseStatus.CR, 14, true, true, true, false),
+                row("CT-S-003", ResponseStatus.NR, null, true, false, null, true));
+        EfficacySummary whole = summarise(AS_OF, List.of("S"), rows);
+        EfficacyFigures.Tally alone = new EfficacyFigures.Tally(false);
+        List<EfficacySummary.PatientRow> reversed = new ArrayList<>(rows);
+        Collections.reverse(reversed);
+        reversed.forEach(alone::add);
+
+        EfficacySummary figuresAlone = alone.summary(AS_OF, List.of("S"));
+
+        assertNull(figuresAlone.patients());
+        // every figure the same: the figures alone with the whole summary's rows are the whole summary
+        assertEquals(whole, new EfficacySummary(figuresAlone.asOf(), figuresAlone.siteCodes(),
+                figuresAlone.patientsEvaluated(), figuresAlone.byBestResponse(), figuresAlone.orr(),
+                figuresAlone.completeResponse(), figuresAlone.medianTimeToResponseDays(),
+                figuresAlone.bCellAplasiaSustained(), figuresAlone.gpAutoantibodyPositiveAtBaseline(),
+                figuresAlone.gpAutoantibodyAllNegativeAfter(), figuresAlone.rescueFreeAtCutOff(), whole.patients()));
+        assertEquals(new BigDecimal("28"), figuresAlone.medianTimeToResponseDays());
+        assertEquals(new EfficacySummary.Rate(3, new BigDecimal("60.0")), figuresAlone.orr());
+        assertEquals(3, figuresAlone.rescueFreeAtCutOff());
     }
 
     private static EfficacySummary.PatientRow row(String subjectId, ResponseStatus best, Integer timeToResponseDays,

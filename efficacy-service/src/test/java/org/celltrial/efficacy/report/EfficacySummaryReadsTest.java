@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.celltrial.efficacy.EfficacyTestProfile;
 import org.celltrial.testing.EnrollmentStub;
+import org.celltrial.testing.TestDatabase;
 import org.celltrial.testing.Tokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * The study summary reads a page of patients in a fixed number of SQL statements (one per kind of data for all of
- * them, not one per patient), and each of its rows says what the patient's own endpoints say. The statements are
+ * them, not one per patient; the tests' pages hold 2), and each of its rows says what the patient's own endpoints say. The statements are
  * counted where Hibernate Reactive logs each one it sends ({@code org.hibernate.SQL}, at DEBUG), only while the
  * summary is read.
  */
@@ -62,17 +66,15 @@ class EfficacySummaryReadsTest {
     }
 
     @Test
-    void theSummaryReadsEightPatientsInAsManyStatementsAsThreeAndAgreesWithEachPatientsOwnReads() {
+    void theSummaryReadsAPageInAFixedNumberOfStatementsAndAgreesWithEachPatientsOwnReads() {
         List<UUID> patients = new ArrayList<>(List.of(responder(), completeResponder(), nonResponder()));
-        List<String> statementsForThree = summaryStatements();
+        assertStatementsAPage(summaryStatements(), patients);
 
-        patients.addAll(List.of(voidedConfirmation(), regradedUnderAmendment(), onlyBCells(), responder(),
-                completeResponder()));
-        List<String> statementsForEight = summaryStatements();
-
-        assertTrue(statementsForThree.size() >= 5, "the summary's statements were not counted: " + statementsForThree);
-        assertEquals(statementsForThree.size(), statementsForEight.size(),
-                "3 patients: " + statementsForThree + "\n8 patients: " + statementsForEight);
+        List<UUID> more = List.of(voidedConfirmation(), regradedUnderAmendment(), onlyBCells(), responder(),
+                completeResponder());
+        patients.addAll(more);
+        // the first three's kept rows hold: only the pages of the five new patients compute rows
+        assertStatementsAPage(summaryStatements(), more);
 
         for (String asOf : List.of("2025-03-10", "2025-06-15")) {
             JsonPath summary = given().auth().oauth2(dataManager)
@@ -102,36 +104,84 @@ class EfficacySummaryReadsTest {
     }
 
     @Test
-    void anUnchangedStudysSummaryIsOneStatement() {
+    void anUnchangedStudysSummaryIsOneStatementAPage() {
         UUID patient = responder();
         summaryStatements();   // computes the patient's row at this cut-off and keeps it
-        // Besides whether a data lock covers the cut-off (docs/data-review.md): the patients, their protocol versions
-        // and their kept rows in one query; nothing computed, nothing kept.
+        // Besides whether a data lock covers the cut-off (docs/data-review.md): a page of patients, their protocol
+        // versions and their kept rows in one query a page; nothing computed, nothing kept.
         List<String> again = summaryStatements().stream().filter(sql -> !sql.contains("data_lock")).toList();
-        assertEquals(1, again.size(), "an unchanged study's summary: " + again);
-        assertTrue(again.get(0).contains("response_snapshot") && again.get(0).contains("grading_state"), again.get(0));
+        assertEquals(pageQueries(summaryPages()), again.size(), "an unchanged study's summary: " + again);
+        assertTrue(again.stream().allMatch(sql -> sql.contains("response_snapshot") && sql.contains("grading_state")),
+                again.toString());
         assertEquals(List.of(subject(patient)), given().auth().oauth2(dataManager)
                 .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15")
                 .then().statusCode(200).extract().jsonPath().getList("patients.subjectId"));
     }
 
+    /** Added up a page of 2 at a time, without the rows: the whole summary's figures, every one of them. */
     @Test
-    void theFiguresAloneLeaveOutTheRowsAndAFlagThatIsNeitherTrueNorFalseIs400() {
-        UUID patient = responder();
+    void theFiguresAloneAreTheWholeSummarysFiguresAndAFlagThatIsNeitherTrueNorFalseIs400() {
+        List<UUID> patients = List.of(responder(), completeResponder(), nonResponder(), onlyBCells());
         JsonPath figures = given().auth().oauth2(dataManager)
                 .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=false")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(1, figures.getInt("patientsEvaluated"));
-        assertEquals(1, figures.getInt("byBestResponse.R"));
-        assertEquals(false, figures.getMap("").containsKey("patients"));
         JsonPath whole = given().auth().oauth2(dataManager)
                 .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=true")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(subject(patient)), whole.getList("patients.subjectId"));
+        assertEquals(patients.stream().map(SummaryPatients::subject).sorted().toList(),
+                whole.getList("patients.subjectId"));
+        Map<String, Object> wholeFigures = new HashMap<>(whole.getMap(""));
+        wholeFigures.remove("patients");
+        assertEquals(wholeFigures, figures.getMap(""));
+        // the values behind the comparison: R and CR each from day 22; no platelet count at all is not evaluable (NE)
+        assertEquals(4, figures.getInt("patientsEvaluated"));
+        assertEquals(Map.of("CR", 1, "R", 1, "NR", 1, "NE", 1), figures.getMap("byBestResponse"));
+        assertEquals(2, figures.getInt("orr.patients"));
+        assertEquals(50.0f, figures.getFloat("orr.percent"));
+        assertEquals("22.0", figures.getString("medianTimeToResponseDays"));   // the mean of two, to one decimal
+        assertEquals(4, figures.getInt("rescueFreeAtCutOff"));   // IVIG from 2025-03-01 is long over by then
         given().auth().oauth2(dataManager)
                 .get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15&patients=no")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("patients"));
+    }
+
+    /**
+     * A summary's statements, besides the data lock's: one query a page of patients read (a last page that is full is
+     * followed by one that reads none), and every other statement (the measurements of the patients whose rows are
+     * computed, and keeping those rows) once for each page that holds one of them, whatever how many it holds.
+     */
+    private static void assertStatementsAPage(List<String> statements, List<UUID> computed) {
+        List<List<UUID>> pages = summaryPages();
+        long pagesComputed = pages.stream().filter(page -> page.stream().anyMatch(computed::contains)).count();
+        assertTrue(pages.size() > 1, "the tests' pages are small enough for several: " + pages);
+        List<String> pageReads = statements.stream().filter(sql -> sql.contains("efficacy_patient")).toList();
+        assertEquals(pageQueries(pages), pageReads.size(), "pages " + pages + ": " + pageReads);
+        Map<String, Long> others = statements.stream()
+                .filter(sql -> !sql.contains("efficacy_patient") && !sql.contains("data_lock"))
+                .collect(Collectors.groupingBy(sql -> sql, Collectors.counting()));
+        assertTrue(others.keySet().stream().anyMatch(sql -> sql.contains("platelet_count")), others.toString());
+        assertTrue(others.keySet().stream().anyMatch(sql -> sql.contains("response_snapshot")), others.toString());
+        others.forEach((sql, times) -> assertEquals(pagesComputed, times, sql));
+    }
+
+    /** The page queries of a summary of these pages: one a page, and one more after a full last page. */
+    private static int pageQueries(List<List<UUID>> pages) {
+        int pageSize = ConfigProvider.getConfig().getValue("celltrial.efficacy.summary.patients-a-page", Integer.class);
+        return pages.size() + (pages.isEmpty() || pages.get(pages.size() - 1).size() == pageSize ? 1 : 0);
+    }
+
+    /** The SITE-01 patients with efficacy data, in the pages a summary reads them in (by patient ID). */
+    private static List<List<UUID>> summaryPages() {
+        int pageSize = ConfigProvider.getConfig().getValue("celltrial.efficacy.summary.patients-a-page", Integer.class);
+        String ids = TestDatabase.string(EfficacyTestProfile.DATABASE, "SELECT string_agg(patient_id::text, ','"
+                + " ORDER BY patient_id) FROM efficacy_patient WHERE live_records > 0 AND site_code = 'SITE-01'");
+        List<UUID> all = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+        List<List<UUID>> pages = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += pageSize) {
+            pages.add(all.subList(from, Math.min(all.size(), from + pageSize)));
+        }
+        return pages;
     }
 
     /** The SQL statements Hibernate sends while the summary of SITE-01 is read. */

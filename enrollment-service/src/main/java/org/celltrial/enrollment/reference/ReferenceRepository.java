@@ -42,10 +42,12 @@ public class ReferenceRepository implements PanacheRepositoryBase<Patient, UUID>
     public record Revision(UUID patientId, String siteCode, long revision) {
     }
 
-    /** The revisions of every patient's reference, with their sites: one scan of both tables. */
-    public Uni<List<Revision>> revisions() {
+    /** The revisions of these patients' references, with their sites; the IDs as a list, as {@link #FACTS}'. */
+    public Uni<List<Revision>> revisions(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createNativeQuery("SELECT p.id, p.site_code, r.revision"
-                        + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id", Object[].class)
+                        + " FROM patient p JOIN patient_reference_revision r ON r.patient_id = p.id"
+                        + " WHERE p.id IN (:ids)", Object[].class)
+                        .setParameter("ids", List.copyOf(patientIds))
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> new Revision((UUID) row[0], (String) row[1],
                         ((Number) row[2]).longValue())).toList());

@@ -59,14 +59,14 @@ public class ReferenceService {
     }
 
     /**
-     * The revision of every visible patient's reference. A caller that reads the references it needs after this
-     * (those whose revision it did not hold) may get one newer than its revision, never older: it then keeps the
-     * newer reference under the older revision, and asks for it again next time.
+     * The revision of the reference of those of these patients the caller may see. A caller that reads the references
+     * it needs after this (those whose revision it did not hold) may get one newer than its revision, never older: it
+     * then keeps the newer reference under the older revision, and asks for it again next time.
      */
     @WithSession
-    public Uni<ReferenceRevisions> revisions() {
+    public Uni<ReferenceRevisions> revisions(List<UUID> patientIds) {
         Caller caller = access.caller();
-        return references.revisions().map(found -> {
+        return references.revisions(patientIds).map(found -> {
             Map<UUID, Long> revisions = new HashMap<>();
             found.stream().filter(patient -> caller.maySeeSite(patient.siteCode()))
                     .forEach(patient -> revisions.put(patient.patientId(), patient.revision()));

@@ -56,10 +56,10 @@ public final class RoutePolicy {
             rule("enrollment summary", READ, "/api/v1/enrollment/summary", REPORT_READERS),
             rule("patient reference", READ, "/api/v1/enrollment/patients/" + ID + "/reference",
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
-            // many references in one read (a POST for the IDs' sake): whoever may read one reference
+            // many references, or their revisions, in one read (a POST for the IDs' sake): whoever may read one
             rule("patient references", Set.of("POST"), "/api/v1/enrollment/patients/references",
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
-            rule("patient reference revisions", READ, "/api/v1/enrollment/patients/reference-revisions",
+            rule("patient reference revisions", Set.of("POST"), "/api/v1/enrollment/patients/reference-revisions",
                     union(CLINICAL_READERS, Set.of(SPONSOR))),
             rule("patients: read", READ, "/api/v1/enrollment/patients(/.*)?", CLINICAL_READERS),
             rule("patients: write", WRITE, "/api/v1/enrollment/patients(/.*)?", CLINICAL_WRITERS),
