@@ -97,9 +97,9 @@ public class PatientGate {
                 .collect().<Map<UUID, Long>>in(HashMap::new, Map::putAll);
     }
 
-    /** These patients in pages of at most {@code size}: one call to enrollment-service each. */
-    private static List<List<UUID>> pages(Collection<UUID> patients, int size) {
-        List<UUID> all = List.copyOf(patients);
+    /** These patients (or what the caller holds of each) in pages of at most {@code size}, in their order. */
+    public static <T> List<List<T>> pages(Collection<T> patients, int size) {
+        List<T> all = List.copyOf(patients);
         return IntStream.range(0, (all.size() + size - 1) / size)
                 .mapToObj(page -> all.subList(page * size, Math.min(all.size(), (page + 1) * size))).toList();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.celltrial.efficacy.bcell.BCellService;
 import org.celltrial.efficacy.bcell.BCellRecord;
 import org.celltrial.efficacy.measurement.MeasurementRepository;
 import org.celltrial.efficacy.measurement.SeriesService;
+import org.celltrial.common.enrollment.EnrollmentApi;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.load.ConcurrencyLimit;
 import org.celltrial.common.enrollment.PatientReference;
@@ -133,7 +135,9 @@ public class EfficacyReportService {
     }
 
     /**
-     * The rows of a page's patients, with their protocols and the revisions of their references, added up.
+     * The rows of a page's patients, with their protocols and the revisions of their references, added up: those of
+     * {@value EnrollmentApi#MAX_REFERENCES} patients at a time, for the rows to compute read every count of their
+     * patients (a page of 2 000 computed at once, two summaries at a time ran out of heap; runs 35 and 36).
      *
      * @return how many rows were added
      */
@@ -144,11 +148,15 @@ public class EfficacyReportService {
                 .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
         return protocols.ofVersions(ids, versions)
                 .flatMap(protocolOf -> patients.referenceRevisions(ids)
-                        .flatMap(referenceRevisions -> rows(page, cutOff, protocolOf, referenceRevisions, inputs)))
-                .map(rows -> {
-                    rows.forEach(tally::add);
-                    return rows.size();
-                });
+                        .flatMap(referenceRevisions -> Multi.createFrom()
+                                .iterable(PatientGate.pages(page, EnrollmentApi.MAX_REFERENCES))
+                                .onItem().transformToUniAndConcatenate(
+                                        part -> rows(part, cutOff, protocolOf, referenceRevisions, inputs))
+                                .onItem().transform(rows -> {
+                                    rows.forEach(tally::add);
+                                    return rows.size();
+                                })
+                                .collect().with(Collectors.summingInt(Integer::intValue))));
     }
 
     /**
