@@ -109,8 +109,8 @@ public class EfficacyReportService {
 
     /**
      * Adds the patients a page at a time, each page read once the one before is added and let go: a stream of pages.
-     * A chain in which each page's work called the next ran out of heap computing 10 000 rows after a new build, where
-     * this stream holds 30–37 MB after each collection (docs/performance.md, runs 35 and 36).
+     * A chain in which each page's work called the next ran out of heap computing 10 000 rows after a new build; this
+     * stream holds a page's rows at most (docs/performance.md, runs 35 and 36).
      */
     private Uni<Void> addAll(CutOff cutOff, SiteScope scope, Inputs inputs, EfficacyFigures.Tally tally) {
         return Multi.createBy().repeating()
