@@ -25,6 +25,7 @@ import org.celltrial.efficacy.measurement.SeriesService;
 import org.celltrial.common.enrollment.EnrollmentApi;
 import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.common.load.ConcurrencyLimit;
+import org.celltrial.common.paging.KeysetPages;
 import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.enrollment.ProtocolReference;
 import org.celltrial.efficacy.response.PatientResponse;
@@ -113,25 +114,11 @@ public class EfficacyReportService {
      * stream holds a page's rows at most (docs/performance.md, runs 35 and 36).
      */
     private Uni<Void> addAll(CutOff cutOff, SiteScope scope, Inputs inputs, EfficacyFigures.Tally tally) {
-        return Multi.createBy().repeating()
-                .uni(PageCursor::new, cursor -> snapshots.patientsAt(cutOff.key(), scope.sites(), cursor.after,
-                        pageSize).invoke(cursor::passed))
-                .whilst(page -> page.size() == pageSize)
+        return KeysetPages.of(pageSize, (UUID after, Integer size) -> snapshots.patientsAt(cutOff.key(),
+                        scope.sites(), after, size), SummaryPatient::patientId)
                 .select().where(page -> !page.isEmpty())
                 .onItem().transformToUniAndConcatenate(page -> add(page, cutOff, inputs, tally))
                 .collect().last().replaceWithVoid();
-    }
-
-    /** Where the next page starts: after the last patient read. */
-    private static final class PageCursor {
-
-        private UUID after;
-
-        void passed(List<SummaryPatient> page) {
-            if (!page.isEmpty()) {
-                after = page.get(page.size() - 1).patientId();
-            }
-        }
     }
 
     /**

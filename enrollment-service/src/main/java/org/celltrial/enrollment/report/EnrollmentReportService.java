@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.celltrial.common.paging.KeysetPages;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.enrollment.access.PatientAccess;
 import org.celltrial.enrollment.site.SiteRepository;
@@ -40,17 +41,12 @@ public class EnrollmentReportService {
     public Uni<EnrollmentSummary> summary(LocalDate asOf, List<String> siteCodes, boolean withPatients) {
         SiteScope scope = SiteScope.of(access.caller(), siteCodes);
         EnrollmentFigures.Tally tally = new EnrollmentFigures.Tally(asOf, withPatients);
-        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem() : addFrom(null, asOf, scope, tally);
+        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem()
+                : KeysetPages.of(pageSize, (String after, Integer size) -> demographicFacts.consentedBy(asOf,
+                                scope.sites(), after, size), DemographicFacts::subjectId)
+                        .onItem().invoke(page -> page.forEach(tally::add))
+                        .onItem().ignoreAsUni();
         return added.flatMap(ignored -> coveredSites(scope)).map(tally::summary);
-    }
-
-    /** Adds the patients after {@code after}, page by page, each read once the one before is added. */
-    private Uni<Void> addFrom(String after, LocalDate asOf, SiteScope scope, EnrollmentFigures.Tally tally) {
-        return demographicFacts.consentedBy(asOf, scope.sites(), after, pageSize).flatMap(page -> {
-            page.forEach(tally::add);
-            return page.size() < pageSize ? Uni.createFrom().voidItem()
-                    : addFrom(page.get(page.size() - 1).subjectId(), asOf, scope, tally);
-        });
     }
 
     private Uni<List<String>> coveredSites(SiteScope scope) {

@@ -14,6 +14,7 @@ import org.celltrial.common.enrollment.PatientReference;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.security.Caller;
+import org.celltrial.common.paging.KeysetPages;
 import org.celltrial.common.security.SiteScope;
 import org.celltrial.safety.ae.AdverseEvent;
 import org.celltrial.safety.ae.AdverseEventRepository;
@@ -109,12 +110,8 @@ public class SafetyReportService {
      */
     public Multi<List<AdverseEventView>> exportPages(LocalDate asOf, List<String> siteCodes) {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
-        int pageSize = export.pageSize();
-        return Multi.createBy().repeating()
-                .uni(ExportProgress::new, progress -> events.exportPage(asOf, scope.sites(), progress.last, pageSize)
-                        .invoke(progress::passed))
-                // a short page is the last; a full one may be too, which the next (empty) page tells
-                .whilst(page -> page.size() == pageSize)
+        return KeysetPages.of(export.pageSize(), (ExportKey after, Integer size) -> events.exportPage(asOf,
+                        scope.sites(), after, size), ExportKey::of)
                 .map(page -> page.stream().map(adverseEvents::view).toList());
     }
 
@@ -130,18 +127,6 @@ public class SafetyReportService {
                 .collect().in(HashMap<UUID, PatientReference>::new,
                         (patients, reference) -> reference.ifPresent(found -> patients.put(found.id(), found)))
                 .map(patients -> new ExportPage(page, patients)));
-    }
-
-    /** How far an export has read: the last event of the latest page (null before the first). */
-    private static final class ExportProgress {
-
-        private ExportKey last;
-
-        void passed(List<AdverseEvent> page) {
-            if (!page.isEmpty()) {
-                last = ExportKey.of(page.get(page.size() - 1));
-            }
-        }
     }
 
     private static String sortKey(AdverseEvent event) {
