@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -78,9 +79,7 @@ public class PatientGate {
      * (one per {@link EnrollmentApi#MAX_REFERENCES}), never one per patient; 503 if it cannot say.
      */
     public Uni<Map<UUID, PatientReference>> findAll(Collection<UUID> patientIds) {
-        return Multi.createFrom().iterable(pages(patientIds, EnrollmentApi.MAX_REFERENCES))
-                .onItem().transformToUniAndConcatenate(enrollment::references)
-                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
+        return inPages(patientIds, EnrollmentApi.MAX_REFERENCES, enrollment::references)
                 .collect().<Map<UUID, PatientReference>>in(HashMap::new,
                         (all, page) -> page.forEach(reference -> all.put(reference.id(), reference)));
     }
@@ -91,10 +90,14 @@ public class PatientGate {
      * revisions a report holds, it tells which references to ask for again ({@link #findAll}).
      */
     public Uni<Map<UUID, Long>> referenceRevisions(Collection<UUID> patientIds) {
-        return Multi.createFrom().iterable(pages(patientIds, EnrollmentApi.MAX_REVISIONS))
-                .onItem().transformToUniAndConcatenate(enrollment::referenceRevisions)
-                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure))
+        return inPages(patientIds, EnrollmentApi.MAX_REVISIONS, enrollment::referenceRevisions)
                 .collect().<Map<UUID, Long>>in(HashMap::new, Map::putAll);
+    }
+
+    /** Enrollment's answers for these patients, a call a page of {@code size}, in turn; 503 if it cannot say. */
+    private static <A> Multi<A> inPages(Collection<UUID> patientIds, int size, Function<List<UUID>, Uni<A>> call) {
+        return Multi.createFrom().iterable(pages(patientIds, size)).onItem().transformToUniAndConcatenate(call::apply)
+                .onFailure().transform(failure -> Upstream.asProblem(EnrollmentClient.SERVICE, failure));
     }
 
     /** These patients (or what the caller holds of each) in pages of at most {@code size}, in their order. */

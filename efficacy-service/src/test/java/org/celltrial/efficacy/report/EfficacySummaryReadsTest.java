@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.celltrial.common.enrollment.PatientGate;
 import org.celltrial.efficacy.EfficacyTestProfile;
 import org.celltrial.testing.EnrollmentStub;
 import org.celltrial.testing.TestDatabase;
@@ -167,21 +168,19 @@ class EfficacySummaryReadsTest {
 
     /** The page queries of a summary of these pages: one a page, and one more after a full last page. */
     private static int pageQueries(List<List<UUID>> pages) {
-        int pageSize = ConfigProvider.getConfig().getValue("celltrial.efficacy.summary.patients-a-page", Integer.class);
-        return pages.size() + (pages.isEmpty() || pages.get(pages.size() - 1).size() == pageSize ? 1 : 0);
+        return pages.size() + (pages.isEmpty() || pages.get(pages.size() - 1).size() == pageSize() ? 1 : 0);
+    }
+
+    private static int pageSize() {
+        return ConfigProvider.getConfig().getValue("celltrial.efficacy.summary.patients-a-page", Integer.class);
     }
 
     /** The SITE-01 patients with efficacy data, in the pages a summary reads them in (by patient ID). */
     private static List<List<UUID>> summaryPages() {
-        int pageSize = ConfigProvider.getConfig().getValue("celltrial.efficacy.summary.patients-a-page", Integer.class);
         String ids = TestDatabase.string(EfficacyTestProfile.DATABASE, "SELECT string_agg(patient_id::text, ','"
                 + " ORDER BY patient_id) FROM efficacy_patient WHERE live_records > 0 AND site_code = 'SITE-01'");
         List<UUID> all = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
-        List<List<UUID>> pages = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += pageSize) {
-            pages.add(all.subList(from, Math.min(all.size(), from + pageSize)));
-        }
-        return pages;
+        return PatientGate.pages(all, pageSize());
     }
 
     /** The SQL statements Hibernate sends while the summary of SITE-01 is read. */

@@ -16,12 +16,10 @@ public class SmallPoolProfile extends SafetyTestProfile {
         overrides.put("quarkus.datasource.reactive.max-size", Integer.toString(POOL));
         // The test is about connections, not timeouts: a slow enrollment stub on a busy machine must not trip the
         // client's 2 s timeout (and then its retries and circuit breaker) and turn waiting requests into 503s. The
-        // timeout is declared on each method, so it is set per method (a class-level key would not reach it).
-        for (String method : new String[] {"reference", "protocolInForce", "protocol"}) {
-            String key = "quarkus.fault-tolerance.\"org.celltrial.common.enrollment.EnrollmentClient/" + method + "\"";
-            overrides.put(key + ".timeout.value", "10");
-            overrides.put(key + ".timeout.unit", "seconds");
-        }
+        // timeout is declared on the class (the pages' longer one on their methods), so it is set for the class.
+        String key = "quarkus.fault-tolerance.\"org.celltrial.common.enrollment.EnrollmentClient\"";
+        overrides.put(key + ".timeout.value", "10");
+        overrides.put(key + ".timeout.unit", "seconds");
         overrides.put("quarkus.rest-client.enrollment.read-timeout", "10000");
         return overrides;
     }
