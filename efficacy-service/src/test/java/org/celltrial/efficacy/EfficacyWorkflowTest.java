@@ -210,6 +210,22 @@ class EfficacyWorkflowTest {
         EnrollmentStub.server().verify(1, postRequestedFor(urlEqualTo(EnrollmentStub.REFERENCES_PATH)));
     }
 
+    @Test
+    void theProtocolInForceIsAskedOnceASummaryNotOnceAPage() {
+        // B-cell counts alone grade nothing, so these patients are never graded and are read under the protocol in
+        // force; three of them cannot share one page of 2
+        for (int i = 0; i < 3; i++) {
+            UUID ungraded = UUID.randomUUID();
+            EnrollmentStub.reference(ungraded, reference(ungraded, "SITE-01"));
+            as("inv-site01").body(Map.of("date", "2025-01-13", "cd19PerUl", 50))
+                    .post(BASE + ungraded + "/b-cells").then().statusCode(201);
+        }
+        EnrollmentStub.server().resetRequests();
+
+        as("data-manager").get("/api/v1/efficacy/summary?siteCode=SITE-01&asOf=2025-06-15").then().statusCode(200);
+        EnrollmentStub.server().verify(1, getRequestedFor(urlEqualTo("/api/v1/enrollment/protocol")));
+    }
+
     /** The patients whose references enrollment was asked for, at most a page (2) a call, each once. */
     private static Set<UUID> referencesAskedFor() {
         List<UUID> asked = new ArrayList<>();

@@ -69,11 +69,21 @@ public class PatientProtocols {
      * left out was never graded): each distinct version asked of enrollment once. Call it with no session open.
      */
     public Uni<Map<UUID, ProtocolReference>> ofVersions(Collection<UUID> patientIds, Map<UUID, Integer> versions) {
+        return ofVersions(patientIds, versions, inForce());
+    }
+
+    /**
+     * {@link #ofVersions} with the protocol in force, for those never graded, given by the caller: a report that reads
+     * its patients a page at a time asks for it once a report (memoized), not once a page, and grades every page
+     * under the same one.
+     */
+    public Uni<Map<UUID, ProtocolReference>> ofVersions(Collection<UUID> patientIds, Map<UUID, Integer> versions,
+            Uni<ProtocolReference> inForce) {
         return Multi.createFrom()
                 .iterable(patientIds.stream().map(patient -> Optional.ofNullable(versions.get(patient))).distinct()
                         .toList())
-                .onItem().transformToUniAndConcatenate(version -> protocol(version.orElse(null))
-                        .map(protocol -> Map.entry(version, protocol)))
+                .onItem().transformToUniAndConcatenate(version -> (version.isPresent() ? protocol(version.get())
+                        : inForce).map(protocol -> Map.entry(version, protocol)))
                 .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(byVersion -> {
                     Map<UUID, ProtocolReference> byPatient = new HashMap<>();

@@ -103,8 +103,8 @@ public class EfficacyReportService {
         SiteScope scope = SiteScope.of(Caller.of(identity), siteCodes);
         CutOff cutOff = new CutOff(asOf, LocalDate.now(clock));
         EfficacyFigures.Tally tally = new EfficacyFigures.Tally(withPatients);
-        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem()
-                : addAll(cutOff, scope, new Inputs(summaryInputs(), cutOff), tally);
+        Inputs inputs = new Inputs(summaryInputs(), cutOff, protocols.inForce().memoize().indefinitely());
+        Uni<Void> added = scope.coversNone() ? Uni.createFrom().voidItem() : addAll(cutOff, scope, inputs, tally);
         return added.map(ignored -> tally.summary(asOf, siteCodes));
     }
 
@@ -133,7 +133,7 @@ public class EfficacyReportService {
         Map<UUID, Integer> versions = new HashMap<>();
         page.stream().filter(patient -> patient.protocolVersion() != null)
                 .forEach(patient -> versions.put(patient.patientId(), patient.protocolVersion()));
-        return protocols.ofVersions(ids, versions)
+        return protocols.ofVersions(ids, versions, inputs.inForce)
                 .flatMap(protocolOf -> patients.referenceRevisions(ids)
                         .flatMap(referenceRevisions -> Multi.createFrom()
                                 .iterable(PatientGate.pages(page, EnrollmentApi.MAX_REFERENCES))
@@ -147,23 +147,26 @@ public class EfficacyReportService {
     }
 
     /**
-     * The digests of one summary's rows: what the rows under the same protocol share digested once. By the protocol's
-     * content, not its instance: each page asks for the protocol in force anew.
+     * What one summary's rows are computed from: the protocol in force for the patients never graded, asked once a
+     * summary, and the digests, what the rows under the same protocol share digested once. By the protocol's version:
+     * an amendment adds a version and never changes one (docs/api.md, enrollment-service).
      */
     private static final class Inputs {
 
         private final SummaryInputs inputs;
         private final CutOff cutOff;
-        private final Map<ProtocolReference, SummaryInputs.Rows> under = new HashMap<>();
+        private final Uni<ProtocolReference> inForce;
+        private final Map<Integer, SummaryInputs.Rows> under = new HashMap<>();
 
-        Inputs(SummaryInputs inputs, CutOff cutOff) {
+        Inputs(SummaryInputs inputs, CutOff cutOff, Uni<ProtocolReference> inForce) {
             this.inputs = inputs;
             this.cutOff = cutOff;
+            this.inForce = inForce;
         }
 
         String of(UUID patientId, long referenceRevision, ProtocolReference protocol) {
-            return under.computeIfAbsent(protocol, p -> inputs.at(String.valueOf(p), cutOff.asOf(), cutOff.date()))
-                    .of(patientId, referenceRevision);
+            return under.computeIfAbsent(protocol.version(), version -> inputs.at(String.valueOf(protocol),
+                    cutOff.asOf(), cutOff.date())).of(patientId, referenceRevision);
         }
     }
 
