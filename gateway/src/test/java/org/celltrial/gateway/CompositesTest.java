@@ -197,6 +197,29 @@ class CompositesTest {
         }
     }
 
+    /**
+     * A summary is a report of the whole study: it may take longer than a patient's composites (3 s) and is asked once,
+     * not retried (Part.REPORT_TIMEOUT_MS), whichever service's client asks it.
+     */
+    @Test
+    void aServicesSummaryMayTakeLongerThanACourseAndIsAskedOnce() {
+        CompositeStubs.services.stubFor(get(urlPathEqualTo("/api/v1/enrollment/summary"))
+                .willReturn(okJson("{\"enrolled\": 3}").withFixedDelay(3_500)));
+        CompositeStubs.services.stubFor(get(urlPathEqualTo("/api/v1/safety/summary"))
+                .willReturn(aResponse().withStatus(500)));
+        stub("/api/v1/efficacy/summary", "{\"byBestResponse\": {\"CR\": 1}}");
+
+        given().auth().oauth2(Tokens.of("data-manager"))
+                .get("/api/v1/study/summary?asOf=2025-06-15")
+                .then().statusCode(200)
+                .body("enrolled", is(3))
+                .body("response.CR", is(1))
+                .body("unavailable", contains("safety"));
+        for (String service : List.of("enrollment", "safety", "efficacy")) {
+            CompositeStubs.services.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/" + service + "/summary")));
+        }
+    }
+
     @Test
     void theSummaryRefusesABadCutOffAndRolesThatMayNotReadIt() {
         given().auth().oauth2(Tokens.of("data-manager"))

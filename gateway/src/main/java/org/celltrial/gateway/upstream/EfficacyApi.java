@@ -1,15 +1,12 @@
 package org.celltrial.gateway.upstream;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -24,15 +21,6 @@ import io.smallrye.mutiny.Uni;
 @RegisterClientHeaders
 @Path("/api/v1/efficacy")
 public interface EfficacyApi extends ReviewApi {
-
-    @GET
-    @Path("/patients/{id}/course")
-    Uni<JsonNode> course(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/summary")
-    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes,
-            @QueryParam("patients") boolean patients);
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

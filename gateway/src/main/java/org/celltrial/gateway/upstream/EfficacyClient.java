@@ -1,6 +1,5 @@
 package org.celltrial.gateway.upstream;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,21 +36,6 @@ public class EfficacyClient extends ReviewingClient {
     @NoClassInterceptors
     protected EfficacyApi api() {
         return api;
-    }
-
-    /** The patient's efficacy views in one answer (its part of the course). */
-    public Uni<Part> course(UUID id) {
-        return Part.answer(SERVICE, api.course(id));
-    }
-
-    /**
-     * The efficacy figures without a row per patient, which the study summary does not show: over 10 000 patients the
-     * rows were 2.5 MB of JSON to write, send and parse for each study summary (docs/performance.md, run 13).
-     */
-    @Timeout(Part.REPORT_TIMEOUT_MS)
-    @Retry(maxRetries = 0)
-    public Uni<Part> summary(String asOf, List<String> siteCodes) {
-        return Part.answer(SERVICE, api.summary(asOf, siteCodes, false));
     }
 
     public Uni<Written> recordPlateletCount(UUID patientId, String idempotencyKey, JsonNode count) {

@@ -1,12 +1,7 @@
 package org.celltrial.gateway.upstream;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -20,16 +15,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "enrollment")
 @RegisterClientHeaders
 @Path("/api/v1/enrollment")
-public interface EnrollmentApi extends LockApi {
-
-    @GET
-    @Path("/patients/{id}/course")
-    Uni<JsonNode> course(@PathParam("id") UUID patientId);
-
-    @GET
-    @Path("/summary")
-    Uni<JsonNode> summary(@QueryParam("asOf") String asOf, @QueryParam("siteCode") List<String> siteCodes,
-            @QueryParam("patients") boolean patients);
+public interface EnrollmentApi extends ServiceApi {
 
     @GET
     @Path("/patients")

@@ -1,8 +1,5 @@
 package org.celltrial.gateway.upstream;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -23,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 @Timeout(3000)
 @Retry(maxRetries = 1, delay = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
-public class EnrollmentClient extends LockingClient {
+public class EnrollmentClient extends ServiceClient {
 
     public static final String SERVICE = "enrollment";
 
@@ -40,21 +37,6 @@ public class EnrollmentClient extends LockingClient {
     @NoClassInterceptors
     protected EnrollmentApi api() {
         return api;
-    }
-
-    /** The patient's enrollment views in one answer (its part of the course). */
-    public Uni<Part> course(UUID id) {
-        return Part.answer(SERVICE, api.course(id));
-    }
-
-    /**
-     * The demographics without a row per patient: over 10 000 patients the rows were 3 MB of JSON for each study
-     * summary, which shows only the figures (docs/performance.md, run 34).
-     */
-    @Timeout(Part.REPORT_TIMEOUT_MS)
-    @Retry(maxRetries = 0)
-    public Uni<Part> summary(String asOf, List<String> siteCodes) {
-        return Part.answer(SERVICE, api.summary(asOf, siteCodes, false));
     }
 
     /** Every patient the caller may see (enrollment narrows the list to the caller's sites). */

@@ -17,8 +17,7 @@ import io.smallrye.mutiny.Uni;
  * Queries, source data verification and signatures, which the services holding reviewed records (safety,
  * efficacy) answer under their own base paths (docs/data-review.md).
  */
-public interface ReviewApi extends LockApi {
-
+public interface ReviewApi extends ServiceApi {
 
     @GET
     @Path("/queries")

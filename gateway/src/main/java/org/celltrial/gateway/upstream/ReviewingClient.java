@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 /** The review calls of the clients of services that hold reviewed records, besides the lock calls. */
-public abstract class ReviewingClient extends LockingClient {
+public abstract class ReviewingClient extends ServiceClient {
 
     @Override
     protected abstract ReviewApi api();

@@ -1,6 +1,5 @@
 package org.celltrial.gateway.upstream;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,21 +37,6 @@ public class SafetyClient extends ReviewingClient {
     @NoClassInterceptors
     protected SafetyApi api() {
         return api;
-    }
-
-    /** The patient's safety views in one answer (its part of the course). */
-    public Uni<Part> course(UUID id) {
-        return Part.answer(SERVICE, api.course(id));
-    }
-
-    /**
-     * The safety figures without a row per patient: the study summary takes its grade counts from the figures
-     * ({@code StudySummaryComposer}), so its memory does not grow with the study (docs/performance.md, run 34).
-     */
-    @Timeout(Part.REPORT_TIMEOUT_MS)
-    @Retry(maxRetries = 0)
-    public Uni<Part> summary(String asOf, List<String> siteCodes) {
-        return Part.answer(SERVICE, api.summary(asOf, siteCodes, false));
     }
 
     public Uni<Written> recordLab(UUID patientId, String idempotencyKey, JsonNode lab) {
