@@ -13,18 +13,17 @@ import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
-import org.celltrial.common.security.Caller.Action;
 import org.celltrial.common.validation.Decimals;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
+import org.celltrial.safety.grading.GradedWrites;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Vital signs in, CRS graded by ASTCT out: every new observation regrades the course and its adverse events. */
@@ -52,6 +51,9 @@ public class CrsService {
     PatientGradingSettings settings;
 
     @Inject
+    GradedWrites writes;
+
+    @Inject
     AdverseEventService events;
 
     /**
@@ -62,11 +64,9 @@ public class CrsService {
     public Uni<Created<VitalsView>> record(UUID patientId, String idempotencyKey, VitalsRequest request) {
         checkOxygen(request);
         checkAttribution(request);
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .flatMap(under -> idempotent.create(idempotencyKey, request, VitalsView.class,
-                                () -> records.store(patient, vitals(request), "vitals", VitalsView::of)
-                                        .call(() -> regradeAndPin(patient, under)))))));
+        return writes.write(patientId, (patient, under) -> idempotent.create(idempotencyKey, request, VitalsView.class,
+                () -> records.store(patient, vitals(request), "vitals", VitalsView::of)
+                        .call(() -> writes.regradeAndPin(patient, under, this::regrade))));
     }
 
     private static VitalsRecord vitals(VitalsRequest request) {
@@ -84,12 +84,8 @@ public class CrsService {
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .call(() -> records.voidRecord(VitalsRecord.class, patient, recordId, ifMatch, reason,
-                                VitalsView::of))
-                        .flatMap(under -> regradeAndPin(patient, under)))))
-                .replaceWithVoid();
+        return writes.voidRecord(patientId, VitalsRecord.class, recordId, ifMatch, reason, VitalsView::of,
+                this::regrade);
     }
 
     /**
@@ -120,10 +116,6 @@ public class CrsService {
                 new CrsGrader(under.episodeResolutionWindow())
                         .gradeAll(observed.stream().map(VitalsRecord::observation).toList(), clock),
                 clock, under, CrsGrader.VERSION));
-    }
-
-    private Uni<Void> regradeAndPin(PatientReference patient, GradingSettings under) {
-        return regrade(patient, under).call(() -> settings.gradedUnder(patient.id(), under));
     }
 
     /** A finding attributed to another cause names that cause, and a cause goes only with an attribution. */

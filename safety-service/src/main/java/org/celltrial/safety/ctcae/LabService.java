@@ -35,6 +35,7 @@ import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventService.Derived;
 import org.celltrial.safety.ae.Origin;
+import org.celltrial.safety.grading.GradedWrites;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,6 +79,9 @@ public class LabService {
     PatientGradingSettings settings;
 
     @Inject
+    GradedWrites writes;
+
+    @Inject
     AuditTrail audit;
 
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
@@ -95,14 +99,11 @@ public class LabService {
      */
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .flatMap(under -> labs.ofPatient(patientId).flatMap(stored -> idempotent.create(
-                                idempotencyKey, request, LabView.class,
-                                () -> records.store(patient, graded(request, result, stored, patient, under), "labs",
-                                        LabView::of)
-                                        .call(() -> regrade(patient, under)
-                                                .call(() -> settings.gradedUnder(patientId, under)))))))));
+        return writes.write(patientId, (patient, under) -> labs.ofPatient(patientId).flatMap(stored -> idempotent
+                .create(idempotencyKey, request, LabView.class,
+                        () -> records.store(patient, graded(request, result, stored, patient, under), "labs",
+                                LabView::of)
+                                .call(() -> writes.regradeAndPin(patient, under, this::regrade)))));
     }
 
     /**
@@ -269,12 +270,7 @@ public class LabService {
 
     /** Voids a mistaken record; every result is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .call(() -> records.voidRecord(LabRecord.class, patient, recordId, ifMatch, reason,
-                                LabView::of))
-                        .call(under -> regrade(patient, under).call(() -> settings.gradedUnder(patientId, under))))))
-                .replaceWithVoid();
+        return writes.voidRecord(patientId, LabRecord.class, recordId, ifMatch, reason, LabView::of, this::regrade);
     }
 
     public Uni<Page<LabView>> list(UUID patientId, Integer limit, String cursor) {

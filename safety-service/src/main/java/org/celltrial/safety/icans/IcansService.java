@@ -15,19 +15,18 @@ import org.celltrial.common.idempotency.IdempotentCreates;
 import org.celltrial.common.paging.Page;
 import org.celltrial.common.problem.ProblemException;
 import org.celltrial.common.record.PatientRecords;
-import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
 import org.celltrial.safety.grading.GradedObservation;
+import org.celltrial.safety.grading.GradedWrites;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -58,6 +57,9 @@ public class IcansService {
     PatientGradingSettings settings;
 
     @Inject
+    GradedWrites writes;
+
+    @Inject
     AdverseEventService events;
 
     @ConfigProperty(name = "celltrial.safety.zone", defaultValue = "UTC")
@@ -69,13 +71,9 @@ public class IcansService {
      * idempotent create with its audit row, the regrade.
      */
     public Uni<Created<NeuroView>> record(UUID patientId, String idempotencyKey, NeuroRequest request) {
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .flatMap(under -> idempotent.create(idempotencyKey, request, NeuroView.class,
-                                () -> records.store(patient, assessment(request, patient, under), "neuro-assessments",
-                                        NeuroView::of)
-                                        .call(() -> regrade(patient, under)
-                                                .call(() -> settings.gradedUnder(patientId, under))))))));
+        return writes.write(patientId, (patient, under) -> idempotent.create(idempotencyKey, request, NeuroView.class,
+                () -> records.store(patient, assessment(request, patient, under), "neuro-assessments", NeuroView::of)
+                        .call(() -> writes.regradeAndPin(patient, under, this::regrade))));
     }
 
     /** The record of an assessment, its scores checked against the patient's age at the time (ICE or CAPD). */
@@ -102,12 +100,8 @@ public class IcansService {
 
     /** Voids a mistaken record; the course is regraded without it and its adverse events kept in step. */
     public Uni<Void> voidRecord(UUID patientId, UUID recordId, String ifMatch, String reason) {
-        return records.patientToWrite(patientId, Action.WRITE).flatMap(patient -> settings.of(patientId)
-                .flatMap(before -> Panache.withTransaction(() -> settings.lockAndConfirm(patientId, before)
-                        .call(() -> records.voidRecord(NeuroRecord.class, patient, recordId, ifMatch, reason,
-                                NeuroView::of))
-                        .call(under -> regrade(patient, under).call(() -> settings.gradedUnder(patientId, under))))))
-                .replaceWithVoid();
+        return writes.voidRecord(patientId, NeuroRecord.class, recordId, ifMatch, reason, NeuroView::of,
+                this::regrade);
     }
 
     /** The neurological assessments as observed, for a caller who may see them (scoped by the site stored with them). */
