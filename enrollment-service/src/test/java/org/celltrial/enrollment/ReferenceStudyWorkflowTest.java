@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,64 @@ class ReferenceStudyWorkflowTest {
     void sites() {
         EnrollmentRequests.ensureSite("SITE-01");
         EnrollmentRequests.ensureSite("SITE-02");
+    }
+
+    /**
+     * Every field of a reference, one patient and many: the patient's own, the facts from other tables, and the
+     * therapies in force (a voided one left out) in the order they started, each as the therapies list shows it.
+     */
+    @Test
+    void theReferenceCarriesEveryFieldAndTheTherapiesInForceInTheOrderTheyStarted() {
+        String id = EnrollmentRequests.enrolled("inv-site01", "SITE-01", "DL2");
+        String later = therapy(id, Map.of("kind", "RESCUE", "agent", "IVIG", "category", "IVIG", "doseValue", 1,
+                "doseUnit", "g/kg", "start", "2025-03-01"));
+        String earlier = therapy(id, Map.of("kind", "CONCOMITANT", "agent", "tranexamic acid",
+                "category", "ANTIFIBRINOLYTIC", "doseValue", 12.5, "doseUnit", "mg/kg", "start", "2025-02-10",
+                "end", "2025-02-12", "indication", "epistaxis"));
+        String voided = therapy(id, Map.of("kind", "SUBSEQUENT", "agent", "daratumumab", "category", "ANTI_CD38",
+                "start", "2025-01-20"));
+        as("inv-site01").header("If-Match", "\"0\"").body(Map.of("reason", "Recorded for the wrong patient"))
+                .post(BASE + "/patients/" + id + "/therapies/" + voided + "/void").then().statusCode(204);
+        List<Map<String, Object>> listed = as("inv-site01").get(BASE + "/patients/" + id + "/therapies")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+
+        for (String path : new String[] {"", "[0]."}) {
+            var answer = path.isEmpty() ? as("inv-site01").get(BASE + "/patients/" + id + "/reference")
+                    : as("inv-site01").body(Map.of("ids", List.of(id))).post(BASE + "/patients/references");
+            var reference = answer.then().statusCode(200)
+                    .body(path + "id", equalTo(id))
+                    .body(path + "subjectId", matchesPattern("CT-SITE-01-\\d{3}"))
+                    .body(path + "siteCode", equalTo("SITE-01"))
+                    .body(path + "sex", equalTo("F"))
+                    .body(path + "birthDate", equalTo("2013-03-01"))
+                    .body(path + "ageAtInfusionYears", nullValue())
+                    .body(path + "day0", nullValue())
+                    .body(path + "lymphodepletionStart", nullValue())
+                    .body(path + "weightKg", equalTo(32.0f))
+                    .body(path + "baselinePlateletCountPer1e9L", equalTo(9.0f))
+                    .body(path + "itpDiagnosisDate", equalTo("2018-01-15"))
+                    .body(path + "priorTherapyCount", equalTo(4))
+                    .body(path + "status", equalTo("ENROLLED"))
+                    .body(path + "doseLevel", equalTo("DL2"))
+                    .body(path + "therapies.id", contains(earlier, later))
+                    .body(path + "therapies[0].kind", equalTo("CONCOMITANT"))
+                    .body(path + "therapies[0].agent", equalTo("tranexamic acid"))
+                    .body(path + "therapies[0].category", equalTo("ANTIFIBRINOLYTIC"))
+                    .body(path + "therapies[0].doseValue", equalTo(12.5f))
+                    .body(path + "therapies[0].doseUnit", equalTo("mg/kg"))
+                    .body(path + "therapies[0].start", equalTo("2025-02-10"))
+                    .body(path + "therapies[0].end", equalTo("2025-02-12"))
+                    .body(path + "therapies[0].indication", equalTo("epistaxis"))
+                    .body(path + "therapies[0].version", equalTo(0))
+                    .body(path + "therapies[1].end", nullValue())
+                    .extract().jsonPath();
+            assertEquals(listed, reference.getList(path + "therapies"), "the therapies as listed, field for field");
+        }
+    }
+
+    private static String therapy(String patientId, Map<String, Object> therapy) {
+        return as("inv-site01").body(therapy).post(BASE + "/patients/" + patientId + "/therapies")
+                .then().statusCode(201).extract().path("id");
     }
 
     @Test

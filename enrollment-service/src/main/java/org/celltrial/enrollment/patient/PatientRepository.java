@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.LockModeType;
 
-import org.celltrial.common.persistence.IdArray;
-
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -21,19 +19,6 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /** A patient with its identifying data and prior therapies (by start), or null when there is no such patient. */
     public record Details(Patient patient, PatientIdentity identity, List<PriorTherapy> therapies) {
-    }
-
-    /**
-     * The patients of these IDs (one to a page of references) that exist, in no particular order, read-only (for
-     * references: nothing keeps a copy of each to check for changes at the session's end). The IDs as a list, so that
-     * no plan is kept ({@link IdArray} says why).
-     */
-    public Uni<List<Patient>> ofIds(Collection<UUID> ids) {
-        return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT * FROM patient WHERE id IN (:ids)", Patient.class)
-                .setParameter("ids", List.copyOf(ids))
-                .setReadOnly(true)
-                .getResultList());
     }
 
     /**
