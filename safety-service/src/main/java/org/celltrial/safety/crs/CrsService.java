@@ -19,7 +19,7 @@ import org.celltrial.safety.ae.Origin;
 import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
-import org.celltrial.safety.grading.GradedWrites;
+import org.celltrial.safety.grading.GradedWriteService;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
@@ -51,7 +51,7 @@ public class CrsService {
     PatientGradingSettings settings;
 
     @Inject
-    GradedWrites writes;
+    GradedWriteService writes;
 
     @Inject
     AdverseEventService events;

@@ -35,7 +35,7 @@ import org.celltrial.common.security.Caller.Action;
 import org.celltrial.safety.ae.AdverseEventService;
 import org.celltrial.safety.ae.AdverseEventService.Derived;
 import org.celltrial.safety.ae.Origin;
-import org.celltrial.safety.grading.GradedWrites;
+import org.celltrial.safety.grading.GradedWriteService;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,7 +79,7 @@ public class LabService {
     PatientGradingSettings settings;
 
     @Inject
-    GradedWrites writes;
+    GradedWriteService writes;
 
     @Inject
     AuditTrail audit;

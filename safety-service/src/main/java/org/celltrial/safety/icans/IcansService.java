@@ -21,7 +21,7 @@ import org.celltrial.safety.ctcae.CtcaeTerm;
 import org.celltrial.safety.grading.CourseView;
 import org.celltrial.safety.grading.GradedCourses;
 import org.celltrial.safety.grading.GradedObservation;
-import org.celltrial.safety.grading.GradedWrites;
+import org.celltrial.safety.grading.GradedWriteService;
 import org.celltrial.safety.grading.GradingSettings;
 import org.celltrial.safety.grading.PatientGradingSettings;
 import org.celltrial.safety.grading.StudyClock;
@@ -57,7 +57,7 @@ public class IcansService {
     PatientGradingSettings settings;
 
     @Inject
-    GradedWrites writes;
+    GradedWriteService writes;
 
     @Inject
     AdverseEventService events;

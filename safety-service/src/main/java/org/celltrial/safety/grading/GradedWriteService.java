@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * write, the patient's series regraded under that protocol and the patient pinned to its version.
  */
 @ApplicationScoped
-public class GradedWrites {
+public class GradedWriteService {
 
     /** How a series regrades a patient under these settings and brings its adverse events in step. */
     @FunctionalInterface
