@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * the order they started) as a JSON array.
  */
 record ReferenceRow(UUID id, String subjectId, String siteCode, Sex sex, LocalDate birthDate, LocalDate day0,
-        LocalDate lymphodepletionStart, BigDecimal enrolmentWeightKg, BigDecimal infusionWeightKg,
+        LocalDate lymphodepletionStart, BigDecimal recordedWeightKg, BigDecimal infusionWeightKg,
         BigDecimal baselinePlateletCountPer1e9L, LocalDate itpDiagnosisDate, int priorTherapyCount,
         PatientStatus status, String doseLevel, String therapies) {
 
@@ -31,13 +31,13 @@ record ReferenceRow(UUID id, String subjectId, String siteCode, Sex sex, LocalDa
     }
 
     /**
-     * The reference: the age at Day 0 from the birth date, the weight at infusion once infused (else at enrolment),
-     * and without the birth date for a caller who may not see identifying data.
+     * The reference: the age at Day 0 from the birth date, the weight at infusion once infused (else the patient's
+     * recorded weight), and without the birth date for a caller who may not see identifying data.
      */
     PatientReference reference(boolean pseudonymised, ObjectReader therapyList) {
         Integer age = day0 == null ? null : Period.between(birthDate, day0).getYears();
         return new PatientReference(id, subjectId, siteCode, sex, pseudonymised ? null : birthDate, age, day0,
-                lymphodepletionStart, infusionWeightKg != null ? infusionWeightKg : enrolmentWeightKg,
+                lymphodepletionStart, infusionWeightKg != null ? infusionWeightKg : recordedWeightKg,
                 baselinePlateletCountPer1e9L, itpDiagnosisDate, priorTherapyCount, status, doseLevel,
                 therapies(therapyList));
     }
