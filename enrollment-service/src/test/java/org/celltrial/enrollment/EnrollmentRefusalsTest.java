@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -242,6 +243,22 @@ class EnrollmentRefusalsTest {
         String etag = as("data-manager").get(BASE + "/patients/" + id + "/reference").then().extract().header("ETag");
         as("data-manager").header("If-None-Match", etag).get(BASE + "/patients/" + id + "/reference")
                 .then().statusCode(304);
+    }
+
+    /** One reference or many: a patient that does not exist, or is at a site the caller may not see, is not there. */
+    @Test
+    void aReferenceOfNoPatientOrOfAnotherSitesPatientIsNotFound() {
+        String id = EnrollmentRequests.screen("inv-site01", EnrollmentRequests.referencePatient("SITE-01"));
+        String nobody = UUID.randomUUID().toString();
+        as("inv-site01").get(BASE + "/patients/" + nobody + "/reference")
+                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString(nobody));
+        as("inv-site02").get(BASE + "/patients/" + id + "/reference")
+                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString(id));
+        as("inv-site02").body(Map.of("ids", List.of(id, nobody))).post(BASE + "/patients/references")
+                .then().statusCode(200).body("", org.hamcrest.Matchers.hasSize(0));
+        // an ID that is no UUID names no resource (JAX-RS: a path parameter that cannot be read is a 404)
+        as("inv-site01").get(BASE + "/patients/not-a-patient-id/reference")
+                .then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
