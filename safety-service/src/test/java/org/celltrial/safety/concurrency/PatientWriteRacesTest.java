@@ -106,6 +106,47 @@ class PatientWriteRacesTest {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
+    /**
+     * Six voids of one record sent at once with the same If-Match: one voids it (204), the others find it voided or
+     * their version stale (409 or 412), none fails (5xx), and the course is regraded once without it.
+     */
+    @Test
+    void concurrentVoidsOfOneRecordWithOneETagVoidItOnce() throws Exception {
+        newPatient();
+        String token = Tokens.of("inv-site01");
+        String id = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("at", "2025-03-02T08:00:00Z", "temperatureC", 38.6, "hypotension", "NONE",
+                        "oxygen", "NONE", "antipyreticOrAntiCytokine", false))
+                .post(BASE + patient + "/vitals").then().statusCode(201).extract().path("id");
+        as("safety-officer").get(BASE + patient + "/adverse-events").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int writer = 0; writer < 6; writer++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"0\"")
+                        .body(Map.of("reason", "Entered for the wrong patient"))
+                        .post(BASE + patient + "/vitals/" + id + "/void").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (Future<Integer> answer : answers) {
+            statuses.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+        }
+
+        assertEquals(1, statuses.getOrDefault(204, 0), "one void: " + statuses);
+        assertEquals(5, statuses.getOrDefault(409, 0) + statuses.getOrDefault(412, 0), "the others refused: "
+                + statuses);
+        assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'VOID'", id));
+        as("safety-officer").get(BASE + patient + "/crs").then().statusCode(200)
+                .body("maxGrade", org.hamcrest.Matchers.equalTo(0))
+                .body("observations.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
     /** The rounds for the current patient; checks them and returns how many CRS episodes they graded as. */
     private int racePatient(int rounds, Map<Integer, Integer> statuses) throws Exception {
         String token = Tokens.of("inv-site01");
