@@ -220,6 +220,22 @@ public abstract class ServiceFoundationTest {
         assertEquals(4, after.hitCount() - before.hitCount(), "known on the four requests after");
     }
 
+    /** A kept token is known whatever the case of its scheme, as the caller it was verified as. */
+    @Test
+    void knowsAKeptTokenWhateverTheCaseOfItsScheme() {
+        String token = Tokens.of("safety-officer");
+        given().auth().oauth2(token).get(basePath() + "/me").then().statusCode(200);
+        CacheStats before = verifiedTokens.stats();
+        given().header("Authorization", "bearer " + token)
+                .get(basePath() + "/me")
+                .then().statusCode(200)
+                .body("username", equalTo("safety-officer"))
+                .body("roles", equalTo(List.of("safety-officer")));
+        CacheStats after = verifiedTokens.stats();
+        assertEquals(1, after.hitCount() - before.hitCount(), "known");
+        assertEquals(0, after.missCount() - before.missCount(), "not verified again");
+    }
+
     /** A known token changed in any character is another token: verified, and refused. */
     @Test
     void refusesAKnownTokenChangedInItsSignatureOrItsClaims() {

@@ -10,9 +10,9 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps the identity of each bearer token that authenticated ({@link VerifiedTokens}): the first augmentor to run
- * (the highest priority), so what is kept is the identity as Quarkus OIDC verified it, before any other augmentor,
- * which runs again on every request. The identity passes on unchanged.
+ * Keeps the identity of each bearer token that authenticated ({@link VerifiedTokens}): the last augmentor to run (the
+ * lowest priority), so what is kept is the identity as every augmentor left it; {@link VerifiedTokenMechanism} gives
+ * it to the token's next requests without running them again. The identity passes on unchanged.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -22,7 +22,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public int priority() {
-        return Integer.MAX_VALUE;
+        return Integer.MIN_VALUE;
     }
 
     @Override

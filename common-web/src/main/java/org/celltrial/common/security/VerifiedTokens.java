@@ -33,7 +33,7 @@ import io.vertx.ext.web.RoutingContext;
  * introspection and UserInfo answers, not verified JWTs.
  *
  * <p>Only a token Quarkus OIDC has verified enters ({@link VerifiedTokenRecorder}), and only the identical token
- * string finds its identity ({@link VerifiedTokenIdentityProvider}): a token changed in any character is verified as
+ * string finds its identity ({@link VerifiedTokenMechanism}): a token changed in any character is verified as
  * usual. An entry is gone at the token's {@code exp}, so an expired token is always verified again (and refused, past
  * OIDC's grace). A JWT verified locally is not checked for revocation either way; {@code max-age} bounds how long a
  * token signed by a key the realm has since removed is still accepted. The identity is kept without what belongs to
