@@ -299,6 +299,13 @@ lab_rows() {
         } }' "$WORK/ids" >"$3" 2>"$4"
 }
 
+# post_lab_batch BATCH ANSWER TOKEN: one NDJSON batch sent to POST /safety/labs:batch, its answer written to ANSWER;
+# prints the status.
+post_lab_batch() {
+    curl -s -o "$2" -w '%{http_code}' -H "Authorization: Bearer $3" -H 'Content-Type: application/x-ndjson' \
+        --data-binary "@$1" "$BENCH_GATEWAY/api/v1/safety/labs:batch"
+}
+
 # Lab ingest in bulk: BENCH_LAB_ROWS results sent through the gateway to POST /safety/labs:batch in batches of
 # BENCH_BATCH_ROWS (NDJSON, one after the other), against PostgreSQL's COPY of the same rows into a copy of the
 # lab_result table (its indexes too) in the safety database: rows per second each, and their ratio. As every other
@@ -314,9 +321,7 @@ lab_ingest() {
         split -l "$per" -d -a 4 "$WORK/labs-warm.ndjson" "$WORK/warm-batch-"
         local refused=0
         for batch in "$WORK"/warm-batch-*; do
-            [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
-                -H 'Content-Type: application/x-ndjson' --data-binary "@$batch" \
-                "$BENCH_GATEWAY/api/v1/safety/labs:batch")" == 200 ]] || refused=$((refused + 1))
+            [[ "$(post_lab_batch "$batch" /dev/null "$token")" == 200 ]] || refused=$((refused + 1))
         done
         say "  lab batch: warmed with $warm_batches batches of $per, not timed ($refused not stored)"
     fi
@@ -325,8 +330,7 @@ lab_ingest() {
     local status started elapsed stored=0
     started=$(date +%s%N)
     for batch in "$WORK"/batch-*; do
-        status=$(curl -s -o "$WORK/batch-answer" -w '%{http_code}' -H "Authorization: Bearer $token" \
-            -H 'Content-Type: application/x-ndjson' --data-binary "@$batch" "$BENCH_GATEWAY/api/v1/safety/labs:batch")
+        status=$(post_lab_batch "$batch" "$WORK/batch-answer" "$token")
         if [[ "$status" != 200 ]]; then
             say "  lab batch: $status $(head -c 300 "$WORK/batch-answer") (not measured)"
             record "gateway POST /safety/labs:batch" rows "{\"rps\":null,\"status\":$status}"
