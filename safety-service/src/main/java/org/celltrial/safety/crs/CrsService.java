@@ -112,9 +112,8 @@ public class CrsService {
 
     private Uni<CourseView> course(PatientReference patient, GradingSettings under) {
         StudyClock clock = courses.clock(patient);
-        return vitals.ofPatient(patient.id()).map(observed -> courses.course(
-                new CrsGrader(under.episodeResolutionWindow())
-                        .gradeAll(observed.stream().map(VitalsRecord::observation).toList(), clock),
+        return vitals.observationsOf(patient.id()).map(observed -> courses.course(
+                new CrsGrader(under.episodeResolutionWindow()).gradeAll(observed, clock),
                 clock, under, CrsGrader.VERSION));
     }
 

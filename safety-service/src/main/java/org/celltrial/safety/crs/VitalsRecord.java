@@ -45,11 +45,6 @@ public class VitalsRecord extends PatientRecord {
     @Column(name = "other_cause")
     public String otherCause;
 
-    VitalsObservation observation() {
-        return new VitalsObservation(at, temperatureC, hypotension, oxygen, antipyreticOrAntiCytokine,
-                attributedToOtherCause, otherCause);
-    }
-
     @Override
     public LocalDate dataDate(ZoneId studyZone) {
         return LocalDate.ofInstant(at, studyZone);
