@@ -24,11 +24,11 @@ public class LabRepository implements PanacheRepositoryBase<LabRecord, UUID> {
     }
 
     /**
-     * {@link #ofPatient} for a group of a batch's patients, in one query, by patient, as values the session does not
-     * manage: a batch's flush then checks only what it writes, not every stored result of its patients, which as
-     * their series grew filled safety-service's heap and most of its CPU went to the collector (docs/performance.md,
-     * runs 27 and 28). The IDs are bound as a list, bounded by the group ({@link IdArray} says why not an array
-     * here). A changed grade is written with {@link #writeGrades}.
+     * {@link #ofPatient} for one patient's write or a group of a batch's patients, in one query, by patient, as values
+     * the session does not manage: a write's flush then checks only what it writes, not every stored result of its
+     * patients, which as their series grew filled safety-service's heap in a batch and most of its CPU went to the
+     * collector (docs/performance.md, runs 27, 28 and 40). The IDs are bound as a list, bounded by the group
+     * ({@link IdArray} says why not an array here). A changed grade is written with {@link #writeGrades}.
      */
     public Uni<Map<UUID, List<LabRecord>>> gradingValuesOf(Collection<UUID> patientIds) {
         return getSession().flatMap(session -> session.createQuery("""

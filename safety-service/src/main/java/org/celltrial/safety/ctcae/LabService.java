@@ -99,7 +99,7 @@ public class LabService {
      */
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
-        return writes.write(patientId, (patient, under) -> labs.ofPatient(patientId).flatMap(stored -> idempotent
+        return writes.write(patientId, (patient, under) -> storedValuesOf(patientId).flatMap(stored -> idempotent
                 .create(idempotencyKey, request, LabView.class,
                         () -> records.store(patient, graded(request, result, stored, patient, under), "labs",
                                 LabView::of)
@@ -242,11 +242,8 @@ public class LabService {
                 changes.addAll(regrading.changes());
                 derived.put(batch.patient(), regrading.derived());
             }
-            Set<UUID> regradedIds = changes.subList(changedBefore, changes.size()).stream()
-                    .map(Regraded::id).collect(Collectors.toSet());
-            stored.values().stream().flatMap(List::stream)
-                    .filter(lab -> regradedIds.contains(lab.id))
-                    .forEach(regradedStored::add);
+            regradedStored.addAll(regradedOf(stored.values().stream().flatMap(List::stream),
+                    changes.subList(changedBefore, changes.size())));
         }
     }
 
@@ -285,14 +282,28 @@ public class LabService {
      * and brings the lab adverse events in step: results after the baseline anchor open them.
      */
     public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
-        return labs.ofPatient(patient.id()).flatMap(all -> regraded(patient, under, all));
+        return storedValuesOf(patient.id()).flatMap(stored -> {
+            Regrading regrading = regrading(patient, under, stored);
+            return labs.writeGrades(regradedOf(stored.stream(), regrading.changes()))
+                    .chain(() -> audited(regrading.changes()))
+                    .chain(() -> events.synchronise(patient, Origin.LAB, regrading.derived()));
+        });
     }
 
-    /** {@link #regrade} of the patient's results as this session holds them (all of them, none voided). */
-    private Uni<Void> regraded(PatientReference patient, GradingSettings under, List<LabRecord> all) {
-        Regrading regrading = regrading(patient, under, all);
-        return audited(regrading.changes())
-                .chain(() -> events.synchronise(patient, Origin.LAB, regrading.derived()));
+    /**
+     * The patient's stored results (none voided) as values the session does not manage, as a batch reads them: a
+     * write grades its result against them and regrades them all, so as managed records every stored result was
+     * hydrated, snapshotted and checked again for changes at the write's flush (docs/performance.md, run 40). The
+     * grades a regrade changes are written by {@link LabRepository#writeGrades}.
+     */
+    private Uni<List<LabRecord>> storedValuesOf(UUID patientId) {
+        return labs.gradingValuesOf(List.of(patientId)).map(stored -> stored.getOrDefault(patientId, List.of()));
+    }
+
+    /** Of these results read as values, the ones whose grades the changes name, for {@link LabRepository#writeGrades}. */
+    private static List<LabRecord> regradedOf(Stream<LabRecord> values, List<Regraded> changes) {
+        Set<UUID> regradedIds = changes.stream().map(Regraded::id).collect(Collectors.toSet());
+        return values.filter(lab -> regradedIds.contains(lab.id)).toList();
     }
 
     /** What a regrade changes: the stored grades (already applied to the records) and the lab adverse events. */
