@@ -166,6 +166,31 @@ class SafetyGradingRulesTest {
     }
 
     @Test
+    void voidingABaselineRegradesTheResultsGradedAgainstIt() {
+        lab("2025-03-05T08:00:00Z", "ALT", 130, "U/L", 7, 40, 201);
+        lab("2025-02-20T08:00:00Z", "ALT", 100, "U/L", 7, 40, 201);
+        Map<String, Object> baseline = as("inv-site01").get(BASE + patient + "/labs").then().statusCode(200)
+                .extract().path("items.find { it.value == 100.0f }");
+
+        // The screening result was the wrong patient's: without it, day 4 has no baseline again, grade 2, and its
+        // event is back; the void is seen by the regrade in the same transaction.
+        as("inv-site01").header("If-Match", "\"" + baseline.get("version") + "\"")
+                .body(Map.of("reason", "Entered for the wrong patient"))
+                .post(BASE + patient + "/labs/" + baseline.get("id") + "/void")
+                .then().statusCode(204);
+        as("safety-officer").get(BASE + patient + "/labs").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].ctcaeGrade", equalTo(2))
+                .body("items[0].ctcaeRule", containsString("5.0 x ULN if baseline was normal"));
+        as("safety-officer").get(BASE + patient + "/adverse-events").then().statusCode(200)
+                .body("items.findAll { it.ctcaeTerm == 'Alanine aminotransferase increased' }.grade",
+                        equalTo(List.of(2)));
+        assertEquals(2, TestDatabase.count(SafetyTestProfile.DATABASE,
+                "SELECT count(*) FROM audit_log WHERE action = 'REGRADE' AND entity_type = 'LabRecord' AND entity_id IN "
+                        + "(SELECT id::text FROM lab_result WHERE patient_id = ?)", patient));
+    }
+
+    @Test
     void anAmendmentRegradesOnlyWhenASafetyOfficerSaysSoAndIsAudited() {
         // Two fevers 16 h apart with a grade 0 between: one episode under a 24 h window, two under 12 h.
         vitals(Map.of("at", "2025-03-02T08:00:00Z", "temperatureC", 38.6, "hypotension", "NONE", "oxygen", "NONE",

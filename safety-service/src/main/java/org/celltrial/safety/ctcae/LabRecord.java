@@ -60,7 +60,7 @@ public class LabRecord extends PatientRecord {
     }
 
     /**
-     * A stored result as a batch's grading reads it ({@link LabRepository#gradingValuesOf}): a value, which the
+     * A stored result as a write's grading reads it ({@link LabRepository#gradingValuesOf}): a value, which the
      * session does not manage and which is never persisted; only the fields grading reads are set.
      */
     public LabRecord(UUID id, UUID patientId, Instant at, Instant createdAt, Analyte analyte, BigDecimal value,

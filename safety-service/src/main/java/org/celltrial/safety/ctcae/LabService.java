@@ -306,7 +306,7 @@ public class LabService {
         return values.filter(lab -> regradedIds.contains(lab.id)).toList();
     }
 
-    /** What a regrade changes: the stored grades (already applied to the records) and the lab adverse events. */
+    /** What a regrade changes: the grades (already applied to the results it read) and the lab adverse events. */
     private record Regrading(List<Regraded> changes, List<Derived> derived) {
     }
 
