@@ -95,15 +95,18 @@ public class LabService {
      * Stores the result, graded against the patient's baseline, and regrades the patient's results: enrollment-service
      * answers first (the patient, the caller's right to write there, the protocol), with no connection held; then one
      * transaction: the patient's lock (so the baseline is chosen from the results stored before this one), the
-     * idempotent create with its audit row, the regrade.
+     * idempotent create with its audit row, the regrade of the results read before it with the new one, as a batch
+     * regrades (the lock held, nothing else can have changed them).
      */
     public Uni<Created<LabView>> record(UUID patientId, String idempotencyKey, LabRequest request) {
         LabResult result = result(request);
         return writes.write(patientId, (patient, under) -> storedValuesOf(patientId).flatMap(stored -> idempotent
-                .create(idempotencyKey, request, LabView.class,
-                        () -> records.store(patient, graded(request, result, stored, patient, under), "labs",
-                                LabView::of)
-                                .call(() -> writes.regradeAndPin(patient, under, this::regrade)))));
+                .create(idempotencyKey, request, LabView.class, () -> {
+                    LabRecord lab = graded(request, result, stored, patient, under);
+                    return records.store(patient, lab, "labs", LabView::of)
+                            .call(() -> writes.regradeAndPin(patient, under,
+                                    (same, sameUnder) -> regraded(same, sameUnder, stored, List.of(lab))));
+                })));
     }
 
     /**
@@ -282,12 +285,20 @@ public class LabService {
      * and brings the lab adverse events in step: results after the baseline anchor open them.
      */
     public Uni<Void> regrade(PatientReference patient, GradingSettings under) {
-        return storedValuesOf(patient.id()).flatMap(stored -> {
-            Regrading regrading = regrading(patient, under, stored);
-            return labs.writeGrades(regradedOf(stored.stream(), regrading.changes()))
-                    .chain(() -> audited(regrading.changes()))
-                    .chain(() -> events.synchronise(patient, Origin.LAB, regrading.derived()));
-        });
+        return storedValuesOf(patient.id()).flatMap(stored -> regraded(patient, under, stored, List.of()));
+    }
+
+    /**
+     * {@link #regrade} of the stored results read as values with the records a write has just added: a changed grade
+     * of a stored result is written by {@link LabRepository#writeGrades}, an added record's is set on it directly
+     * (the session manages it).
+     */
+    private Uni<Void> regraded(PatientReference patient, GradingSettings under, List<LabRecord> stored,
+            List<LabRecord> added) {
+        Regrading regrading = regrading(patient, under, Stream.concat(stored.stream(), added.stream()).toList());
+        return labs.writeGrades(regradedOf(stored.stream(), regrading.changes()))
+                .chain(() -> audited(regrading.changes()))
+                .chain(() -> events.synchronise(patient, Origin.LAB, regrading.derived()));
     }
 
     /**
@@ -300,7 +311,7 @@ public class LabService {
         return labs.gradingValuesOf(List.of(patientId)).map(stored -> stored.getOrDefault(patientId, List.of()));
     }
 
-    /** Of these results read as values, the ones whose grades the changes name, for {@link LabRepository#writeGrades}. */
+    /** Of these results read as values, the ones the changes regraded, for {@link LabRepository#writeGrades}. */
     private static List<LabRecord> regradedOf(Stream<LabRecord> values, List<Regraded> changes) {
         Set<UUID> regradedIds = changes.stream().map(Regraded::id).collect(Collectors.toSet());
         return values.filter(lab -> regradedIds.contains(lab.id)).toList();
