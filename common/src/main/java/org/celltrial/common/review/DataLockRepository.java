@@ -29,9 +29,15 @@ public class DataLockRepository implements PanacheRepositoryBase<DataLock, UUID>
         return advisory("pg_advisory_xact_lock");
     }
 
+    /**
+     * Sent as a statement run for its effect, not as a query, as the patient's lock is
+     * ({@code PatientRecords#lockPatients}): Hibernate Reactive never finds again the plan it keeps for a native
+     * select, so every write added a copy of this one to the plan cache, and each lookup walked the copies
+     * (docs/performance.md, run 41).
+     */
     private Uni<Void> advisory(String function) {
         return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT 1 FROM " + function + "(" + KEY + ")", Integer.class).getSingleResult())
+                .createNativeQuery("SELECT 1 FROM " + function + "(" + KEY + ")").executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.celltrial.common.persistence.IdArray;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -38,14 +37,14 @@ public class AdverseEventRepository implements PanacheRepositoryBase<AdverseEven
         return list("patientId = ?1 and origin = ?2 and voided = false order by onset", patientId, origin);
     }
 
-    /** {@link #derived} for many patients (a batch), in one query, by patient ({@link IdArray}). */
+    /**
+     * {@link #derived} for many patients (a batch), in one query, by patient. The IDs are bound as a list, bounded by
+     * the batch: as a native select with an array, each batch added a copy of its plan to the plan cache
+     * ({@link org.celltrial.common.persistence.IdArray} says why; docs/performance.md, run 41).
+     */
     public Uni<Map<UUID, List<AdverseEvent>>> derived(Collection<UUID> patientIds, Origin origin) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        SELECT * FROM adverse_event WHERE patient_id = any(?1) AND origin = ?2 AND NOT voided
-                        ORDER BY patient_id, onset""", AdverseEvent.class)
-                .setParameter(1, IdArray.of(patientIds))
-                .setParameter(2, origin.name())
-                .getResultList())
+        return list("patientId in ?1 and origin = ?2 and voided = false order by patientId, onset",
+                List.copyOf(patientIds), origin)
                 .map(found -> found.stream().collect(Collectors.groupingBy(event -> event.patientId)));
     }
 
