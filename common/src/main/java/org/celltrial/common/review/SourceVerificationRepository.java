@@ -1,6 +1,7 @@
 package org.celltrial.common.review;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,12 @@ public class SourceVerificationRepository implements PanacheRepositoryBase<Sourc
 
     public Uni<List<SourceVerification>> ofPatient(UUID patientId) {
         return list("patientId", patientId);
+    }
+
+    /** The marks of these records, those that have one, in one lookup by ID (the session's first). */
+    public Uni<List<SourceVerification>> marksOf(List<UUID> recordIds) {
+        return getSession().flatMap(session -> session.find(SourceVerification.class, recordIds.toArray()))
+                .map(found -> found.stream().filter(Objects::nonNull).toList());
     }
 
     /** Verified records per site: rows of [siteCode, count]. */

@@ -94,13 +94,16 @@ public class SourceVerificationService {
     }
 
     /**
-     * Clears a changed record's mark, if it had one, inside the change's transaction: verified data that changed is
-     * no longer verified.
+     * Clears the marks of changed records of one kind, those that had one, inside the change's transaction: verified
+     * data that changed is no longer verified. The marks are read in one lookup by ID.
      */
-    Uni<Void> clear(PatientRecord record, String recordType) {
-        return verifications.findById(record.id).flatMap(mark -> mark == null ? Uni.createFrom().voidItem()
-                : verifications.delete(mark).call(() -> audit.record(AuditAction.SOURCE_VERIFY_CLEAR,
-                        "SourceVerification", record.id, view(mark), null, "the " + recordType + " record changed"))
+    Uni<Void> clear(List<? extends PatientRecord> changed, String recordType) {
+        return verifications.marksOf(changed.stream().map(record -> record.id).toList())
+                .flatMap(marks -> Multi.createFrom().iterable(marks)
+                        .onItem().transformToUniAndConcatenate(mark -> verifications.delete(mark)
+                                .call(() -> audit.record(AuditAction.SOURCE_VERIFY_CLEAR, "SourceVerification",
+                                        mark.recordId, view(mark), null, "the " + recordType + " record changed")))
+                        .collect().last()
                         .replaceWithVoid());
     }
 

@@ -277,8 +277,10 @@ public class AdverseEventService {
      * exists (two CRS episodes that merged) are voided with a reason. Runs in the caller's transaction.
      */
     public Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> derivedNow) {
+        Synchronised touched = new Synchronised();
         return events.derived(patient.id(), origin)
-                .flatMap(existing -> synchronise(patient, origin, derivedNow, existing))
+                .flatMap(existing -> synchronise(patient, origin, derivedNow, existing, touched))
+                .chain(() -> reviewed(touched))
                 .chain(events::flush);
     }
 
@@ -287,16 +289,34 @@ public class AdverseEventService {
      * not flushed: the caller's transaction sends the changes with its next flush.
      */
     public Uni<Void> synchronise(Map<PatientReference, List<Derived>> derivedNow, Origin origin) {
+        Synchronised touched = new Synchronised();
         return events.derived(derivedNow.keySet().stream().map(PatientReference::id).toList(), origin)
                 .flatMap(existing -> Multi.createFrom().iterable(derivedNow.entrySet())
                         .onItem().transformToUniAndConcatenate(patient -> synchronise(patient.getKey(), origin,
-                                patient.getValue(), existing.getOrDefault(patient.getKey().id(), List.of())))
-                        .collect().last().replaceWithVoid());
+                                patient.getValue(), existing.getOrDefault(patient.getKey().id(), List.of()), touched))
+                        .collect().last())
+                .chain(() -> reviewed(touched));
+    }
+
+    /** The derived events a synchronisation opened, and those it regraded or voided, for {@link #reviewed}. */
+    private static final class Synchronised {
+        final List<AdverseEvent> opened = new ArrayList<>();
+        final List<AdverseEvent> changed = new ArrayList<>();
+    }
+
+    /**
+     * Review's part of a synchronisation, once for all its events (a batch's included): the signatures covering a new
+     * or changed event invalidated and a changed event's source verification cleared, a read or two in all, not one
+     * or two an event (docs/performance.md, run 41).
+     */
+    private Uni<Void> reviewed(Synchronised touched) {
+        return review.created(touched.opened)   // new: no source verification to clear
+                .chain(() -> review.changed(touched.changed));
     }
 
     /** {@link #synchronise} against the patient's derived events of that origin as already read, not flushed. */
     private Uni<Void> synchronise(PatientReference patient, Origin origin, List<Derived> derivedNow,
-            List<AdverseEvent> existing) {
+            List<AdverseEvent> existing, Synchronised touched) {
         // Two derived events may share a key (two lab episodes opened on one day): the last stands for the key, as it
         // did when results came one at a time and each updated the one stored event; two would break its unique index.
         Map<String, Derived> byKey = new LinkedHashMap<>();
@@ -307,18 +327,18 @@ public class AdverseEventService {
                 .filter(event -> !keys.contains(event.originKey))
                 .onItem().transformToUniAndConcatenate(event -> voiding.markVoid(event, "AdverseEvent",
                         this::view, "Its source no longer grades as a separate event (regraded after new or "
-                                + "corrected observations)").call(review::changed))
+                                + "corrected observations)").invoke(touched.changed::add))
                 .collect().asList().replaceWithVoid();
         Uni<Void> upserts = Multi.createFrom().iterable(current)
                 .onItem().transformToUniAndConcatenate(derived -> existing.stream()
                         .filter(event -> derived.key().equals(event.originKey)).findFirst()
-                        .map(event -> update(event, derived))
-                        .orElseGet(() -> open(patient, origin, derived)))
+                        .map(event -> update(event, derived, touched))
+                        .orElseGet(() -> open(patient, origin, derived, touched)))
                 .collect().asList().replaceWithVoid();
         return voids.chain(() -> upserts);
     }
 
-    private Uni<Void> update(AdverseEvent event, Derived derived) {
+    private Uni<Void> update(AdverseEvent event, Derived derived, Synchronised touched) {
         if (event.derivedGrade != null && event.derivedGrade == derived.grade()
                 && Objects.equals(event.resolvedOn, derived.resolvedOn())
                 && Objects.equals(event.derivedRule, derived.rule())
@@ -336,9 +356,9 @@ public class AdverseEventService {
             event.outcome = derivedOutcome(derived);
         }
         event.applyGrade();
+        touched.changed.add(event);
         return audit.record(AuditAction.CORRECT, "AdverseEvent", event.id, before, view(event),
-                "Regraded from the observations: " + derived.rule()).call(() -> review.changed(event))
-                .replaceWithVoid();
+                "Regraded from the observations: " + derived.rule()).replaceWithVoid();
     }
 
     private static Outcome derivedOutcome(Derived derived) {
@@ -353,7 +373,7 @@ public class AdverseEventService {
         return outcome == null || outcome == Outcome.RECOVERED || outcome == Outcome.NOT_RECOVERED;
     }
 
-    private Uni<Void> open(PatientReference patient, Origin origin, Derived derived) {
+    private Uni<Void> open(PatientReference patient, Origin origin, Derived derived, Synchronised touched) {
         AdverseEvent event = records.stamp(new AdverseEvent(), patient);
         event.origin = origin;
         event.originKey = derived.key();
@@ -370,8 +390,8 @@ public class AdverseEventService {
         event.seriousnessCriteria = List.of();
         event.treatments = List.of();
         event.applyGrade();
+        touched.opened.add(event);
         return events.persist(event).call(saved -> audit.created("AdverseEvent", saved.id, view(saved)))
-                .call(saved -> review.created(List.of(saved)))   // new: no source verification to clear
                 .replaceWithVoid();
     }
 

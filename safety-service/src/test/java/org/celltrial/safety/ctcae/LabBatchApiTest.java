@@ -248,6 +248,58 @@ class LabBatchApiTest {
                 covering, before));
     }
 
+    /**
+     * A batch that regrades the derived adverse events of several patients asks review once for all of them: each
+     * event's source verification is cleared and each signature covering its onset invalidated by it, each audited
+     * once (docs/data-review.md). The new results lie after the signatures' period, so only the events invalidate them.
+     */
+    @Test
+    void aBatchThatRegradesDerivedEventsClearsTheirVerificationAndInvalidatesTheSignaturesCoveringThem() {
+        send("application/x-ndjson", String.join("\n",
+                anc(first, "2025-03-05T07:00:00Z", "0.9"),
+                anc(second, "2025-03-05T07:00:00Z", "0.9"))).then().statusCode(200);
+        Map<UUID, String> events = Map.of(first, labEvent(first), second, labEvent(second));
+        for (UUID patient : events.keySet()) {
+            as("monitor-site01").body(Map.of("all", true))
+                    .post("/api/v1/safety/patients/" + patient + "/source-verification")
+                    .then().statusCode(200).body("newlyVerified", equalTo(2));
+        }
+        String token = Tokens.signedInOnLoginPage("inv-site01", 0);
+        Map<UUID, String> signatures = Map.of(first, sign(token, first, "2025-03-06"),
+                second, sign(token, second, "2025-03-06"));
+
+        // the same neutropenia, worse after the signatures' period: each event regraded from 3 to 4
+        send("application/x-ndjson", String.join("\n",
+                anc(first, "2025-03-08T07:00:00Z", "0.4"),
+                anc(second, "2025-03-08T07:00:00Z", "0.4"))).then().statusCode(200).body("stored", equalTo(2));
+
+        for (UUID patient : events.keySet()) {
+            String event = events.get(patient);
+            assertEquals(event, labEvent(patient));
+            as("data-manager").get("/api/v1/safety/adverse-events/" + event).then().statusCode(200)
+                    .body("derivedGrade", equalTo(4));
+            as("monitor-site01").get("/api/v1/safety/patients/" + patient + "/signatures").then().statusCode(200)
+                    .body("[0].id", equalTo(signatures.get(patient)))
+                    .body("[0].status", equalTo("INVALIDATED"))
+                    .body("[0].invalidatedByRecord", equalTo(event))
+                    .body("[0].invalidationReason", containsString("2025-03-05"));
+            assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                    "SELECT count(*) FROM audit_log WHERE action = 'SOURCE_VERIFY_CLEAR' AND entity_id = ?", event));
+            assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                    "SELECT count(*) FROM audit_log WHERE action = 'SIGNATURE_INVALIDATE' AND entity_id = ?",
+                    signatures.get(patient)));
+            // the first result, unchanged, keeps its mark; the event's is gone
+            assertEquals(1, TestDatabase.count(SafetyTestProfile.DATABASE,
+                    "SELECT count(*) FROM source_verification WHERE patient_id = ?", patient));
+        }
+    }
+
+    /** The patient's one derived lab adverse event (not void). */
+    private static String labEvent(UUID patient) {
+        return TestDatabase.string(SafetyTestProfile.DATABASE,
+                "SELECT id::text FROM adverse_event WHERE patient_id = ? AND origin = 'LAB' AND NOT voided", patient);
+    }
+
     private static String sign(String token, UUID patient, String through) {
         return given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("signedThrough", through, "meaning", "I have reviewed and approve"))
