@@ -36,16 +36,19 @@ public class QueryRepository implements PanacheRepositoryBase<DataQuery, UUID> {
 
     /**
      * Each of the patient's records that has queries not yet closed or is verified against source, with both marks:
-     * one round trip for {@link ReviewMarksFilter}, which runs on every read of a patient's records.
+     * one round trip for {@link ReviewMarksFilter}, which runs on every read of a patient's records. The patient is
+     * bound as a list of one: Hibernate keeps no plan for a native select with a list, while with a single value each
+     * read added a copy of its plan to the cache and the next one walked them (IdArray says more; docs/performance.md,
+     * run 41).
      */
     public Uni<List<ReviewMarks>> reviewMarks(UUID patientId) {
         return getSession().flatMap(session -> session.createNativeQuery("""
                 select record_id, sum(open_queries), bool_or(verified) from (
                     select record_id, 1 as open_queries, false as verified from data_query
-                        where patient_id = :patient and status <> 'CLOSED'
+                        where patient_id in (:patient) and status <> 'CLOSED'
                     union all
-                    select record_id, 0, true from source_verification where patient_id = :patient) marks
-                group by record_id""", Object[].class).setParameter("patient", patientId).getResultList())
+                    select record_id, 0, true from source_verification where patient_id in (:patient)) marks
+                group by record_id""", Object[].class).setParameter("patient", List.of(patientId)).getResultList())
                 .map(rows -> rows.stream().map(row -> new ReviewMarks((UUID) row[0], ((Number) row[1]).longValue(),
                         (Boolean) row[2])).toList());
     }
